@@ -1,0 +1,66 @@
+"""The one family of errors a user can cause.
+
+Everything below the command line raises a subclass of `HandoutsError`; the CLI turns
+it into a Click error in one place. Each problem is one line in the form
+``FILE:LINE:COL: path.to.field: what is wrong (what to do)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one input, with where it is."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class HandoutsError(Exception):
+    """Base of every error the user can cause: bad input, bad options, unwritable output."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class InvalidInput(HandoutsError):
+    """Raised when one or more input files are wrong; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class NotFound(HandoutsError):
+    """Raised when a named exercise, program, template or file does not exist."""
+
+
+class PictureError(HandoutsError):
+    """Raised when a picture file cannot be used; the message names the file."""
+
+    def __init__(self, path: Path | str, message: str):
+        super().__init__(f"{path}: {message}")
+
+
+class OutputError(HandoutsError):
+    """Raised when the PDF cannot be written where asked."""
+
+
+class TextTooLong(HandoutsError):
+    """Raised when a text is too long to lay out in reasonable time."""
