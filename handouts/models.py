@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 # Ids are file-name-like so that they are easy to type after `-e`.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
@@ -105,6 +105,14 @@ class ProgramExercise(Strict):
     illustration: Illustration | None = None
 
 
+def _id_alone(value: object) -> object:
+    """A program may list an exercise by its id alone: `- clamshell`."""
+    return {"id": value} if isinstance(value, str) else value
+
+
+ProgramItem = Annotated[ProgramExercise, BeforeValidator(_id_alone, json_schema_input_type=Id | ProgramExercise)]
+
+
 class Program(Strict):
     """The set of exercises a clinician picks for one patient."""
 
@@ -112,10 +120,10 @@ class Program(Strict):
     patient: ShortText | None = None
     clinician: ShortText | None = None
     clinic: Clinic | None = None
-    date: dt.date | None = Field(None, description="YYYY-MM-DD; today when left out")
+    date: dt.date | None = Field(None, strict=False, description="YYYY-MM-DD; today when left out")
     template: ShortText = "standard"
     paper: Literal["a4", "letter"] | None = None
-    exercises: Annotated[list[Id | ProgramExercise], Field(min_length=1, max_length=40)]
+    exercises: Annotated[list[ProgramItem], Field(min_length=1, max_length=40)]
     note: Text | None = None
 
 

@@ -55,7 +55,7 @@ class Document:
             return self.key_positions[path]
         while path not in self.positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return self.positions.get(path, (0, 0))  # (0, 0): no file position, e.g. the command line
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.where(path, key=key)

@@ -1,0 +1,93 @@
+"""The build, as a row of named stages: load, assemble, lay out and render, write.
+
+This is the library's front door: the CLI only turns options into a `Request` and calls
+`build`. Nothing is written until every stage before it has succeeded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InvalidInput, Problem
+from .fonts import describe, unprintable
+from .handout import Audience, Handout, assemble
+from .library import Library, load_library, load_program, load_template
+from .models import Program, ProgramExercise, Template
+from .yamlio import Document
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to build: a program file or name, or ad-hoc exercise ids, plus overrides."""
+
+    program: str | None = None
+    exercises: tuple[str, ...] = ()
+    patient: str | None = None
+    paper: str | None = None
+    template: str | None = None
+    date: dt.date | None = None
+    audience: Audience = "patient"
+    title: str = "Your home exercises"
+
+
+@dataclass
+class Builder:
+    """Builds many handouts in one process, loading the library and templates once."""
+
+    library_folders: tuple[Path, ...] = ()
+    _library: Library | None = None
+    _templates: dict[str, Template] = field(default_factory=dict)
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = load_library(self.library_folders)
+        return self._library
+
+    def template(self, name: str) -> Template:
+        if name not in self._templates:
+            self._templates[name] = load_template(name)
+        return self._templates[name]
+
+    def handout(self, request: Request) -> Handout:
+        """Stages 1 and 2: read the program and resolve it against the library."""
+        if request.program:
+            program, document, path = load_program(request.program)
+        else:
+            program = Program(title=request.title, exercises=[ProgramExercise(id=i) for i in request.exercises])
+            document, path = Document("command line", None), None
+        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date))
+        updates = {key: value for key, value in options if value}
+        if updates:
+            program = program.model_copy(update=updates)
+        _check_option_text(request)
+        template = self.template(request.template or program.template)
+        return assemble(program, self.library, template, source=document, program_path=path,
+                        today=dt.date.today(), audience=request.audience)
+
+    def pdf(self, request: Request) -> bytes:
+        """Stages 3 and 4: lay the handout out and render it, in memory."""
+        from .pdf import render
+
+        return render(self.handout(request))
+
+    def write(self, request: Request, destination: Path) -> Path:
+        """Stage 5, last: write the PDF atomically."""
+        from .pdf import write_atomically
+
+        data = self.pdf(request)
+        write_atomically(data, destination)
+        return destination
+
+
+def _check_option_text(request: Request) -> None:
+    if request.patient:
+        missing = unprintable(request.patient)
+        if missing:
+            raise InvalidInput([Problem("command line", 0, 0, "--patient", f"no font here can print {describe(missing)} (remove or replace it)")])
+
+
+def build(request: Request, destination: Path, library_folders: tuple[Path, ...] = ()) -> Path:
+    return Builder(library_folders).write(request, destination)

@@ -1,0 +1,156 @@
+"""One handout, fully resolved: what the layout reads and nothing it has to look up.
+
+A program (from a file, or made up from `-e` options) is matched against the library
+here: ids are looked up, dosage overrides merged, sides applied, references numbered in
+order of first citation, and every text checked for letters no font can print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Literal
+
+from .errors import InvalidInput, Problem
+from .fonts import describe, unprintable
+from .library import Library
+from .models import Clinic, Dosage, Exercise, Illustration, Program, Reference, Template
+from .validate import suggest
+from .yamlio import Document
+
+Audience = Literal["patient", "clinician"]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One exercise as this patient does it."""
+
+    number: int
+    exercise: Exercise
+    dosage: Dosage
+    note: str | None
+    illustration: Illustration | None
+    illustration_source: Path | None  # the YAML file naming the pictures; their paths are relative to it
+    citations: tuple[int, ...]  # reference numbers, in the order the entry cites them
+
+    @property
+    def mirrored(self) -> bool:
+        """Pictures show the right side working; a left-side exercise is mirrored."""
+        return self.dosage.side == "left"
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    patient: str | None
+    clinician: str | None
+    clinic: Clinic | None
+    date: dt.date
+    template: Template
+    paper: str
+    cards: tuple[Card, ...]
+    note: str | None
+    references: tuple[Reference, ...]
+    audience: Audience = "patient"
+
+
+def assemble(
+    program: Program,
+    library: Library,
+    template: Template,
+    *,
+    source: Document | None = None,
+    program_path: Path | None = None,
+    today: dt.date,
+    audience: Audience = "patient",
+) -> Handout:
+    """Resolve `program` against `library`; InvalidInput names each unknown id."""
+    problems: list[Problem] = []
+    where = source or Document("command line", None)
+    cards: list[Card] = []
+    numbers: dict[str, int] = {}
+    seen: dict[tuple[str, str | None], int] = {}
+    for i, item in enumerate(program.exercises):
+        if item.id not in library.exercises:
+            problems.append(where.problem(("exercises", i, "id"), f"no exercise with the id {item.id!r} ({suggest(item.id, library.exercises)})"))
+            continue
+        entry = library.exercises[item.id]
+        dosage = entry.exercise.dosage.merged(item.dosage)
+        if item.side:
+            dosage = dosage.model_copy(update={"side": item.side})
+        key = (item.id, dosage.side)
+        if key in seen:
+            problems.append(where.problem(("exercises", i), f"{item.id!r} is listed twice (remove one, or give each a different side)"))
+            continue
+        seen[key] = i
+        cited = tuple(numbers.setdefault(c.id, len(numbers) + 1) for c in entry.exercise.citations)
+        own_picture = item.illustration is not None
+        cards.append(
+            Card(
+                number=len(cards) + 1,
+                exercise=entry.exercise,
+                dosage=dosage,
+                note=item.note,
+                illustration=item.illustration if own_picture else entry.exercise.illustration,
+                illustration_source=program_path if own_picture else entry.path,
+                citations=cited,
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    handout = Handout(
+        title=program.title,
+        patient=program.patient,
+        clinician=program.clinician,
+        clinic=program.clinic,
+        date=program.date or today,
+        template=template,
+        paper=program.paper or template.paper,
+        cards=tuple(cards),
+        note=program.note,
+        references=tuple(library.references[ref_id] for ref_id in numbers),
+        audience=audience,
+    )
+    _check_printable(handout, where, library)
+    return handout
+
+
+def _check_printable(handout: Handout, program: Document, library: Library) -> None:
+    """Refuse text with letters no embedded font has, naming where it is."""
+    problems = []
+    for document, path, text in _texts(handout, program, library):
+        missing = unprintable(text)
+        if missing:
+            problems.append(document.problem(path, f"no font here can print {describe(missing)} (remove or replace it)"))
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _texts(handout: Handout, program: Document, library: Library) -> Iterator[tuple[Document, tuple, str]]:
+    """Every printed text with the document and field it came from."""
+    for name in ("title", "patient", "clinician", "note"):
+        value = getattr(handout, name)
+        if value:
+            yield program, (name,), value
+    if handout.clinic:
+        for name, value in handout.clinic.model_dump(exclude_none=True).items():
+            yield program, ("clinic", name), str(value)
+    for card in handout.cards:
+        document = library.exercises[card.exercise.id].document
+        yield from _strings(document, (), card.exercise.model_dump(exclude_none=True))
+        if card.note:
+            yield program, ("exercises", card.number - 1, "note"), card.note
+
+
+def _strings(document: Document, path: tuple, value: object) -> Iterator[tuple[Document, tuple, str]]:
+    if isinstance(value, str):
+        yield document, path, value
+    elif isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _strings(document, path + (key,), sub)
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _strings(document, path + (i,), sub)
+
+

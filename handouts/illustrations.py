@@ -1,0 +1,75 @@
+"""A card's picture: a pictogram drawn from pose data, or the clinic's own photos."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from .errors import NotFound
+from .handout import Card
+from .markup import para
+from .styles import Styles
+
+
+
+def illustration_flowables(card: Card, width: float, s: Styles) -> list[Flowable]:
+    illustration = card.illustration
+    if illustration is None:
+        return []
+    if illustration.pose:
+        out: list[Flowable] = [pose_flowable(illustration.pose, card.illustration_source, width, card.mirrored)]
+    else:
+        out = [pictures_flowable(illustration.pictures or [], card.illustration_source, width)]
+    if illustration.caption:
+        out.append(Paragraph(para(illustration.caption), s.caption))
+    return out
+
+
+@cache
+def _pose(path: Path):
+    from .pictogram import load_pose_illustration
+
+    return load_pose_illustration(path)
+
+
+def pose_path(name: str, source: Path | None) -> Path:
+    """A bundled pose by name, or a pose file relative to the YAML file naming it."""
+    from .pictogram import bundled_pose_path
+
+    if name.endswith((".yaml", ".yml")):
+        if source is None:
+            raise NotFound(f"pose file {name!r} needs a program or exercise file to be relative to")
+        from .pictures import resolve_picture_path
+
+        return resolve_picture_path(name, source, [source.parent])
+    path = bundled_pose_path(name)
+    if not path.is_file():
+        raise NotFound(f"{source or 'command line'}: no bundled pose named {name!r}")
+    return path
+
+
+def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
+    from .pictogram import pose_drawing
+
+    return pose_drawing(_pose(pose_path(name, source)), width, mirror=mirrored)
+
+
+def pictures_flowable(names: list[str], source: Path | None, width: float) -> Flowable:
+    from .pictures import prepare_picture, resolve_picture_path
+
+    if source is None:
+        raise NotFound("pictures need a program or exercise file to be relative to")
+    gap = 4
+    each = (width - gap * (len(names) - 1)) / len(names)
+    flowables = []
+    for name in names:
+        path = resolve_picture_path(name, source, [source.parent])
+        flowables.append(prepare_picture(path, width_pt=each, height_pt=each * 1.2).flowable())
+    if len(flowables) == 1:
+        return flowables[0]
+    table = Table([flowables], colWidths=[each + gap / 2] * len(flowables))
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    return table

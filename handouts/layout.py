@@ -1,0 +1,201 @@
+"""A handout as a list of ReportLab flowables. Nothing is written here.
+
+Each section of the template becomes flowables in order: the header, a summary of the
+whole program, the clinician's note, one card per exercise (kept on one page), a
+check-off log, and the references.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor, white
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from . import wording
+from .citations import ama
+from .handout import Card, Handout
+from .illustrations import illustration_flowables
+from .markup import para
+from .styles import Styles, styles
+
+DAYS = 7
+
+
+class Bookmark(Flowable):
+    """An invisible mark that adds an outline entry (bookmark) where it is drawn."""
+
+    def __init__(self, key: str, title: str):
+        super().__init__()
+        self.key, self.title = key, title
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
+    s = styles(handout.template)
+    sections = handout.template.sections
+    story: list[Flowable] = header(handout, s)
+    if "summary" in sections:
+        story += summary(handout, s, frame_width)
+    if "note" in sections and handout.note:
+        story += [Paragraph("A note for you", s.heading), Paragraph(para(handout.note), s.body), Spacer(1, 8)]
+    if "exercises" in sections:
+        for card in handout.cards:
+            story += card_flowables(card, handout, s, frame_width, frame_height)
+    if "log" in sections and handout.cards:
+        story += log(handout, s, frame_width)
+    if "references" in sections and handout.references:
+        story += references(handout, s)
+    return story
+
+
+def header(handout: Handout, s: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    if handout.clinic:
+        out.append(Paragraph(para(handout.clinic.name), s.clinic))
+    out.append(Paragraph(para(handout.title), s.title))
+    facts = []
+    if handout.patient:
+        facts.append(f"<b>For:</b> {para(handout.patient)}")
+    facts.append(f"<b>Date:</b> {wording.long_date(handout.date)}")
+    if handout.clinician:
+        facts.append(f"<b>From:</b> {para(handout.clinician)}")
+    out += [Paragraph(fact, s.body) for fact in facts]
+    out.append(Spacer(1, 6))
+    return out
+
+
+def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    count = len(handout.cards)
+    total = sum(wording.minutes(card.dosage) for card in handout.cards)
+    days = {card.dosage.days_per_week for card in handout.cards if card.dosage.days_per_week}
+    lines = [f"<b>Your exercises:</b> {count} exercise{'s' if count != 1 else ''}, about {total} minutes in all each time."]
+    if len(days) == 1:
+        per_week = days.pop()
+        lines.append("<b>How often:</b> " + ("every day." if per_week == 7 else f"{per_week} days a week."))
+    lines.append("<b>Each exercise</b> has its own page below. Tick the log at the end each day you do them.")
+    box = Table([[Paragraph(line, s.body)] for line in lines], colWidths=[width])
+    box.setStyle(_boxed(handout, shaded=True))
+    return [box, Spacer(1, 10)]
+
+
+def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+    """One exercise card, kept together on one page when it fits."""
+    exercise = card.exercise
+    markers = f' <super>{",".join(str(n) for n in card.citations)}</super>' if card.citations else ""
+    title = Paragraph(f"{card.number}. {para(exercise.name)}{markers}", s.heading)
+    purpose = Paragraph(para(exercise.purpose), s.body)
+    dose_line = wording.summary(card.dosage)
+    dose_para = Paragraph(f"<b>{para(dose_line)}</b>", s.body) if dose_line else Spacer(1, 0)
+
+    picture_width = handout.template.picture_width_mm * mm
+    left = illustration_flowables(card, picture_width, s) + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
+    right = steps(card, s) + details(card, handout, s)
+    gutter = 6 * mm
+    body = Table([[left, right]], colWidths=[picture_width + gutter, width - picture_width - gutter])
+    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (0, 0), gutter), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    parts: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {exercise.name}"), title, purpose, dose_para, Spacer(1, 6)]
+    _, height = body.wrap(width, frame_height)
+    if height > frame_height * 0.8:
+        # Too tall for one page beside the picture: stack it, so it may run onto the next
+        # page rather than fail.
+        parts += left + right
+        return [CondPageBreak(frame_height * 0.5), *parts, _rule(handout, width), Spacer(1, 10)]
+    parts.append(body)
+    if handout.audience == "clinician":
+        parts += clinician_notes(card, handout, s)
+    return [KeepTogether([*parts, Spacer(1, 4), _rule(handout, width)]), Spacer(1, 12)]
+
+
+def steps(card: Card, s: Styles) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph("What to do", s.bold)]
+    for number, text in enumerate(card.exercise.steps, start=1):
+        out.append(Paragraph(para(text), s.step, bulletText=f"{number}."))
+    return out
+
+
+def details(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+    exercise = card.exercise
+    out: list[Flowable] = [Paragraph("You should feel it", s.label), Paragraph(para(exercise.feel_it), s.body),
+                           Paragraph("Avoid these mistakes", s.label)]
+    out += [Paragraph(para(text), s.step, bulletText="•") for text in exercise.mistakes]
+    out += [Paragraph("Stop and call us if", s.label), Paragraph(para(exercise.stop_if), s.body)]
+    if card.note:
+        out += [Paragraph("Note from your clinician", s.label), Paragraph(para(card.note), s.body)]
+    return out
+
+
+def dosage_box(card: Card, handout: Handout, s: Styles, width: float) -> Flowable:
+    rows = [[Paragraph("Your dose", s.bold)]]
+    for label, words in wording.rows(card.dosage):
+        rows.append([Paragraph(f"<b>{label}:</b> {para(words)}", s.body)])
+    if len(rows) == 1:
+        rows.append([Paragraph("As shown by your clinician", s.body)])
+    box = Table(rows, colWidths=[width])
+    box.setStyle(_boxed(handout, shaded=True))
+    return box
+
+
+def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+    notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
+    out: list[Flowable] = []
+    if notes or card.dosage.basis == "default":
+        out.append(Paragraph("For the clinician", s.label))
+    if card.dosage.basis == "default":
+        out.append(Paragraph("Dose: a conservative default; the sources give none.", s.small))
+    out += [Paragraph(f"[{n}] {para(text)}", s.small) for n, text in notes]
+    return out
+
+
+def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    name_width = width * 0.34
+    day_width = (width - name_width) / DAYS
+    rows = [[Paragraph("<b>Exercise</b>", s.small)] + [Paragraph(f"<b>Day {d}</b>", s.small) for d in range(1, DAYS + 1)]]
+    for card in handout.cards:
+        rows.append([Paragraph(f"{card.number}. {para(card.exercise.name)}", s.small)] + [""] * DAYS)
+    rows.append([Paragraph("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
+    table = Table(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [max(s.small.leading * 2, 28)] * (len(rows) - 1))
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
+                               ("BACKGROUND", (0, 0), (-1, 0), HexColor(handout.template.colours.shade)),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    intro = Paragraph("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
+                      "0 means no pain, 10 means the worst pain you can think of.", s.body)
+    return [KeepTogether([Paragraph("Your week", s.heading), intro, Spacer(1, 6), table]), Spacer(1, 14)]
+
+
+def references(handout: Handout, s: Styles) -> list[Flowable]:
+    with_doi = handout.audience == "clinician"
+    title = "References" if with_doi else "Where this advice comes from (for your clinician)"
+    out: list[Flowable] = [CondPageBreak(80), Paragraph(title, s.heading)]
+    for number, reference in enumerate(handout.references, start=1):
+        out.append(Paragraph(para(ama(reference, with_doi=with_doi)), s.small, bulletText=f"{number}."))
+    return out
+
+
+def _rule(handout: Handout, width: float) -> Flowable:
+    line = Table([[""]], colWidths=[width], rowHeights=[1])
+    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1, HexColor(handout.template.colours.rule))]))
+    return line
+
+
+def _boxed(handout: Handout, *, shaded: bool) -> TableStyle:
+    colours = handout.template.colours
+    return TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1, HexColor(colours.rule)),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.shade) if shaded else white),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ])

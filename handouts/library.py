@@ -1,0 +1,124 @@
+"""Finding and loading content: the exercise library, references, templates and programs.
+
+The bundled library is read first; each `--library` folder is read after it, and an id
+there replaces the bundled entry of the same id. Every file is read and checked before
+anything is reported, so one run lists every problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InvalidInput, NotFound, Problem
+from .models import Exercise, Program, Reference, References, Template
+from .resources import bundled
+from .validate import suggest, validate
+from .yamlio import Document, read_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An exercise with the file it came from, for error positions and relative paths."""
+
+    exercise: Exercise
+    document: Document
+    path: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: dict[str, Entry] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    folders: tuple[Path, ...] = ()
+
+    def entry(self, exercise_id: str) -> Entry:
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise NotFound(f"no exercise with the id {exercise_id!r} ({suggest(exercise_id, self.exercises)})") from None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files under `folder`, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_library(extra_folders: Iterable[Path] = ()) -> Library:
+    """The bundled library plus the clinic's folders; InvalidInput lists every problem."""
+    folders = [bundled("exercises"), bundled("references"), *[Path(f) for f in extra_folders]]
+    problems: list[Problem] = []
+    exercises: dict[str, Entry] = {}
+    references: dict[str, Reference] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise NotFound(f"{folder}: library folder not found")
+        in_this_folder: dict[str, Entry] = {}
+        for path in yaml_files(folder):
+            try:
+                document = read_yaml(path)
+                if "references" in document.data:
+                    for reference in validate(document, References).references:
+                        references[reference.id] = reference
+                    continue
+                exercise = validate(document, Exercise)
+            except InvalidInput as error:
+                problems.extend(error.problems)
+                continue
+            if exercise.id in in_this_folder:
+                other = in_this_folder[exercise.id].path
+                problems.append(document.problem(("id",), f"duplicate id {exercise.id!r} (also used by {other}; give one a new id)"))
+                continue
+            in_this_folder[exercise.id] = exercises[exercise.id] = Entry(exercise, document, path)
+    library = Library(exercises, references, tuple(folders))
+    problems.extend(_broken_links(library))
+    if problems:
+        raise InvalidInput(problems)
+    return library
+
+
+def _broken_links(library: Library) -> list[Problem]:
+    """Progressions, regressions and citations that name nothing."""
+    found = []
+    for entry in library.exercises.values():
+        exercise, document = entry.exercise, entry.document
+        for kind in ("progression", "regression"):
+            for i, target in enumerate(getattr(exercise, kind)):
+                if target not in library.exercises:
+                    found.append(document.problem((kind, i), f"no exercise with the id {target!r} ({suggest(target, library.exercises)})"))
+        for i, citation in enumerate(exercise.citations):
+            if citation.id not in library.references:
+                found.append(document.problem(("citations", i, "id"), f"no reference with the id {citation.id!r} ({suggest(citation.id, library.references)})"))
+    return found
+
+
+def named_file(kind: str, name_or_path: str | Path) -> Path:
+    """A file given by path, or the bundled `kind` file of that name."""
+    path = Path(name_or_path)
+    if path.suffix in YAML_SUFFIXES or path.exists():
+        if not path.is_file():
+            raise NotFound(f"{path}: {kind[:-1]} file not found")
+        return path
+    folder = bundled(kind)
+    candidate = folder / f"{name_or_path}.yaml"
+    if candidate.is_file():
+        return candidate
+    known = [p.stem for p in yaml_files(folder)]
+    raise NotFound(f"no {kind[:-1]} named {str(name_or_path)!r} ({suggest(str(name_or_path), known)})")
+
+
+def load_template(name_or_path: str | Path) -> Template:
+    return validate(read_yaml(named_file("templates", name_or_path)), Template)
+
+
+def load_program(name_or_path: str | Path) -> tuple[Program, Document, Path]:
+    path = named_file("programs", name_or_path)
+    document = read_yaml(path)
+    return validate(document, Program), document, path

@@ -1,0 +1,153 @@
+"""Laying the flowables onto pages and writing the PDF, atomically.
+
+The document has a footer on every page (clinic contact, "Page X of Y"), metadata and
+a bookmark per exercise. The PDF is first written to a temporary file in the
+destination folder (a rename across file systems would fail) and moved into place only
+when complete, so a failed build never leaves a half-written file or harms an old one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from . import __version__, rlsettings
+from .errors import OutputError
+from .fonts import BODY, FALLBACK, clean, fonts
+from .handout import Handout
+from .layout import handout_flowables
+
+PAPER = {"a4": A4, "letter": LETTER}
+
+
+def render(handout: Handout) -> bytes:
+    """The handout as PDF bytes."""
+    rlsettings.apply()
+    fonts()
+    template = handout.template
+    margins = template.margins_mm
+    page_width, page_height = PAPER[handout.paper]
+    footer_height = template.type_pt.small * 2.2
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(page_width, page_height),
+        leftMargin=margins.left * mm, rightMargin=margins.right * mm,
+        topMargin=margins.top * mm, bottomMargin=margins.bottom * mm + footer_height,
+        title=clean(handout.title),
+        author=clean(handout.clinician or (handout.clinic.name if handout.clinic else "")),
+        subject="Home exercise programme",
+        creator=f"handouts {__version__}",
+        producer=f"handouts {__version__}",
+        keywords=", ".join(card.exercise.name for card in handout.cards),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=BODY,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    footer = _footer_text(handout)
+    doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+    story = handout_flowables(handout, doc.width, doc.height)
+
+    def canvas_maker(*args, **kwargs) -> Canvas:
+        return _NumberedCanvas(*args, footer=footer, handout=handout, **kwargs)
+
+    doc.build(story, canvasmaker=canvas_maker)
+    return buffer.getvalue()
+
+
+def _footer_text(handout: Handout) -> str:
+    clinic = handout.clinic
+    if not clinic:
+        return ""
+    parts = [clinic.name] + [p for p in (clinic.phone, clinic.email, clinic.website) if p]
+    return clean("  ·  ".join(parts))
+
+
+class _NumberedCanvas(Canvas):
+    """Draws the footer once every page exists, so it can say "Page X of Y"."""
+
+    def __init__(self, *args, footer: str, handout: Handout, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._footer, self._handout, self._pages = footer, handout, []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(len(self._pages))
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        template = self._handout.template
+        size = template.type_pt.small
+        width, _ = self._pagesize
+        left, right = template.margins_mm.left * mm, width - template.margins_mm.right * mm
+        y = template.margins_mm.bottom * mm
+        self.saveState()
+        self.setStrokeColor(HexColor(template.colours.rule))
+        self.setLineWidth(0.8)
+        self.line(left, y + size * 1.5, right, y + size * 1.5)
+        self.setFillColor(HexColor(template.colours.text))
+        page = f"Page {self._pageNumber} of {total}"
+        self.setFont(BODY, size)
+        self.drawRightString(right, y, page)
+        _draw_mixed(self, left, y, self._footer, size)
+        self.restoreState()
+
+
+def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """Draw plain text, switching to the fallback font for letters the body font lacks."""
+    available = fonts()
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = FALLBACK if available.needs_fallback(char) else BODY
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    for font, run in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, font, size)
+
+
+def write_atomically(data: bytes, destination: Path) -> None:
+    """Write `data` to `destination` through a temporary file in the same folder."""
+    destination = Path(destination)
+    folder = destination.parent
+    if destination.is_dir():
+        raise OutputError(f"{destination}: is a folder (give a file name such as {destination / 'handout.pdf'})")
+    if not folder.is_dir():
+        raise OutputError(f"{destination}: the folder {folder} does not exist (create it first)")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{destination}: cannot write in {folder} ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a PDF is an ordinary file
+        os.replace(temporary, destination)
+    except OSError as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise OutputError(f"{destination}: could not write the PDF ({error.strerror or error})") from None

@@ -1,0 +1,43 @@
+"""ReportLab's settings, fixed by the tool itself.
+
+ReportLab reads its settings from a `reportlab_settings.py` anywhere on `sys.path`
+(the working folder, under `python -m`), from `~/.reportlab_settings` and from `RL_*`
+environment variables. Any of them could change the output, or switch colour parsing
+back to the evaluator behind CVE-2023-33733. `guard()` keeps those files from being
+read at all; `apply()` puts back ReportLab's shipped defaults and then our own.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+_OURS = {
+    "invariant": 1,  # no timestamps or random ids: same inputs, same bytes
+    "toColorCanUse": "rl_extended_literal_eval",  # literal colours only, never eval
+    "trustedHosts": None,
+    "trustedSchemes": [],  # no file:, data: or http(s): fetching from markup
+    "hyphenationLang": "",  # never split a patient's words
+    "embeddedHyphenation": 0,
+    "pageCompression": 1,
+    "warnOnMissingFontGlyphs": 0,
+    "allowTableBoundsErrors": 1,
+    "shapeChecking": 1,
+}
+
+
+def guard() -> None:
+    """Stop ReportLab from importing settings files; call before ReportLab is imported."""
+    for name in ("reportlab_settings", "reportlab.local_rl_settings"):
+        sys.modules.setdefault(name, types.ModuleType(name))
+
+
+def apply() -> None:
+    """Reset every ReportLab setting to its shipped default, then to what we rely on."""
+    from reportlab import rl_config, rl_settings
+
+    for name in rl_settings.__all__:
+        if not name.endswith("SearchPath") and hasattr(rl_settings, name):
+            setattr(rl_config, name, getattr(rl_settings, name))
+    for name, value in _OURS.items():
+        setattr(rl_config, name, value)

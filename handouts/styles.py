@@ -1,0 +1,47 @@
+"""Paragraph styles made from a layout template's sizes and colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from .fonts import BODY, BOLD
+from .models import Template
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    label: ParagraphStyle
+    small: ParagraphStyle
+    caption: ParagraphStyle
+    step: ParagraphStyle
+    clinic: ParagraphStyle
+
+
+def styles(template: Template) -> Styles:
+    sizes, colours = template.type_pt, template.colours
+    text, accent = HexColor(colours.text), HexColor(colours.accent)
+
+    def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
+        # left-aligned, ragged right, generous leading: the guidelines for older readers
+        settings = dict(fontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text, alignment=TA_LEFT)
+        return ParagraphStyle(name, **(settings | extra))
+
+    body = style("body", sizes.body)
+    return Styles(
+        body=body,
+        bold=style("bold", sizes.body, BOLD),
+        title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2),
+        heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25),
+        label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5),
+        small=style("small", sizes.small),
+        caption=style("caption", max(sizes.small, 12)),
+        step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.3),
+        clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent),
+    )
