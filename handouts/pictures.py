@@ -62,9 +62,9 @@ JPEG_QUALITY = 85
 # The formats Pillow may even try. Restricting `Image.open` to these keeps the many
 # rarely used (and less hardened) decoders out of reach of whatever file is named.
 # BMP is refused on purpose: no camera or phone produces it, every editor can save PNG
-# instead, and it is one more decoder we would have to trust. MPO is how Pillow names
-# JPEGs from cameras that embed a second picture; it is still a JPEG.
-_ALLOWED_FORMATS = ("PNG", "JPEG", "MPO", "WEBP", "TIFF", "GIF")
+# instead, and it is one more decoder we would have to trust. (A JPEG from a camera that
+# embeds a second picture opens through the JPEG entry as format "MPO"; still a JPEG.)
+_ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "TIFF", "GIF")
 _JPEG_FORMATS = ("JPEG", "MPO")
 _SUPPORTED = "PNG, JPEG, WebP, TIFF or GIF"
 

@@ -94,6 +94,13 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 _KIND_NAMES = {bool: "a yes/no value", int: "a number", float: "a number", dt.date: "a date", dt.datetime: "a date and time"}
 
 
+def _number(value: object) -> str:
+    """12.0 -> '12', 12.5 -> '12.5'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def explain(item: dict, plain: str | None) -> str:
     """One pydantic error as words: what is wrong (what to do)."""
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
@@ -129,9 +136,9 @@ def explain(item: dict, plain: str | None) -> str:
     if kind == "too_long":
         return f"has too many items ({ctx.get('actual_length')}; at most {ctx.get('max_length')})"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))} (not {value!r})"
+        return f"must be at least {_number(ctx.get('ge', ctx.get('gt')))} (not {_number(value)})"
     if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {ctx.get('le', ctx.get('lt'))} (not {value!r})"
+        return f"must be at most {_number(ctx.get('le', ctx.get('lt')))} (not {_number(value)})"
     if kind.startswith("date"):
         return "must be a date written YYYY-MM-DD, such as 2026-11-21"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -161,7 +161,10 @@ class _Walker:
     def value(self, node: yaml.Node, path: Path_) -> Any:
         self.document.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self.seen:
-            self.problem(node, path, "anchors and aliases (& and *) are not allowed (write the value out in full)")
+            # the node met again is the anchored one; point at the key that repeats it
+            line, column = self.document.key_positions.get(path, self.document.positions[path])
+            self.problems.append(Problem(self.document.file, line, column, dotted(path),
+                                         "anchors and aliases (& and *) are not allowed (write the value out in full)"))
             return None
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
