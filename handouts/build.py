@@ -75,8 +75,9 @@ class Builder:
 
     def write(self, request: Request, destination: Path) -> Path:
         """Stage 5, last: write the PDF atomically."""
-        from .pdf import write_atomically
+        from .pdf import check_destination, write_atomically
 
+        check_destination(Path(destination))
         data = self.pdf(request)
         write_atomically(data, destination)
         return destination

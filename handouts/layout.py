@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from . import wording
 from .citations import ama
+from .fonts import BODY
 from .handout import Card, Handout
 from .illustrations import illustration_flowables
 from .markup import para
@@ -104,7 +105,7 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
     right = steps(card, s) + details(card, handout, s)
     gutter = 6 * mm
     body = Table([[left, right]], colWidths=[picture_width + gutter, width - picture_width - gutter])
-    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), BODY),
                               ("RIGHTPADDING", (0, 0), (0, 0), gutter), ("RIGHTPADDING", (1, 0), (1, 0), 0),
                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     parts: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {exercise.name}"), title, purpose, dose_para, Spacer(1, 6)]
@@ -169,6 +170,7 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     rows.append([Paragraph("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
     table = Table(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [max(s.small.leading * 2, 28)] * (len(rows) - 1))
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
+                               ("FONTNAME", (0, 0), (-1, -1), BODY),  # empty cells would name Helvetica
                                ("BACKGROUND", (0, 0), (-1, 0), HexColor(handout.template.colours.shade)),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     intro = Paragraph("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
@@ -187,7 +189,8 @@ def references(handout: Handout, s: Styles) -> list[Flowable]:
 
 def _rule(handout: Handout, width: float) -> Flowable:
     line = Table([[""]], colWidths=[width], rowHeights=[1])
-    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1, HexColor(handout.template.colours.rule))]))
+    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1, HexColor(handout.template.colours.rule)),
+                              ("FONTNAME", (0, 0), (-1, -1), BODY)]))
     return line
 
 
@@ -195,6 +198,7 @@ def _boxed(handout: Handout, *, shaded: bool) -> TableStyle:
     colours = handout.template.colours
     return TableStyle([
         ("BOX", (0, 0), (-1, -1), 1, HexColor(colours.rule)),
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.shade) if shaded else white),
         ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

@@ -124,14 +124,19 @@ def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> N
         x += canvas.stringWidth(run, font, size)
 
 
+def check_destination(destination: Path) -> None:
+    """Fail before any work when the PDF could not be written there anyway."""
+    if destination.is_dir():
+        raise OutputError(f"{destination}: is a folder (give a file name such as {destination / 'handout.pdf'})")
+    if not destination.parent.is_dir():
+        raise OutputError(f"{destination}: the folder {destination.parent} does not exist (create it first)")
+
+
 def write_atomically(data: bytes, destination: Path) -> None:
     """Write `data` to `destination` through a temporary file in the same folder."""
     destination = Path(destination)
     folder = destination.parent
-    if destination.is_dir():
-        raise OutputError(f"{destination}: is a folder (give a file name such as {destination / 'handout.pdf'})")
-    if not folder.is_dir():
-        raise OutputError(f"{destination}: the folder {folder} does not exist (create it first)")
+    check_destination(destination)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=folder)
     except OSError as error:

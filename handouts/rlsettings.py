@@ -4,11 +4,12 @@ ReportLab reads its settings from a `reportlab_settings.py` anywhere on `sys.pat
 (the working folder, under `python -m`), from `~/.reportlab_settings` and from `RL_*`
 environment variables. Any of them could change the output, or switch colour parsing
 back to the evaluator behind CVE-2023-33733. `guard()` keeps those files from being
-read at all; `apply()` puts back ReportLab's shipped defaults and then our own.
+read at all and drops the variables; `apply()` puts back ReportLab's shipped defaults and then our own.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 
@@ -23,13 +24,20 @@ _OURS = {
     "warnOnMissingFontGlyphs": 0,
     "allowTableBoundsErrors": 1,
     "shapeChecking": 1,
+    "canvas_basefontname": "Body",  # registered by fonts.fonts() before any canvas exists
 }
 
 
 def guard() -> None:
-    """Stop ReportLab from importing settings files; call before ReportLab is imported."""
+    """Stop ReportLab from reading settings files or RL_* variables.
+
+    Must run before ReportLab is first imported: several of its modules copy settings
+    into their own names at import time, where `apply()` cannot reach them.
+    """
     for name in ("reportlab_settings", "reportlab.local_rl_settings"):
         sys.modules.setdefault(name, types.ModuleType(name))
+    for name in [name for name in os.environ if name.startswith("RL_")]:
+        del os.environ[name]
 
 
 def apply() -> None:

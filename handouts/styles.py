@@ -30,7 +30,8 @@ def styles(template: Template) -> Styles:
 
     def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
         # left-aligned, ragged right, generous leading: the guidelines for older readers
-        settings = dict(fontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text, alignment=TA_LEFT)
+        settings = dict(fontName=font, bulletFontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text,
+                        alignment=TA_LEFT, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0)
         return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", sizes.body)

@@ -1,0 +1,123 @@
+"""Rendered PDFs: text, page size, fonts, metadata, determinism and reference renders."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handouts.build import Request
+from handouts.citations import ama
+from handouts.library import load_library
+from handouts import wording
+
+from .helpers import DAY, pdf_bytes, pdf_text, squash
+
+REFERENCES = Path(__file__).parent / "references"
+
+
+def fonts_of(data: bytes) -> dict[str, bool]:
+    """Base font name -> whether its file is embedded, over every page."""
+    found: dict[str, bool] = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                embedded = descriptor is not None and any(k in descriptor.get_object() for k in ("/FontFile2", "/FontFile3", "/FontFile"))
+                found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def test_text_holds_every_name_step_dosage_and_reference(library_dir) -> None:
+    data = pdf_bytes(Request(exercises=("test-clam", "test-lift"), date=DAY, patient="Ana María Núñez"), (library_dir,))
+    text = squash(pdf_text(data))
+    library = load_library([library_dir])
+    for exercise_id in ("test-clam", "test-lift"):
+        exercise = library.exercises[exercise_id].exercise
+        assert exercise.name in text
+        for step in exercise.steps:
+            assert squash(step) in text
+        for label, words in wording.rows(exercise.dosage):
+            assert squash(f"{label}: {words}") in text
+    assert squash(ama(library.references["burnet2009"], with_doi=False)) in text
+    assert "Ana María Núñez" in text
+    assert "21 November 2026" in text
+
+
+@pytest.mark.parametrize("paper, size", [("a4", (595, 842)), ("letter", (612, 792))])
+def test_page_size_and_embedded_fonts(library_dir, paper, size) -> None:
+    data = pdf_bytes(Request(exercises=("test-clam",), date=DAY, paper=paper), (library_dir,))
+    reader = PdfReader(io.BytesIO(data))
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
+    fonts = fonts_of(data)
+    assert fonts and all(fonts.values()), fonts
+    assert any("Atkinson" in name for name in fonts)
+
+
+def test_names_in_other_scripts_print_with_the_fallback_font(library_dir) -> None:
+    names = "Łukasz Wiśniewski, Nguyễn Thị Minh Khai, Ольга, İlker, Αλέξης"
+    data = pdf_bytes(Request(exercises=("test-clam",), date=DAY, patient=names), (library_dir,))
+    assert names in squash(pdf_text(data))
+    assert any("Noto" in name for name in fonts_of(data))
+
+
+def test_metadata_and_a_bookmark_per_exercise(library_dir) -> None:
+    data = pdf_bytes(Request(exercises=("test-clam", "test-lift"), date=DAY), (library_dir,))
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata.title == "Your home exercises"
+    assert reader.metadata.subject == "Home exercise programme"
+    assert [item.title for item in reader.outline] == ["1. Test clam", "2. Test lift"]
+
+
+def test_footer_says_page_x_of_y_on_every_page(library_dir) -> None:
+    data = pdf_bytes(Request(exercises=("test-clam", "test-lift"), date=DAY), (library_dir,))
+    pages = PdfReader(io.BytesIO(data)).pages
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
+
+
+def test_same_inputs_and_date_give_identical_bytes(library_dir) -> None:
+    request = Request(exercises=("test-clam", "test-lift"), date=DAY, patient="Ольга")
+    assert pdf_bytes(request, (library_dir,)) == pdf_bytes(request, (library_dir,))
+
+
+def test_markup_typed_into_a_field_prints_as_typed(library_dir) -> None:
+    hostile = 'Tom & Jerry <b> R&D <font color="red">x</font> A<B and B>C'
+    data = pdf_bytes(Request(exercises=("test-clam",), date=DAY, patient=hostile), (library_dir,))
+    assert hostile in squash(pdf_text(data))
+
+
+def _pages_as_pixels(data: bytes, folder: Path) -> list[bytes]:
+    pdf = folder / "page.pdf"
+    pdf.write_bytes(data)
+    subprocess.run(["pdftoppm", "-r", "20", "-gray", str(pdf), str(folder / "page")], check=True)
+    return [p.read_bytes() for p in sorted(folder.glob("page-*.pgm"))]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (Debian poppler-utils)")
+@pytest.mark.parametrize("name, request_", [
+    ("fixture-two-cards", Request(exercises=("test-clam", "test-lift"), date=DAY, patient="Ana María Núñez")),
+])
+def test_reference_render(library_dir, tmp_path, regen, name, request_) -> None:
+    """Pages match the reference PDF within a small pixel tolerance; --regen-references rewrites it."""
+    from PIL import Image, ImageChops
+
+    data = pdf_bytes(request_, (library_dir,))
+    reference = REFERENCES / f"{name}.pdf"
+    if regen or not reference.exists():
+        reference.write_bytes(data)
+        pytest.skip(f"wrote {reference}")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "ref").mkdir()
+    new, old = _pages_as_pixels(data, tmp_path / "new"), _pages_as_pixels(reference.read_bytes(), tmp_path / "ref")
+    assert len(new) == len(old), "page count changed (run pytest --regen-references if intended)"
+    for a, b in zip(sorted((tmp_path / "new").glob("*.pgm")), sorted((tmp_path / "ref").glob("*.pgm"))):
+        difference = ImageChops.difference(Image.open(a), Image.open(b))
+        changed = sum(1 for value in difference.getdata() if value > 64)
+        assert changed / (difference.width * difference.height) < 0.01, f"{a.name} differs from the reference"
