@@ -1,4 +1,4 @@
-"""`handouts check`: validate files without rendering anything."""
+"""`handouts check`: validate files and score their reading level, without rendering."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 from .errors import InvalidInput, Problem
 from .library import YAML_SUFFIXES, load_library, yaml_files
 from .models import Exercise, Program, References, Template
-from .validate import validate
+from .readability import grade, handout_text, patient_text
+from .validate import suggest, validate
 from .yamlio import read_yaml
 
 
@@ -25,16 +26,23 @@ def kind_of(data: dict) -> type:
 def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ()) -> list[str]:
     """Check the library (with any extra folders) and each given file; return a report.
 
-    Raises InvalidInput with every problem found in every file.
+    Raises InvalidInput with every problem found in every file, including text above
+    the highest reading grade allowed.
     """
     problems: list[Problem] = []
     report: list[str] = []
     try:
         library = load_library(library_folders)
-        report.append(f"library: {len(library.exercises)} exercises, {len(library.references)} references: ok")
+        report.append(f"library: {len(library.exercises)} exercises, {len(library.references)} references")
     except InvalidInput as error:
         problems.extend(error.problems)
         library = None
+    if library is not None:
+        for entry in library.exercises.values():
+            score = grade(patient_text(entry.exercise))
+            report.append(f"{entry.exercise.id}: {score}")
+            if score.verdict == "too hard":
+                problems.append(Problem(str(entry.path), 1, 1, "", f"reading {score} (use shorter words and sentences: grade 8 at most, 6 or below is the aim)"))
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -51,11 +59,16 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             problems.extend(error.problems)
             continue
         if isinstance(model, Program) and library is not None:
-            for i, item in enumerate(model.exercises):
-                if item.id not in library.exercises:
-                    from .validate import suggest
-
-                    problems.append(document.problem(("exercises", i, "id"), f"no exercise with the id {item.id!r} ({suggest(item.id, library.exercises)})"))
+            unknown = [i for i, item in enumerate(model.exercises) if item.id not in library.exercises]
+            for i in unknown:
+                item_id = model.exercises[i].id
+                problems.append(document.problem(("exercises", i, "id"), f"no exercise with the id {item_id!r} ({suggest(item_id, library.exercises)})"))
+            if not unknown:
+                score = grade(handout_text(model, [library.exercises[item.id].exercise for item in model.exercises]))
+                report.append(f"{path}: handout {score}")
+                if score.verdict == "too hard":
+                    problems.append(document.problem((), f"reading {score} (use shorter words and sentences in the notes)"))
+                continue
         report.append(f"{path}: ok")
     if problems:
         raise InvalidInput(problems)

@@ -304,7 +304,10 @@ def _not_a_picture_message(data: bytes) -> str:
     if head.startswith(_OUR_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return _DAMAGED  # one of ours, but too broken to even read its header
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypmif1", b"ftypmsf1"):
-        return "HEIC photos are not supported (export it as JPEG, e.g. set the phone to 'Most Compatible')"
+        return (
+            "HEIC photos are not supported "
+            "(export it as JPEG, e.g. set the phone camera to 'Most Compatible')"
+        )
     if head[4:12] in (b"ftypavif", b"ftypavis"):
         return f"AVIF pictures are not supported (save it as {_SUPPORTED})"
     if head.startswith(b"BM"):
@@ -389,7 +392,8 @@ def _decode_and_convert(
         orientation = int(im.getexif().get(0x0112, 1))
     except Exception:  # noqa: BLE001 - a broken EXIF block must not stop the picture
         orientation = 1
-    upright_w, upright_h = (height, width) if orientation in _SWAPPING_ORIENTATIONS else (width, height)
+    sideways = orientation in _SWAPPING_ORIENTATIONS
+    upright_w, upright_h = (height, width) if sideways else (width, height)
 
     # Largest size inside the box with the picture's own proportions.
     scale = min(width_pt / upright_w, height_pt / upright_h)
@@ -401,7 +405,7 @@ def _decode_and_convert(
     if source_format in _JPEG_FORMATS:
         # Let the JPEG decoder itself scale by 1/2, 1/4 or 1/8 (never below the target):
         # a 24 MP phone photo then decodes in a fraction of the time and memory.
-        want = (target_h, target_w) if orientation in _SWAPPING_ORIENTATIONS else (target_w, target_h)
+        want = (target_h, target_w) if sideways else (target_w, target_h)
         mode = "L" if greyscale and im.mode == "RGB" else im.mode
         im.draft(mode, want)
 
@@ -413,14 +417,22 @@ def _decode_and_convert(
     except Exception:  # noqa: BLE001 - unreadable orientation: keep the picture as stored
         pass
 
+    # An RGB profile still to apply at the end (a CMYK one is used in the conversion).
+    icc = im.info.get("icc_profile") if im.mode in ("RGB", "RGBA", "P", "PA") else None
     if _is_high_depth(im.mode) and im.width > target_w:
         # Shrink 16-bit and wider greys first: converting them needs 4 bytes a pixel.
-        im = im.resize((target_w, target_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    im = _to_plain_mode(im)  # "L" or "RGB", no alpha, 8 bits
-    if im.width > target_w:
-        im = im.resize((target_w, target_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    if greyscale and im.mode != "L":
-        im = im.convert("L")
+        im = _shrink(im, target_w, target_h)
+    im, grey_source = _to_working_mode(im)  # "L", "LA", "RGB" or "RGBA", 8 bits
+    # Shrink before laying onto white: for a big cut-out that halves the memory needed
+    # (Pillow resizes LA/RGBA with premultiplied alpha, so edges stay clean).
+    im = _shrink(im, target_w, target_h)
+    im = _onto_white(im)  # "L" or "RGB"
+    if greyscale or grey_source:
+        im = im if im.mode == "L" else im.convert("L")
+    else:
+        # Colours from an embedded profile (Display P3, Adobe RGB) are brought to sRGB,
+        # what an untagged picture means; the profile itself is never written out.
+        im = _icc_convert(im, icc) or im
 
     fmt = "JPEG" if source_format in _JPEG_FORMATS or not _is_flat(im) else "PNG"
     data = _encode_clean(im, fmt)
@@ -439,30 +451,37 @@ def _is_high_depth(mode: str) -> bool:
     return mode.startswith("I;16") or mode in ("I", "F")
 
 
-def _to_plain_mode(im: Image.Image) -> Image.Image:
-    """Convert any mode to 8-bit "L" or "RGB", with transparency laid onto white."""
+def _shrink(im: Image.Image, target_w: int, target_h: int) -> Image.Image:
+    if im.width <= target_w:
+        return im  # never upsample
+    return im.resize((target_w, target_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _to_working_mode(im: Image.Image) -> tuple[Image.Image, bool]:
+    """Any mode to 8-bit "L", "LA", "RGB" or "RGBA"; and whether the source was grey."""
     mode = im.mode
-    icc = im.info.get("icc_profile")
     if _is_high_depth(mode):
-        return _high_depth_to_l(im)
+        return _high_depth_to_l(im), True
     if mode == "1":
-        return im.convert("L")
+        return im.convert("L"), True
     if mode == "CMYK":
-        return _icc_convert(im, icc) or im.convert("RGB")
-    grey_source = mode in ("L", "LA", "La") or (mode in ("P", "PA") and _grey_palette(im))
-    if mode in ("LA", "La", "RGBA", "RGBa", "PA") or "transparency" in im.info:
-        # Transparent parts become white paper, not black: lay the picture onto white.
-        rgba = im.convert("RGBA")
-        white = Image.new("RGB", im.size, (_WHITE, _WHITE, _WHITE))
-        white.paste(rgba, mask=rgba.getchannel("A"))
-        im = white
-    elif mode not in ("L", "RGB"):
-        im = im.convert("RGB")  # P, RGBX, YCbCr, LAB, HSV ...
-    if grey_source:
-        return im if im.mode == "L" else im.convert("L")
-    # Colours from an embedded profile (Display P3, Adobe RGB) are brought to sRGB, what
-    # an untagged picture means; the profile itself is never written out.
-    return _icc_convert(im, icc) or im
+        return _icc_convert(im, im.info.get("icc_profile")) or im.convert("RGB"), False
+    grey = mode in ("L", "LA", "La") or (mode in ("P", "PA") and _grey_palette(im))
+    if "transparency" in im.info or mode in ("PA", "La", "RGBa"):
+        return im.convert("RGBA"), grey  # palette or colour-key transparency, premultiplied
+    if mode in ("L", "LA", "RGB", "RGBA"):
+        return im, grey
+    return im.convert("RGB"), grey  # P, RGBX, YCbCr, LAB, HSV ...
+
+
+def _onto_white(im: Image.Image) -> Image.Image:
+    """Transparent parts become white paper, not black: lay the picture onto white."""
+    if im.mode not in ("LA", "RGBA"):
+        return im
+    base = im.mode[:-1]
+    white = Image.new(base, im.size, (_WHITE,) * len(base) if base == "RGB" else _WHITE)
+    white.paste(im.convert(base), mask=im.getchannel("A"))
+    return white
 
 
 def _grey_palette(im: Image.Image) -> bool:
