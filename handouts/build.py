@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .errors import InvalidInput, Problem
 from .fonts import describe, unprintable
-from .handout import Audience, Handout, assemble
-from .library import Library, load_library, load_program, load_template
+from .handout import Audience, Handout, advice, assemble
+from .library import Library, load_clinic, load_library, load_program, load_template
 from .models import Program, ProgramExercise, Template
 from .yamlio import Document
 
@@ -30,6 +30,7 @@ class Request:
     date: dt.date | None = None
     audience: Audience = "patient"
     title: str = "Your home exercises"
+    clinic: Path | None = None  # a clinic file, replacing the program's clinic
 
 
 @dataclass
@@ -64,7 +65,8 @@ class Builder:
             program = program.model_copy(update=updates)
         _check_option_text(request)
         template = self.template(request.template or program.template)
-        return assemble(program, self.library, template, source=document, program_path=path,
+        clinic_file = load_clinic(request.clinic) if request.clinic else None
+        return assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
                         today=dt.date.today(), audience=request.audience)
 
     def pdf(self, request: Request) -> bytes:
@@ -73,14 +75,14 @@ class Builder:
 
         return render(self.handout(request))
 
-    def write(self, request: Request, destination: Path) -> Path:
-        """Stage 5, last: write the PDF atomically."""
-        from .pdf import check_destination, write_atomically
+    def write(self, request: Request, destination: Path) -> list[str]:
+        """Stage 5, last: write the PDF atomically; return advice for the clinician."""
+        from .pdf import check_destination, render, write_atomically
 
         check_destination(Path(destination))
-        data = self.pdf(request)
-        write_atomically(data, destination)
-        return destination
+        handout = self.handout(request)
+        write_atomically(render(handout), destination)
+        return advice(handout)
 
 
 def _check_option_text(request: Request) -> None:
@@ -90,5 +92,5 @@ def _check_option_text(request: Request) -> None:
             raise InvalidInput([Problem("command line", 0, 0, "--patient", f"no font here can print {describe(missing)} (remove or replace it)")])
 
 
-def build(request: Request, destination: Path, library_folders: tuple[Path, ...] = ()) -> Path:
+def build(request: Request, destination: Path, library_folders: tuple[Path, ...] = ()) -> list[str]:
     return Builder(library_folders).write(request, destination)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from .errors import InvalidInput, Problem
 from .library import YAML_SUFFIXES, load_library, yaml_files
-from .models import Exercise, Program, References, Template
+from .models import Clinic, Exercise, Program, References, Template
 from .readability import grade, handout_text, patient_text
-from .validate import suggest, validate
+from .handout import unknown_ids
+from .validate import validate
 from .yamlio import read_yaml
 
 
@@ -20,6 +21,8 @@ def kind_of(data: dict) -> type:
         return Program
     if "margins_mm" in data or "type_pt" in data:
         return Template
+    if "steps" not in data and ("phone" in data or "email" in data or "address" in data):
+        return Clinic
     return Exercise
 
 
@@ -59,10 +62,8 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             problems.extend(error.problems)
             continue
         if isinstance(model, Program) and library is not None:
-            unknown = [i for i, item in enumerate(model.exercises) if item.id not in library.exercises]
-            for i in unknown:
-                item_id = model.exercises[i].id
-                problems.append(document.problem(("exercises", i, "id"), f"no exercise with the id {item_id!r} ({suggest(item_id, library.exercises)})"))
+            unknown = unknown_ids(model, library, document)
+            problems.extend(unknown)
             if not unknown:
                 score = grade(handout_text(model, [library.exercises[item.id].exercise for item in model.exercises]))
                 report.append(f"{path}: handout {score}")

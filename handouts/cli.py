@@ -68,8 +68,10 @@ library_option = click.option(
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="The date printed on the handout (default: the program's, else today).")
 @click.option("--audience", type=click.Choice(["patient", "clinician"]), default="patient", show_default=True,
               help="'clinician' adds evidence notes and full references with DOI.")
+@click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="A clinic file (name, phone, email, address, website, logo) used instead of the program's clinic.")
 @library_option
-def build(programs, exercises, output, out_dir, patient, paper, template, date_text, audience, library_folders) -> None:
+def build(programs, exercises, output, out_dir, patient, paper, template, date_text, audience, clinic, library_folders) -> None:
     """Build PDF handouts from PROGRAM files or bundled program names.
 
     PROGRAM is a program YAML file or the name of a bundled example program
@@ -85,13 +87,14 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("give either -o FILE or --out-dir DIR, not both")
     if output and len(programs) > 1:
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
-    common = dict(patient=patient, paper=paper, template=template, date=_date(date_text), audience=audience)
+    common = dict(patient=patient, paper=paper, template=template, date=_date(date_text), audience=audience, clinic=clinic)
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
     builder = Builder(tuple(library_folders))
     for request in requests:
         stem = Path(request.program).stem if request.program else "handout"
         destination = output or (out_dir or Path(".")) / f"{stem}.pdf"
-        builder.write(request, destination)
+        for line in builder.write(request, destination):
+            click.echo(f"Note: {line}", err=True)
         click.echo(f"Wrote {destination}")
 
 
@@ -164,7 +167,7 @@ def check(paths, library_folders) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["exercise", "program", "template", "references"]), required=False)
+@click.argument("kind", type=click.Choice(["exercise", "program", "template", "references", "clinic"]), required=False)
 def schema(kind) -> None:
     """Print the JSON Schema of a file kind (all kinds when none is named).
 

@@ -46,6 +46,7 @@ class Handout:
     patient: str | None
     clinician: str | None
     clinic: Clinic | None
+    clinic_source: Path | None  # the YAML file naming the clinic's logo
     date: dt.date
     template: Template
     paper: str
@@ -62,18 +63,21 @@ def assemble(
     *,
     source: Document | None = None,
     program_path: Path | None = None,
+    clinic_file: tuple[Clinic, Document, Path] | None = None,
     today: dt.date,
     audience: Audience = "patient",
 ) -> Handout:
-    """Resolve `program` against `library`; InvalidInput names each unknown id."""
-    problems: list[Problem] = []
+    """Resolve `program` against `library`; InvalidInput names each unknown id.
+
+    `clinic_file` (the clinic, its document and path) replaces the program's clinic.
+    """
     where = source or Document("command line", None)
+    problems = unknown_ids(program, library, where)
     cards: list[Card] = []
     numbers: dict[str, int] = {}
     seen: dict[tuple[str, str | None], int] = {}
     for i, item in enumerate(program.exercises):
         if item.id not in library.exercises:
-            problems.append(where.problem(("exercises", i, "id"), f"no exercise with the id {item.id!r} ({suggest(item.id, library.exercises)})"))
             continue
         entry = library.exercises[item.id]
         dosage = entry.exercise.dosage.merged(item.dosage)
@@ -103,7 +107,8 @@ def assemble(
         title=program.title,
         patient=program.patient,
         clinician=program.clinician,
-        clinic=program.clinic,
+        clinic=clinic_file[0] if clinic_file else program.clinic,
+        clinic_source=clinic_file[2] if clinic_file else program_path,
         date=program.date or today,
         template=template,
         paper=program.paper or template.paper,
@@ -112,14 +117,37 @@ def assemble(
         references=tuple(library.references[ref_id] for ref_id in numbers),
         audience=audience,
     )
-    _check_printable(handout, where, library)
+    _check_printable(handout, where, library, clinic_file[1] if clinic_file else None)
     return handout
 
 
-def _check_printable(handout: Handout, program: Document, library: Library) -> None:
+ADVISED_MAXIMUM = 4  # adherence drops past about four exercises (handout guidelines)
+
+
+def advice(handout: Handout) -> list[str]:
+    """Warnings for the clinician about the set as a whole; they never stop a build."""
+    count = len(handout.cards)
+    if count <= ADVISED_MAXIMUM:
+        return []
+    from .wording import minutes
+
+    total = sum(minutes(card.dosage) for card in handout.cards)
+    return [f"{count} exercises, about {total} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)"]
+
+
+def unknown_ids(program: Program, library: Library, where: Document) -> list[Problem]:
+    """A problem for each exercise id in `program` that the library lacks."""
+    return [
+        where.problem(("exercises", i, "id"), f"no exercise with the id {item.id!r} ({suggest(item.id, library.exercises)})")
+        for i, item in enumerate(program.exercises)
+        if item.id not in library.exercises
+    ]
+
+
+def _check_printable(handout: Handout, program: Document, library: Library, clinic: Document | None) -> None:
     """Refuse text with letters no embedded font has, naming where it is."""
     problems = []
-    for document, path, text in _texts(handout, program, library):
+    for document, path, text in _texts(handout, program, library, clinic):
         missing = unprintable(text)
         if missing:
             problems.append(document.problem(path, f"no font here can print {describe(missing)} (remove or replace it)"))
@@ -127,7 +155,7 @@ def _check_printable(handout: Handout, program: Document, library: Library) -> N
         raise InvalidInput(problems)
 
 
-def _texts(handout: Handout, program: Document, library: Library) -> Iterator[tuple[Document, tuple, str]]:
+def _texts(handout: Handout, program: Document, library: Library, clinic: Document | None) -> Iterator[tuple[Document, tuple, str]]:
     """Every printed text with the document and field it came from."""
     for name in ("title", "patient", "clinician", "note"):
         value = getattr(handout, name)
@@ -135,7 +163,7 @@ def _texts(handout: Handout, program: Document, library: Library) -> Iterator[tu
             yield program, (name,), value
     if handout.clinic:
         for name, value in handout.clinic.model_dump(exclude_none=True).items():
-            yield program, ("clinic", name), str(value)
+            yield (clinic, (name,), str(value)) if clinic else (program, ("clinic", name), str(value))
     for card in handout.cards:
         document = library.exercises[card.exercise.id].document
         yield from _strings(document, (), card.exercise.model_dump(exclude_none=True))

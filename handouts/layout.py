@@ -28,6 +28,7 @@ from .markup import para
 from .styles import Styles, styles
 
 DAYS = 7
+LOGO_WIDTH, LOGO_HEIGHT = 45 * mm, 16 * mm
 
 
 class Bookmark(Flowable):
@@ -46,7 +47,7 @@ class Bookmark(Flowable):
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
     s = styles(handout.template)
     sections = handout.template.sections
-    story: list[Flowable] = header(handout, s)
+    story: list[Flowable] = header(handout, s, frame_width)
     if "summary" in sections:
         story += summary(handout, s, frame_width)
     if "note" in sections and handout.note:
@@ -61,10 +62,19 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
     return story
 
 
-def header(handout: Handout, s: Styles) -> list[Flowable]:
+def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     if handout.clinic:
-        out.append(Paragraph(para(handout.clinic.name), s.clinic))
+        name = Paragraph(para(handout.clinic.name), s.clinic)
+        logo = _logo(handout)
+        if logo is None:
+            out.append(name)
+        else:
+            row = Table([[name, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
+            row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                     ("FONTNAME", (0, 0), (-1, -1), BODY)]))
+            out.append(row)
     out.append(Paragraph(para(handout.title), s.title))
     facts = []
     if handout.patient:
@@ -75,6 +85,16 @@ def header(handout: Handout, s: Styles) -> list[Flowable]:
     out += [Paragraph(fact, s.body) for fact in facts]
     out.append(Spacer(1, 6))
     return out
+
+
+def _logo(handout: Handout) -> Flowable | None:
+    clinic, source = handout.clinic, handout.clinic_source
+    if clinic is None or not clinic.logo or source is None:
+        return None
+    from .pictures import prepare_picture, resolve_picture_path
+
+    path = resolve_picture_path(clinic.logo, source, [source.parent])
+    return prepare_picture(path, width_pt=LOGO_WIDTH, height_pt=LOGO_HEIGHT).flowable()
 
 
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InvalidInput, NotFound, Problem
-from .models import Exercise, Program, Reference, References, Template
+from .models import Clinic, Exercise, Program, Reference, References, Template
 from .resources import bundled
 from .validate import suggest, validate
 from .yamlio import Document, read_yaml
@@ -122,3 +122,10 @@ def load_program(name_or_path: str | Path) -> tuple[Program, Document, Path]:
     path = named_file("programs", name_or_path)
     document = read_yaml(path)
     return validate(document, Program), document, path
+
+
+def load_clinic(path: str | Path) -> tuple[Clinic, Document, Path]:
+    """A clinic file: name, contact and logo, shared by every handout of the clinic."""
+    path = Path(path)
+    document = read_yaml(path)
+    return validate(document, Clinic), document, path

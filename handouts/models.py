@@ -203,4 +203,5 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "program": Program,
     "template": Template,
     "references": References,
+    "clinic": Clinic,
 }

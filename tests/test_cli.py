@@ -118,3 +118,12 @@ def test_no_traceback_when_the_output_folder_is_missing(tmp_path) -> None:
     result = run("build", "-e", "clamshell", "-o", str(tmp_path / "nope" / "x.pdf"))
     assert result.returncode == 1
     assert result.stderr == f"Error: {tmp_path / 'nope' / 'x.pdf'}: the folder {tmp_path / 'nope'} does not exist (create it first)\n"
+
+
+def test_a_long_set_builds_with_a_note_to_the_clinician(tmp_path) -> None:
+    ids = ["clamshell", "side-lying-hip-abduction", "pelvic-drop", "lateral-band-walk", "sideways-hop"]
+    args = [arg for exercise_id in ids for arg in ("-e", exercise_id)]
+    result = run("build", *args, "-o", str(tmp_path / "long.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Note: 5 exercises, about ")
+    assert result.stderr.endswith("patients do fewer exercises better (consider 4 or fewer)\n")
