@@ -12,51 +12,52 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-BODY, BOLD, ITALIC, BOLD_ITALIC = "Body", "Body-Bold", "Body-Italic", "Body-BoldItalic"
-FALLBACK, FALLBACK_ITALIC = "Fallback", "Fallback-Italic"
+BODY, BOLD = "Body", "Body-Bold"
+FALLBACK = "Fallback"
 
 
 @dataclass(frozen=True)
 class Fonts:
-    """Registered font names and the code points each can print."""
+    """The code points the body font can print; the fallback font is loaded on first need."""
 
     primary: frozenset[int]
-    fallback: frozenset[int]
 
     def can_print(self, char: str) -> bool:
-        return ord(char) in self.primary or ord(char) in self.fallback
+        return ord(char) in self.primary or ord(char) in fallback()
 
     def needs_fallback(self, char: str) -> bool:
-        return ord(char) not in self.primary and ord(char) in self.fallback
+        return ord(char) not in self.primary and ord(char) in fallback()
 
 
 @cache
 def fonts() -> Fonts:
-    """Register the fonts with ReportLab once per process."""
+    """Register the body fonts with ReportLab once per process."""
     import fontpkg
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     family = "Atkinson Hyperlegible"
-    faces = {
-        BODY: fontpkg.path(family),
-        BOLD: fontpkg.path(family, weight=700),
-        ITALIC: fontpkg.path(family, style="italic"),
-        BOLD_ITALIC: fontpkg.path(family, weight=700, style="italic"),
-        # Noto Sans ships only as a variable font; ReportLab embeds its default (regular)
-        # instance, which is what a fallback letter inside any style gets.
-        FALLBACK: fontpkg.path("Noto Sans"),
-        FALLBACK_ITALIC: fontpkg.path("Noto Sans", style="italic"),
-    }
-    loaded = {name: TTFont(name, str(path)) for name, path in faces.items()}
-    for font in loaded.values():
-        pdfmetrics.registerFont(font)
-    pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK_ITALIC, boldItalic=FALLBACK_ITALIC)
-    return Fonts(
-        primary=frozenset(loaded[BODY].face.charToGlyph),
-        fallback=frozenset(loaded[FALLBACK].face.charToGlyph),
-    )
+    regular = TTFont(BODY, str(fontpkg.path(family)))
+    pdfmetrics.registerFont(regular)
+    pdfmetrics.registerFont(TTFont(BOLD, str(fontpkg.path(family, weight=700))))
+    # No italics anywhere: the guidelines for older readers ask for as few as possible.
+    pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
+    return Fonts(primary=frozenset(regular.face.charToGlyph))
+
+
+@cache
+def fallback() -> frozenset[int]:
+    """Register Noto Sans, for the letters Atkinson lacks; most handouts never need it."""
+    import fontpkg
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    # Noto Sans ships only as a variable font; ReportLab embeds its default (regular)
+    # instance, which is what a fallback letter inside bold text gets too.
+    font = TTFont(FALLBACK, str(fontpkg.path("Noto Sans")))
+    pdfmetrics.registerFont(font)
+    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
+    return frozenset(font.face.charToGlyph)
 
 
 def unprintable(text: str) -> list[str]:
