@@ -127,3 +127,17 @@ def test_a_long_set_builds_with_a_note_to_the_clinician(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Note: 5 exercises, about ")
     assert result.stderr.endswith("patients do fewer exercises better (consider 4 or fewer)\n")
+
+
+def test_check_fails_on_text_above_grade_8(library_dir) -> None:
+    hard = library_dir / "hard.yaml"
+    text = (library_dir / "test-clam.yaml").read_text().replace("id: test-clam", "id: hard-one").replace(
+        "stop_if: Stop and call us if you feel sharp pain.",
+        "stop_if: Individuals experiencing considerable musculoskeletal discomfort should immediately discontinue "
+        "the prescribed therapeutic intervention and consult their physiotherapist regarding appropriate modifications.",
+    )
+    hard.write_text(text)
+    result = run("check", "--library", str(library_dir))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {hard}:1:1: reading grade ")
+    assert "too hard (use shorter words and sentences: grade 8 at most, 6 or below is the aim)" in result.stderr
