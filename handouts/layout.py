@@ -46,19 +46,19 @@ class Bookmark(Flowable):
 
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
     s = styles(handout.template)
-    sections = handout.template.sections
     story: list[Flowable] = header(handout, s, frame_width)
-    if "summary" in sections:
-        story += summary(handout, s, frame_width)
-    if "note" in sections and handout.note:
-        story += [Paragraph("A note for you", s.heading), Paragraph(para(handout.note), s.body), Spacer(1, 8)]
-    if "exercises" in sections:
-        for card in handout.cards:
-            story += card_flowables(card, handout, s, frame_width, frame_height)
-    if "log" in sections and handout.cards:
-        story += log(handout, s, frame_width)
-    if "references" in sections and handout.references:
-        story += references(handout, s)
+    for section in handout.template.sections:  # in the template's order
+        if section == "summary":
+            story += summary(handout, s, frame_width)
+        elif section == "note" and handout.note:
+            story += [Paragraph("A note for you", s.heading), Paragraph(para(handout.note), s.body), Spacer(1, 8)]
+        elif section == "log" and handout.cards:
+            story += log(handout, s, frame_width)
+        elif section == "exercises":
+            for card in handout.cards:
+                story += card_flowables(card, handout, s, frame_width, frame_height)
+        elif section == "references" and handout.references:
+            story += references(handout, s)
     return story
 
 
@@ -105,7 +105,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if len(days) == 1:
         per_week = days.pop()
         lines.append("<b>How often:</b> " + ("every day." if per_week == 7 else f"{per_week} days a week."))
-    lines.append("<b>Each exercise</b> has its own page below. Tick the log at the end each day you do them.")
+    lines.append("<b>Each exercise</b> has its own box with pictures and steps. Tick the log each day you do them.")
     box = Table([[Paragraph(line, s.body)] for line in lines], colWidths=[width])
     box.setStyle(_boxed(handout, shaded=True))
     return [box, Spacer(1, 10)]
@@ -201,10 +201,11 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
 def references(handout: Handout, s: Styles) -> list[Flowable]:
     with_doi = handout.audience == "clinician"
     title = "References" if with_doi else "Where this advice comes from (for your clinician)"
-    out: list[Flowable] = [CondPageBreak(80), Paragraph(title, s.heading)]
+    items: list[Flowable] = [Paragraph(title, s.heading)]
     for number, reference in enumerate(handout.references, start=1):
-        out.append(Paragraph(para(ama(reference, with_doi=with_doi)), s.small, bulletText=f"{number}."))
-    return out
+        items.append(Paragraph(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
+    # together, so that a few lines never sit alone on a last page
+    return [KeepTogether(items)]
 
 
 def _rule(handout: Handout, width: float) -> Flowable:

@@ -161,7 +161,7 @@ class Template(Strict):
     type_pt: TypeSizes
     colours: Colours = Colours()
     picture_width_mm: Annotated[float, Field(ge=30, le=100)] = 60
-    sections: Annotated[list[Section], Field(min_length=1)] = ["summary", "note", "exercises", "log", "references"]
+    sections: Annotated[list[Section], Field(min_length=1)] = ["summary", "note", "log", "exercises", "references"]
 
 
 class Name(Strict):

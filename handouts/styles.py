@@ -22,6 +22,7 @@ class Styles:
     caption: ParagraphStyle
     step: ParagraphStyle
     clinic: ParagraphStyle
+    reference: ParagraphStyle
 
 
 def styles(template: Template) -> Styles:
@@ -45,4 +46,5 @@ def styles(template: Template) -> Styles:
         caption=style("caption", max(sizes.small, 12)),
         step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.3),
         clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent),
+        reference=style("reference", sizes.small, leftIndent=sizes.small * 1.6, spaceAfter=sizes.small * 0.3),
     )

@@ -135,3 +135,15 @@ def test_a_clinic_file_puts_its_contact_in_every_footer_and_its_logo_in_the_head
         assert "Hill & Dale Physio · 555-0199" in " ".join(page.extract_text().split())
     assert len(pages[0].images) == 1
     assert all(len(page.images) == 0 for page in pages[1:])
+
+
+def test_the_clinicians_copy_adds_evidence_notes_and_dois(library_dir) -> None:
+    patient = squash(pdf_text(pdf_bytes(Request(exercises=("test-clam",), date=DAY), (library_dir,))))
+    clinician = squash(pdf_text(pdf_bytes(Request(exercises=("test-clam",), date=DAY, audience="clinician"), (library_dir,))))
+    note = "Side-lying strength did not predict pelvic drop in running."
+    assert note not in patient and note in clinician
+    assert "For the clinician" in clinician
+    library = load_library([library_dir])
+    mcbeth = library.references["mcbeth2012"]
+    assert ama(mcbeth, with_doi=True).endswith("doi:10.4085/1062-6050-47.1.15")
+    assert "doi:" not in patient
