@@ -14,14 +14,16 @@ from .styles import Styles
 
 
 
-def illustration_flowables(card: Card, width: float, s: Styles) -> list[Flowable]:
+def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bool = False) -> list[Flowable]:
     illustration = card.illustration
     if illustration is None:
         return []
     if illustration.pose:
         out: list[Flowable] = [pose_flowable(illustration.pose, card.illustration_source, width, card.mirrored)]
-    else:
-        out = [pictures_flowable(illustration.pictures or [], card.illustration_source, width)]
+    elif illustration.pictures:
+        out = [pictures_flowable(illustration.pictures, card.illustration_source, width, greyscale=greyscale)]
+    else:  # a caption alone (or nothing): no picture to draw
+        out = []
     if illustration.caption:
         out.append(Paragraph(para(illustration.caption), s.caption))
     return out
@@ -56,7 +58,7 @@ def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) 
     return pose_drawing(_pose(pose_path(name, source)), width, mirror=mirrored)
 
 
-def pictures_flowable(names: list[str], source: Path | None, width: float) -> Flowable:
+def pictures_flowable(names: list[str], source: Path | None, width: float, *, greyscale: bool = False) -> Flowable:
     from .pictures import prepare_picture, resolve_picture_path
 
     if source is None:
@@ -66,7 +68,7 @@ def pictures_flowable(names: list[str], source: Path | None, width: float) -> Fl
     flowables = []
     for name in names:
         path = resolve_picture_path(name, source, [source.parent])
-        flowables.append(prepare_picture(path, width_pt=each, height_pt=each * 1.2).flowable())
+        flowables.append(prepare_picture(path, width_pt=each, height_pt=each * 1.2, greyscale=greyscale).flowable())
     if len(flowables) == 1:
         return flowables[0]
     table = Table([flowables], colWidths=[each + gap / 2] * len(flowables))

@@ -121,7 +121,7 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
     dose_para = Paragraph(f"<b>{para(dose_line)}</b>", s.body) if dose_line else Spacer(1, 0)
 
     picture_width = handout.template.picture_width_mm * mm
-    left = illustration_flowables(card, picture_width, s) + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
+    left = illustration_flowables(card, picture_width, s, greyscale=handout.template.greyscale_pictures) + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
     right = steps(card, s) + details(card, handout, s)
     gutter = 6 * mm
     body = Table([[left, right]], colWidths=[picture_width + gutter, width - picture_width - gutter])

@@ -161,6 +161,7 @@ class Template(Strict):
     type_pt: TypeSizes
     colours: Colours = Colours()
     picture_width_mm: Annotated[float, Field(ge=30, le=100)] = 60
+    greyscale_pictures: bool = Field(False, description="print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")
     sections: Annotated[list[Section], Field(min_length=1)] = ["summary", "note", "log", "exercises", "references"]
 
 

@@ -147,3 +147,19 @@ def test_the_clinicians_copy_adds_evidence_notes_and_dois(library_dir) -> None:
     mcbeth = library.references["mcbeth2012"]
     assert ama(mcbeth, with_doi=True).endswith("doi:10.4085/1062-6050-47.1.15")
     assert "doi:" not in patient
+
+
+def test_a_clinic_photo_replaces_the_picture_with_one_line_of_yaml(library_dir, tmp_path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1200, 800), (200, 120, 40)).save(tmp_path / "our-photo.jpg", quality=90)
+    program = tmp_path / "ana.yaml"
+    program.write_text(
+        "title: Hips\nexercises:\n  - id: test-clam\n    illustration: {pictures: [our-photo.jpg]}\n  - test-lift\n",
+        encoding="utf-8",
+    )
+    data = pdf_bytes(Request(program=str(program), date=DAY), (library_dir,))
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert sum(len(page.images) for page in pages) == 1
+    image = next(page.images[0] for page in pages if page.images)
+    assert image.image.size[0] <= 709  # at most 300 dpi at 60 mm wide
