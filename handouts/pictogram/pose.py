@@ -1,0 +1,337 @@
+"""Pose illustration files: the strict models, base poses, and loading with one-line errors.
+
+A pose illustration file says how to look (view, layout), what to show (a start pose
+and an end pose, each a base pose with some joints changed), what the body touches or
+holds (props tied to named body points) and how the movement is marked (arrows). The
+format is described for clinicians in images/poses/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+
+from ..errors import InvalidInput, NotFound, Problem
+from ..resources import bundled
+from ..validate import suggest, validate
+from ..yamlio import Document, read_yaml
+from .body import JOINT_ANGLES, ORIENTATION_UP, POINT_NAMES, VIEW_FACING
+
+Orientation = Literal["standing", "sitting", "supine", "prone", "quadruped", "side-lying"]
+View = Literal["front", "side", "front-above", "side-above", "three-quarter"]
+Layout = Literal["overlay", "side-by-side"]
+Direction = Literal["left", "right", "front", "back", "above", "below"]
+PropKind = Literal[
+    "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
+    "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad",
+]  # fmt: skip
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+PointName = Annotated[str, StringConstraints(min_length=1, max_length=40)]  # checked against the body's points
+Size = Annotated[float, Field(gt=0, le=1)]  # fractions of the body's height
+
+# How far the camera looks down in the "-above" views, in degrees.
+ELEVATION = {"front": 0.0, "side": 0.0, "front-above": 20.0, "side-above": 20.0, "three-quarter": 10.0}
+# How far the camera turns about the vertical, towards the body's feet when lying.
+YAW = {"three-quarter": 30.0}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _angle(low: float, high: float):
+    return Annotated[float, Field(ge=low, le=high)] | None
+
+
+def _joint_model(kind: str) -> type[Strict]:
+    fields = {name: (_angle(*limits), None) for name, limits in JOINT_ANGLES[kind].items()}
+    return create_model(kind.capitalize(), __base__=Strict, **fields)  # type: ignore[call-overload]
+
+
+_JOINT_MODELS = {kind: _joint_model(kind) for kind in JOINT_ANGLES}
+Pelvis, Spine, Neck = _JOINT_MODELS["pelvis"], _JOINT_MODELS["trunk"], _JOINT_MODELS["neck"]
+Hip, Knee, Ankle = _JOINT_MODELS["hip"], _JOINT_MODELS["knee"], _JOINT_MODELS["ankle"]
+Shoulder, Elbow = _JOINT_MODELS["shoulder"], _JOINT_MODELS["elbow"]
+
+
+class Pose(Strict):
+    """A root orientation and joint angles in degrees; a joint left out keeps its base value."""
+
+    orientation: Orientation | None = None
+    shift: Annotated[float, Field(ge=-3, le=3)] | None = Field(
+        None, description="move this pose sideways on the page, in body heights (a step or a hop)"
+    )
+    pelvis: Pelvis | None = None  # type: ignore[valid-type]
+    trunk: Spine | None = None  # type: ignore[valid-type]
+    neck: Neck | None = None  # type: ignore[valid-type]
+    right_hip: Hip | None = None  # type: ignore[valid-type]
+    left_hip: Hip | None = None  # type: ignore[valid-type]
+    right_knee: Knee | None = None  # type: ignore[valid-type]
+    left_knee: Knee | None = None  # type: ignore[valid-type]
+    right_ankle: Ankle | None = None  # type: ignore[valid-type]
+    left_ankle: Ankle | None = None  # type: ignore[valid-type]
+    right_shoulder: Shoulder | None = None  # type: ignore[valid-type]
+    left_shoulder: Shoulder | None = None  # type: ignore[valid-type]
+    right_elbow: Elbow | None = None  # type: ignore[valid-type]
+    left_elbow: Elbow | None = None  # type: ignore[valid-type]
+
+
+class BasePose(Pose):
+    """A base pose file: a pose, with an optional title saying what it is."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+
+class Prop(Strict):
+    prop: PropKind
+    at: PointName | None = Field(None, description="the body point the prop sits against, under or on")
+    to: PointName | None = Field(None, description="a band's other end: a body point, or 'table'")
+    side: Direction | None = Field(None, description="which side of the body point the prop is on")
+    size: Size | None = Field(None, description="ball or pillow thickness, step height, in body heights")
+
+
+class Arrow(Strict):
+    arc: PointName | None = Field(None, description="draw the path of this point, as an arc about `about`")
+    about: PointName | None = None
+    move: PointName | None = Field(None, description="a straight arrow from where this point starts to where it ends")
+    hold: PointName | None = Field(None, description="a hold (isometric) mark beside this point")
+    offset: Annotated[list[float], Field(min_length=2, max_length=2)] | None = Field(
+        None, description="[right, up] shift of the arrow on the page, in body heights"
+    )
+    gap: Annotated[float, Field(ge=0, le=0.5)] | None = Field(None, description="how far an arc runs outside the point's path")
+    bend: Annotated[float, Field(ge=-1, le=1)] | None = Field(None, description="bow a move arrow: 0 straight, 0.3 a hop")
+    length: Annotated[float, Field(gt=0, le=1)] | None = Field(
+        None, description="draw a move arrow this long (body heights), centred on the movement"
+    )
+    along: Literal["path", "vertical", "horizontal"] = Field(
+        "path", description="a move arrow follows the point's path, or only its up-down or sideways part"
+    )
+    both_ways: bool = False
+
+
+class _File(Strict):
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    view: View
+    layout: Layout = "overlay"
+    turn: Annotated[float, Field(ge=-90, le=90)] | None = Field(
+        None, description="walk round the body this many degrees towards the left of the picture (fine-tunes the view)"
+    )
+    look_down: Annotated[float, Field(ge=0, le=80)] | None = Field(
+        None, description="look down on the body from this many degrees above (fine-tunes the view)"
+    )
+    align: PointName = Field("pelvis", description="the body point that stays still between start and end")
+    planted: Annotated[list[PointName], Field(max_length=4)] = Field(
+        [], description="body points that must touch the floor too, e.g. the feet of a bridge"
+    )
+    start: Pose = Pose()
+    end: Pose
+    props: Annotated[list[Prop], Field(max_length=20)] = []
+    arrows: Annotated[list[Arrow], Field(max_length=6)] = []
+
+
+class PoseFile(_File):
+    base: Name | None = Field(None, description="a base pose file in base/, by name")
+
+
+class PoseFileInlineBase(_File):
+    base: Pose
+
+
+# What each prop needs and allows, checked after the model so the message can say why.
+PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allowed)
+    "floor": (set(), set()),
+    "hip_line": (set(), set()),
+    "mat": (set(), {"size"}),
+    "wall": ({"side"}, {"at", "side"}),
+    "step": ({"at"}, {"at", "size"}),
+    "bench": ({"at"}, {"at"}),
+    "chair": ({"at"}, {"at"}),
+    "table": ({"at", "side"}, {"at", "side"}),
+    "line": ({"at"}, {"at"}),
+    "ball": ({"at", "side"}, {"at", "side", "size"}),
+    "pillow": ({"at", "side"}, {"at", "side", "size"}),
+    "band": ({"at", "to"}, {"at", "to"}),
+    "dumbbell": ({"at"}, {"at"}),
+    "ankle_weight": ({"at"}, {"at"}),
+    "barbell": ({"at"}, {"at", "side"}),
+    "pad": ({"at", "side"}, {"at", "side"}),
+}
+PROP_HINT = {
+    "band": "write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh",
+    "wall": "write `side:` left, right, back or front: where the wall is from the body",
+    "step": "write `at:` the foot that stands on the step, e.g. right_foot",
+}
+
+
+@dataclass(frozen=True)
+class ResolvedPose:
+    """A pose with its base applied: every angle the file sets, by joint."""
+
+    orientation: str
+    shift: float
+    angles: dict[str, dict[str, float]]
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: draw.py caches by it
+class PoseIllustration:
+    """A checked pose illustration, ready to draw."""
+
+    path: Path
+    title: str | None
+    view: str
+    layout: str
+    align: str
+    planted: tuple[str, ...]
+    elevation: float
+    yaw: float
+    start: ResolvedPose
+    end: ResolvedPose
+    props: tuple[Prop, ...]
+    arrows: tuple[Arrow, ...]
+
+    @property
+    def facing(self) -> str:
+        return "front" if self.view == "three-quarter" else self.view.split("-")[0]
+
+
+
+def bundled_pose_path(name: str) -> Path:
+    """The bundled pose file `images/poses/<name>.yaml`; NotFound for a name that cannot be one."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name or "") or len(name) > 60:
+        raise NotFound(f"{name!r} is not a pose name (pose names are lower-case words joined by dashes, like 'clamshell')")
+    return bundled("images") / "poses" / f"{name}.yaml"
+
+
+def bundled_pose_names() -> list[str]:
+    return sorted(p.stem for p in (bundled("images") / "poses").glob("*.yaml"))
+
+
+def load_pose_illustration(path: Path) -> PoseIllustration:
+    """Read, check and resolve one pose illustration file; InvalidInput with file:line errors."""
+    path = Path(path)
+    doc = read_yaml(path)
+    inline = isinstance(doc.data.get("base"), dict)
+    model = validate(doc, PoseFileInlineBase if inline else PoseFile)
+    problems: list[Problem] = []
+    if isinstance(model.base, Pose):
+        base: Pose = model.base
+    elif model.base is not None:
+        base = _load_base(doc, path, model.base)
+    else:
+        base = Pose()
+    start = _merge(base, model.start)
+    end = _merge(base, model.end)
+    resolved = []
+    for key, pose in (("start", start), ("end", end)):
+        if pose.orientation is None:
+            problems.append(doc.problem((key,), "has no orientation (write `orientation: side-lying`, or the like, here or in the base pose)"))
+            continue
+        facing = "front" if model.view == "three-quarter" else model.view.split("-")[0]
+        up, toward = ORIENTATION_UP[pose.orientation], VIEW_FACING[facing]
+        if abs(sum(a * b for a, b in zip(up, toward))) > 0.5:
+            fits = [v for v in ("front", "side") if abs(sum(a * b for a, b in zip(up, VIEW_FACING[v]))) < 0.5]
+            problems.append(doc.problem(("view",), f"a {pose.orientation} body cannot be seen from the {facing} (use view: {fits[0]})"))
+            continue
+        resolved.append(ResolvedPose(pose.orientation, pose.shift or 0.0, _angles(pose)))
+    _check_points(doc, model, problems)
+    if problems:
+        raise InvalidInput(problems)
+    return PoseIllustration(
+        path=path,
+        title=model.title,
+        view=model.view,
+        layout=model.layout,
+        align=model.align,
+        planted=tuple(model.planted),
+        elevation=ELEVATION[model.view] if model.look_down is None else model.look_down,
+        yaw=YAW.get(model.view, 0.0) if model.turn is None else model.turn,
+        start=resolved[0],
+        end=resolved[1],
+        props=tuple(model.props),
+        arrows=tuple(model.arrows),
+    )
+
+
+def _load_base(doc: Document, path: Path, name: str) -> Pose:
+    candidates = [path.parent / "base" / f"{name}.yaml", bundled("images") / "poses" / "base" / f"{name}.yaml"]
+    for candidate in candidates:
+        if candidate.is_file():
+            base_doc = read_yaml(candidate)
+            return validate(base_doc, BasePose)
+    known = sorted({p.stem for folder in {c.parent for c in candidates} if folder.is_dir() for p in folder.glob("*.yaml")})
+    raise InvalidInput([doc.problem(("base",), f"no base pose named {name!r} ({suggest(name, known)})")])
+
+
+def _merge(base: Pose, override: Pose) -> Pose:
+    """The base with every joint angle the override sets replaced, angle by angle."""
+    data = base.model_dump(exclude_none=True)
+    data.pop("title", None)
+    for key, value in override.model_dump(exclude_none=True).items():
+        if isinstance(value, dict):
+            data[key] = {**data.get(key, {}), **value}
+        else:
+            data[key] = value
+    return Pose.model_validate(data)
+
+
+def _angles(pose: Pose) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for joint in Pose.model_fields:
+        value = getattr(pose, joint)
+        if isinstance(value, BaseModel):
+            out[joint] = {k: float(v) for k, v in value.model_dump(exclude_none=True).items()}
+    return out
+
+
+def _check_points(doc: Document, model: _File, problems: list[Problem]) -> None:
+    points = set(POINT_NAMES)
+
+    def check(path: tuple, name: str | None, extra: tuple[str, ...] = ()) -> None:
+        if name is not None and name not in points and name not in extra:
+            problems.append(doc.problem(path, f"unknown body point {name!r} ({suggest(name, points | set(extra))})"))
+
+    check(("align",), model.align)
+    for i, name in enumerate(model.planted):
+        check(("planted", i), name)
+    kinds = [p.prop for p in model.props]
+    for i, prop in enumerate(model.props):
+        required, allowed = PROP_FIELDS[prop.prop]
+        given = {f for f in ("at", "to", "side", "size") if getattr(prop, f) is not None}
+        for missing in sorted(required - given):
+            hint = PROP_HINT.get(prop.prop, f"write `{missing}:`")
+            problems.append(doc.problem(("props", i), f"a {prop.prop} needs `{missing}:` ({hint})"))
+        for unused in sorted(given - allowed):
+            problems.append(doc.problem(("props", i, unused), f"a {prop.prop} does not use `{unused}:` (remove it)", key=True))
+        if prop.prop == "wall" and prop.side in ("above", "below"):
+            problems.append(doc.problem(("props", i, "side"), "a wall stands left, right, front or back of the body (not above or below)"))
+        check(("props", i, "at"), prop.at)
+        check(("props", i, "to"), prop.to, ("table",) if "table" in kinds else ())
+        if kinds.count(prop.prop) > 1 and prop.prop in ("floor", "mat", "wall", "step", "bench", "chair", "table", "line"):
+            if kinds.index(prop.prop) != i:
+                problems.append(doc.problem(("props", i, "prop"), f"a second {prop.prop} (one is drawn; remove this one)"))
+    for i, arrow in enumerate(model.arrows):
+        kinds_set = [k for k in ("arc", "move", "hold") if getattr(arrow, k) is not None]
+        if len(kinds_set) != 1:
+            problems.append(doc.problem(("arrows", i), "write exactly one of `arc:`, `move:` or `hold:` (the body point the arrow follows)"))
+        if arrow.arc is not None and arrow.about is None:
+            problems.append(doc.problem(("arrows", i), "an arc needs `about:`, the joint it turns about (e.g. right_hip)"))
+        if arrow.arc is None and arrow.about is not None:
+            problems.append(doc.problem(("arrows", i, "about"), "`about:` is only for an arc (remove it)", key=True))
+        for key in ("arc", "about", "move", "hold"):
+            check(("arrows", i, key), getattr(arrow, key))
+
+
+__all__ = [
+    "Pose",
+    "Prop",
+    "Arrow",
+    "PoseIllustration",
+    "ResolvedPose",
+    "load_pose_illustration",
+    "bundled_pose_path",
+    "bundled_pose_names",
+]

@@ -1,0 +1,159 @@
+"""The whole picture as flat, coloured shapes in body heights, layer by layer.
+
+The layers are drawn in this order:
+
+- `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
+  and, seen from above, the floor, mat and seat the body lies or sits on);
+- `start`, then `end`: each pose drawn far to near, every limb over a thin white halo so
+  that a limb in front of another reads as in front (the ISO 7001 look), with the props
+  that move with it among its limbs;
+- `under`: in flat views, the supports under the body (mat, step, bench, seat), drawn
+  after the figure so that they cover the halo where the body touches them: the figure
+  sits on them with no gap and no overlap;
+- `floor`: the floor line (flat views) or, seen from above, a floor tint first of all;
+- `arrows`: the accent colour, on top of everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .arrows import arrow_items
+from .body import CHAIN_RANK, Ball, Body, Part
+from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
+from .placement import mat_thickness, placed, prop_of
+from .pose import PoseIllustration
+from .props import Fixed, extent, fixed_props, moving_props
+from .shapes import FLOOR_THICKNESS, GAP, Camera, DrawGroup, Item
+
+FRAME_GAP = 0.14  # between the two pictures of a side-by-side layout
+
+
+@dataclass
+class Layer:
+    name: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Scene:
+    layers: list[Layer]
+    floor: float | None = None  # height of the floor or mat top in flat views (for checks)
+    seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # fitted benches and seats
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        x0 = y0 = float("inf")
+        x1 = y1 = float("-inf")
+        for layer in self.layers:
+            for item in layer.items:
+                pad = item.width / 2
+                for x, y in item.points:
+                    x0, x1 = min(x0, x - pad), max(x1, x + pad)
+                    y0, y1 = min(y0, y - pad), max(y1, y + pad)
+        return x0, y0, x1, y1
+
+    def layer(self, name: str) -> Layer:
+        return next(layer for layer in self.layers if layer.name == name)
+
+
+def _outline(cam: Camera, balls: tuple[Ball, ...], grow: float = 0.0) -> list[Pt]:
+    """The outline of a part: the convex hull of its balls seen from the camera."""
+    if len(balls) == 1:
+        (x, y), r = cam.xy(balls[0].c), balls[0].r + grow
+        return circle_points(x, y, r, 24 if r > 0.05 else 16)
+    if len(balls) == 2:
+        a, b = balls
+        return capsule_outline(cam.xy(a.c), a.r + grow, cam.xy(b.c), b.r + grow, 18)
+    return rounded_hull([cam.xy(b.c) for b in balls], balls[0].r + grow, 24)  # the trunk: equal balls
+
+
+def _halo_balls(part: Part) -> tuple[Ball, ...]:
+    """The balls whose outline, grown by GAP, is cleared round this part.
+
+    Where a limb joins the trunk the cut would draw a seam across the hip or the
+    shoulder, so a thigh and an upper arm clear only from a third of the way down (the
+    ISO look: the arm grows out of the shoulder and stands clear of the chest below the
+    armpit), and the pelvis, where the legs join, clears nothing.
+    """
+    if part.name == "pelvis":
+        return ()
+    if part.name.endswith(("_thigh", "_upper_arm")):
+        a, b = part.balls
+        return (Ball(lerp(a.c, b.c, 0.35), a.r + (b.r - a.r) * 0.35), b)
+    return part.balls
+
+
+def figure_items(body: Body, cam: Camera, role: str, extras: list[DrawGroup]) -> list[Item]:
+    """One pose, far to near, each chain (trunk, a leg, an arm, the head) over its halo."""
+    groups = list(extras)
+    for chain, rank in CHAIN_RANK.items():
+        parts = [p for p in body.parts.values() if p.chain == chain]
+        balls = [b for p in parts for b in p.balls]
+        depth = sum(cam.depth(b.c) for b in balls) / len(balls)
+        # a hair of height in the depth: in a flat front view of someone lying on their
+        # side the top leg is drawn over the bottom one, as if seen from a little above
+        height = sum(cam.xy(b.c)[1] for b in balls) / len(balls)
+        halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
+        groups.append(DrawGroup(round(depth + 0.04 * height, 3), rank, halo, [Item(_outline(cam, p.balls), fill=role) for p in parts]))
+    items: list[Item] = []
+    for g in sorted(groups, key=lambda g: (g.depth, g.rank)):
+        items += g.halo + g.fill
+    return items
+
+
+def _pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
+    return figure_items(body, cam, role, moving_props(ill, body, cam, role, fixed))
+
+
+def _shifted(items: list[Item], dx: float) -> list[Item]:
+    return [Item([(x + dx, y) for x, y in it.points], it.fill, it.stroke, it.width, it.closed) for it in items]
+
+
+def build_scene(ill: PoseIllustration) -> Scene:
+    """Every shape of the picture, in body heights, layer by layer (see the module notes)."""
+    cam = Camera(ill.elevation, ill.yaw)
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    arrows = arrow_items(ill, cam, start, end)
+    if ill.layout == "overlay":
+        fixed = fixed_props(ill, start, [end], cam)
+        layers = [
+            Layer("behind", fixed.behind),
+            Layer("start", _pose_items(ill, start, cam, "start", fixed)),
+            Layer("end", _pose_items(ill, end, cam, "end", fixed)),
+            Layer("under", fixed.under),
+        ]
+        seats = fixed.seats
+    else:  # two pictures, each pose with its own props; the arrows go with the end
+        fixed_a, fixed_b = fixed_props(ill, start, [], cam), fixed_props(ill, end, [], cam)
+        frame_a = fixed_a.behind + _pose_items(ill, start, cam, "start", fixed_a) + fixed_a.under
+        frame_b = [fixed_b.behind, _pose_items(ill, end, cam, "end", fixed_b), fixed_b.under]
+        right_of_a = Scene([Layer("a", frame_a)]).bbox()[2]
+        left_of_b = Scene([Layer(str(i), items) for i, items in enumerate(frame_b)]).bbox()[0]
+        dx = right_of_a + FRAME_GAP - left_of_b
+        layers = [
+            Layer("behind", _shifted(frame_b[0], dx)),
+            Layer("start", frame_a),
+            Layer("end", _shifted(frame_b[1], dx)),
+            Layer("under", _shifted(frame_b[2], dx)),
+        ]
+        arrows = _shifted(arrows, dx)
+        seats = fixed_a.seats
+    scene = Scene(layers + [Layer("arrows", arrows)], seats=seats)
+    _add_floor(ill, scene, cam, [start, end])
+    return scene
+
+
+def _add_floor(ill: PoseIllustration, scene: Scene, cam: Camera, bodies: list[Body]) -> None:
+    """A floor line under everything (flat views), or a floor tint seen from above."""
+    x0, _, x1, _ = scene.bbox()
+    has_mat = prop_of(ill, "mat") is not None
+    if cam.raised:
+        if not has_mat:
+            (wx0, wx1), (z0, z1) = extent(bodies, 0), extent(bodies, 2)
+            corners = ((wx0 - 0.3, z0 - 0.08), (wx1 + 0.3, z0 - 0.08), (wx1 + 0.3, z1 + 0.1), (wx0 - 0.3, z1 + 0.1))
+            scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="tint")]))
+        return
+    scene.floor = mat_thickness(ill)
+    if not has_mat:  # a mat lying on the floor is the floor line itself
+        line = [(x0 - 0.04, 0.0), (x1 + 0.04, 0.0), (x1 + 0.04, -FLOOR_THICKNESS), (x0 - 0.04, -FLOOR_THICKNESS)]
+        scene.layers.insert(len(scene.layers) - 1, Layer("floor", [Item(line, fill="floor")]))

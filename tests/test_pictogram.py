@@ -1,0 +1,355 @@
+"""Pictograms from pose data: loading, geometry (grounding, mirroring, views), errors, export."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from reportlab.graphics.shapes import Drawing, Polygon, PolyLine
+from reportlab.lib.colors import HexColor
+
+from handouts.errors import InvalidInput, NotFound
+from handouts.pictogram import bundled_pose_path, export_drawing, load_pose_illustration, pose_drawing
+from handouts.pictogram.draw import END_COLOUR, fit
+from handouts.pictogram.placement import mat_thickness, placed, step_height
+from handouts.pictogram.props import lowest_over
+from handouts.pictogram.scene import build_scene
+from handouts.resources import bundled
+
+POSES = sorted((bundled("images") / "poses").glob("*.yaml"))
+EXERCISES = sorted(bundled("exercises").glob("*.yaml"))
+WIDTH = 170.0  # 6 cm, the width a card gives a picture
+TOLERANCE_PT = 0.5
+GREY, DARK = HexColor("#b8b8b8"), HexColor(END_COLOUR)
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+def shapes(drawing: Drawing, group: str) -> list:
+    return list(getattr(drawing, group).contents)
+
+
+def body_shapes(drawing: Drawing, group: str, colour) -> list[Polygon]:
+    """The filled body segments of one pose (not the white halos, not the props)."""
+    return [s for s in shapes(drawing, group) if isinstance(s, Polygon) and s.fillColor == colour]
+
+
+def ys(polygons) -> list[float]:
+    return [y for p in polygons for y in p.points[1::2]]
+
+
+def xs(polygons) -> list[float]:
+    return [x for p in polygons for x in p.points[0::2]]
+
+
+# ---------------------------------------------------------------- every bundled pose
+
+
+def test_every_bundled_exercise_has_its_pose_file() -> None:
+    import yaml
+
+    for path in EXERCISES:
+        pose = yaml.safe_load(path.read_text())["illustration"]["pose"]
+        assert bundled_pose_path(pose).is_file(), f"{path.name} names pose {pose!r}, which is not bundled"
+
+
+@pytest.mark.parametrize("path", POSES, ids=ids(POSES))
+def test_every_bundled_pose_loads_and_renders(path: Path, tmp_path: Path) -> None:
+    ill = load_pose_illustration(path)
+    drawing = pose_drawing(ill, WIDTH)
+    assert drawing.width == WIDTH
+    assert 0.25 * WIDTH < drawing.height <= 0.75 * WIDTH + 1e-6
+    assert body_shapes(drawing, "start", GREY) and body_shapes(drawing, "end", DARK)
+    assert shapes(drawing, "end") and shapes(drawing, "arrows"), "a pose picture shows an end pose and how to move"
+    for suffix in (".svg", ".pdf"):
+        export_drawing(drawing, tmp_path / f"p{suffix}")
+        assert (tmp_path / f"p{suffix}").stat().st_size > 500
+    # everything drawn lies inside the drawing
+    for group in ("behind", "start", "end", "under", "arrows"):
+        for shape in shapes(drawing, group):
+            pad = shape.strokeWidth / 2 if shape.strokeColor is not None else 0
+            assert min(shape.points[0::2]) - pad >= -0.5 and max(shape.points[0::2]) + pad <= WIDTH + 0.5
+            assert min(shape.points[1::2]) - pad >= -0.5 and max(shape.points[1::2]) + pad <= drawing.height + 0.5
+
+
+@pytest.mark.parametrize("path", POSES, ids=ids(POSES))
+def test_every_pose_is_grounded_and_aligned(path: Path) -> None:
+    """The body rests on its support: nothing floats, nothing sinks (0.5 pt at 6 cm)."""
+    ill = load_pose_illustration(path)
+    k = fit(build_scene(ill), WIDTH)[0]  # points per body height
+    level = mat_thickness(ill)
+    step = next((p for p in ill.props if p.prop == "step"), None)
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    for body in (start, end):
+        assert body.lowest() >= level - 1e-9, "no part of the body sinks into the floor or mat"
+        if step is not None:
+            assert abs(body.bottom_of(step.at) - (level + step_height(ill))) * k < TOLERANCE_PT
+        else:
+            assert abs(body.lowest() - level) * k < TOLERANCE_PT
+    a, b = start.points[ill.align].c, end.points[ill.align].c
+    assert abs(b[0] - a[0] - (ill.end.shift - ill.start.shift)) < 1e-9 and abs(b[2] - a[2]) < 1e-9
+
+
+@pytest.mark.parametrize("path", [p for p in POSES if "prop: bench" in p.read_text() or "prop: chair" in p.read_text()],
+                         ids=lambda p: p.stem)
+def test_bench_and_seat_carry_both_poses(path: Path) -> None:
+    """A bench or seat fitted under the start pose is also right under the end pose."""
+    ill = load_pose_illustration(path)
+    scene = build_scene(ill)
+    k = fit(scene, WIDTH)[0]
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    assert scene.seats
+    for x0, x1, z0, z1, top in scene.seats:
+        assert abs(lowest_over(start, x0, x1, z0, z1) - top) * k < TOLERANCE_PT
+        assert abs(lowest_over(end, x0, x1, z0, z1) - top) * k < TOLERANCE_PT
+
+
+def test_the_figure_touches_the_floor_line_in_the_drawing() -> None:
+    """In a flat view the lowest drawn body point sits on the floor line's top edge."""
+    ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
+    drawing = pose_drawing(ill, WIDTH)
+    floor_top = max(ys(shapes(drawing, "floor")))
+    for group, colour in (("start", GREY), ("end", DARK)):
+        assert abs(min(ys(body_shapes(drawing, group, colour))) - floor_top) < TOLERANCE_PT
+
+
+# ---------------------------------------------------------------- mirroring
+
+
+def test_mirror_flips_every_point_and_nothing_else() -> None:
+    ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
+    plain, mirrored = pose_drawing(ill, WIDTH), pose_drawing(ill, WIDTH, mirror=True)
+    assert (plain.width, plain.height) == (mirrored.width, mirrored.height)
+    for group in ("behind", "start", "end", "under", "arrows"):
+        for a, b in zip(shapes(plain, group), shapes(mirrored, group), strict=True):
+            assert b.points[0::2] == pytest.approx([WIDTH - x for x in a.points[0::2]])
+            assert b.points[1::2] == pytest.approx(a.points[1::2])
+            assert (getattr(a, "fillColor", None), a.strokeColor) == (getattr(b, "fillColor", None), b.strokeColor)
+
+
+def test_mirror_moves_the_working_leg_to_the_other_side() -> None:
+    """Standing band abduction: the data draws the left leg swinging out to the page's right
+    (stance on the RIGHT leg, facing us); mirrored, it swings out to the page's left."""
+    ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
+    plain, mirrored = pose_drawing(ill, WIDTH), pose_drawing(ill, WIDTH, mirror=True)
+    start, end = body_shapes(plain, "start", GREY), body_shapes(plain, "end", DARK)
+    assert max(xs(end)) - max(xs(start)) > 10 and abs(min(xs(end)) - min(xs(start))) < 2
+    start, end = body_shapes(mirrored, "start", GREY), body_shapes(mirrored, "end", DARK)
+    assert min(xs(start)) - min(xs(end)) > 10 and abs(max(xs(end)) - max(xs(start))) < 2
+
+
+# ---------------------------------------------------------------- views
+
+
+ABDUCTION = """\
+view: {view}
+align: right_foot
+base: {{orientation: standing}}
+end:
+  left_hip: {{abduction: 30}}
+arrows:
+  - {{arc: left_ankle, about: left_hip}}
+"""
+
+
+def test_front_view_shows_abduction_and_side_view_hides_it(write) -> None:
+    moved = {}
+    for view in ("front", "side"):
+        ill = load_pose_illustration(write(f"{view}.yaml", ABDUCTION.format(view=view)))
+        start, end = placed(ill, ill.start), placed(ill, ill.end)
+        a, b = start.points["left_ankle"].c, end.points["left_ankle"].c
+        moved[view] = abs(b[0] - a[0])  # how far the foot moves across the page
+    assert moved["front"] > 0.2  # about sin 30 of a leg length
+    assert moved["side"] < 0.01  # towards the viewer: it does not move across the page
+
+
+def test_the_view_decides_the_outline(write) -> None:
+    front = load_pose_illustration(write("f.yaml", ABDUCTION.format(view="front")))
+    side = load_pose_illustration(write("s.yaml", ABDUCTION.format(view="side")))
+    # seen from the front the shoulders are wide; from the side the chest is deep but narrow
+    width = {}
+    for name, ill in (("front", front), ("side", side)):
+        trunk = placed(ill, ill.start).parts["thorax"].balls
+        width[name] = max(b.c[0] + b.r for b in trunk) - min(b.c[0] - b.r for b in trunk)
+    assert width["front"] > 1.5 * width["side"]
+
+
+# ---------------------------------------------------------------- errors
+
+
+def one_line_problems(path: Path) -> list[str]:
+    with pytest.raises(InvalidInput) as caught:
+        load_pose_illustration(path)
+    lines = caught.value.lines()
+    for line in lines:
+        assert re.match(r"^.+\.yaml:\d+:\d+: [\w.\[\]]+: .+", line), line
+        assert "\n" not in line
+    return [line.split(str(path.parent) + "/", 1)[-1] for line in lines]
+
+
+def test_unknown_key(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\ncolour: red\nend: {}\n")
+    assert one_line_problems(path) == [
+        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, layout, look_down, planted, props, start, title, turn, view)"
+    ]
+
+
+def test_unknown_joint_and_wrong_angle(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend:\n  right_hipp: {abduction: 20}\n  right_knee: {abduction: 10}\n")
+    assert one_line_problems(path) == [
+        "p.yaml:4:3: end.right_hipp: unknown field (did you mean 'right_hip'?)",
+        "p.yaml:5:16: end.right_knee.abduction: unknown field (known: flexion)",
+    ]
+
+
+def test_unknown_prop_and_unknown_body_point(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: trampoline}\n")
+    (line,) = one_line_problems(path)
+    assert line.startswith("p.yaml:5:12: props[0].prop: must be one of 'floor', 'mat', 'wall'") and "(not 'trampoline')" in line
+    path = write("q.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: band, at: right_kne, to: left_knee}\n")
+    assert one_line_problems(path) == ["q.yaml:5:22: props[0].at: unknown body point 'right_kne' (did you mean 'right_knee'?)"]
+
+
+def test_missing_end_pose(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nstart:\n  right_hip: {flexion: 10}\n")
+    assert one_line_problems(path) == ["p.yaml:1:1: end: is missing (add it)"]
+
+
+def test_prop_needs_and_refuses_fields(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: mat, at: head}\n  - {prop: band, at: right_thigh}\n")
+    assert one_line_problems(path) == [
+        "p.yaml:5:17: props[0].at: a mat does not use `at:` (remove it)",
+        "p.yaml:6:5: props[1]: a band needs `to:` (write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh)",
+    ]
+
+
+def test_view_must_suit_the_orientation_and_angles_stay_in_range(write) -> None:
+    path = write("p.yaml", "view: side\nbase: side-lying\nend: {}\n")
+    assert one_line_problems(path) == ["p.yaml:1:7: view: a side-lying body cannot be seen from the side (use view: front)"]
+    path = write("q.yaml", "view: front\nbase: standing\nend:\n  left_hip: {flexion: 500}\n")
+    assert one_line_problems(path) == ["q.yaml:4:23: end.left_hip.flexion: must be at most 140 (not 500)"]
+
+
+def test_unknown_base_and_broken_base_file(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standingg\nend: {}\n")
+    assert one_line_problems(path) == ["p.yaml:2:7: base: no base pose named 'standingg' (did you mean 'standing'?)"]
+    write("base/mine.yaml", "orientation: standing\nright_elbo: {flexion: 10}\n")
+    path = write("q.yaml", "view: front\nbase: mine\nend: {}\n")
+    assert one_line_problems(path) == ["base/mine.yaml:2:1: right_elbo: unknown field (did you mean 'right_elbow'?)"]
+
+
+def test_an_arc_needs_a_pivot(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend: {}\narrows:\n  - {arc: right_ankle}\n")
+    assert one_line_problems(path) == ["p.yaml:5:5: arrows[0]: an arc needs `about:`, the joint it turns about (e.g. right_hip)"]
+
+
+def test_inline_base_and_a_local_base_file(write) -> None:
+    path = write("p.yaml", "view: front\nbase: {orientation: standing, right_hip: {flexion: 20}}\nend:\n  right_hip: {abduction: 20}\n")
+    ill = load_pose_illustration(path)
+    assert ill.end.angles["right_hip"] == {"flexion": 20.0, "abduction": 20.0}  # merged angle by angle
+    assert ill.start.angles["right_hip"] == {"flexion": 20.0}
+    write("base/standing.yaml", "orientation: standing\nleft_knee: {flexion: 30}\n")  # a clinic's own base wins
+    ill = load_pose_illustration(write("q.yaml", "view: front\nbase: standing\nend: {}\n"))
+    assert ill.start.angles == {"left_knee": {"flexion": 30.0}}
+
+
+def test_bundled_pose_path() -> None:
+    assert bundled_pose_path("clamshell") == bundled("images") / "poses" / "clamshell.yaml"
+    for bad in ("../exercises/clamshell", "Clamshell", "", "a/b"):
+        with pytest.raises(NotFound):
+            bundled_pose_path(bad)
+
+
+# ---------------------------------------------------------------- drawing and export
+
+
+def test_colours_start_grey_end_dark_one_accent() -> None:
+    ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
+    drawing = pose_drawing(ill, WIDTH, accent="#b35900", grey="#b8b8b8")
+    start = {s.fillColor.hexval() for s in shapes(drawing, "start") if isinstance(s, Polygon) and s.fillColor}
+    end = {s.fillColor.hexval() for s in shapes(drawing, "end") if isinstance(s, Polygon) and s.fillColor}
+    end |= {s.strokeColor.hexval() for s in shapes(drawing, "end") if isinstance(s, PolyLine)}
+    arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
+    assert start == {"0xb8b8b8", "0xffffff"}  # the grey pose and its halos
+    assert end == {"0x" + END_COLOUR[1:], "0xffffff", "0xb35900"}  # dark pose, halos, the band
+    assert arrows == {"0xffffff", "0xb35900"}
+
+
+def test_same_input_same_drawing() -> None:
+    ill = load_pose_illustration(bundled_pose_path("single-leg-deadlift"))
+    again = load_pose_illustration(bundled_pose_path("single-leg-deadlift"))
+    a, b = pose_drawing(ill, WIDTH), pose_drawing(again, WIDTH)
+    for group in ("start", "end", "arrows"):
+        assert [s.points for s in shapes(a, group)] == [s.points for s in shapes(b, group)]
+
+
+def test_export_png_svg_pdf(tmp_path: Path) -> None:
+    from PIL import Image
+
+    drawing = pose_drawing(load_pose_illustration(bundled_pose_path("side-lying-hip-abduction")), WIDTH)
+    for suffix in (".png", ".svg", ".pdf"):
+        export_drawing(drawing, tmp_path / f"p{suffix}")
+    with Image.open(tmp_path / "p.png") as image:
+        assert image.size == (round(WIDTH * 200 / 72), round(drawing.height * 200 / 72))
+        grey = image.convert("L")
+        assert grey.getextrema()[0] < 60  # the near-black end pose is there
+    assert (tmp_path / "p.svg").read_text().startswith("<?xml")
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    with pytest.raises(Exception, match=r"\.png, \.svg or \.pdf"):
+        export_drawing(drawing, tmp_path / "p.gif")
+
+
+def test_six_pictograms_take_milliseconds() -> None:
+    paths = POSES[:6]
+    loaded = [load_pose_illustration(p) for p in paths]
+    began = time.perf_counter()
+    for ill in loaded:
+        pose_drawing(ill, WIDTH)
+    per_picture = (time.perf_counter() - began) / len(loaded)
+    assert per_picture < 0.05  # about 5 ms here; generous for slow machines
+
+
+BRIDGE = """\
+view: side
+align: right_foot
+planted: [right_foot, left_foot]
+base:
+  orientation: supine
+  right_hip: {flexion: 50}
+  left_hip: {flexion: 50}
+  right_knee: {flexion: 95}
+  left_knee: {flexion: 95}
+end:
+  pelvis: {tilt: -25}
+  right_hip: {flexion: 25}
+  left_hip: {flexion: 25}
+props:
+  - {prop: mat}
+arrows:
+  - {move: pelvis, along: vertical}
+"""
+
+
+def test_planted_feet_touch_the_floor_with_the_shoulders(write) -> None:
+    ill = load_pose_illustration(write("bridge.yaml", BRIDGE))
+    level = mat_thickness(ill)
+    for pose in (ill.start, ill.end):
+        body = placed(ill, pose)
+        assert abs(body.lowest() - level) < 1e-6
+        for foot in ("right_foot", "left_foot"):
+            assert abs(body.bottom_of(foot) - level) < 1e-4, "the planted foot is on the mat"
+    unplanted = load_pose_illustration(write("loose.yaml", BRIDGE.replace("planted: [right_foot, left_foot]\n", "")))
+    assert placed(unplanted, unplanted.end).bottom_of("right_foot") - level > 0.02  # the angles alone leave it hanging
+
+
+@pytest.mark.parametrize("orientation,view", [("supine", "side"), ("prone", "side"), ("quadruped", "side"), ("sitting", "front"),
+                                              ("standing", "three-quarter"), ("side-lying", "front-above")])
+def test_every_orientation_draws(write, orientation: str, view: str) -> None:
+    path = write("p.yaml", f"view: {view}\nbase: {{orientation: {orientation}}}\nend:\n  right_hip: {{flexion: 30}}\n"
+                           "arrows:\n  - {arc: right_ankle, about: right_hip}\n")
+    drawing = pose_drawing(load_pose_illustration(path), WIDTH, mirror=True)
+    assert body_shapes(drawing, "end", DARK) and shapes(drawing, "arrows")
