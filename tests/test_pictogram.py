@@ -38,6 +38,16 @@ def body_shapes(drawing: Drawing, group: str, colour) -> list[Polygon]:
     return [s for s in shapes(drawing, group) if isinstance(s, Polygon) and s.fillColor == colour]
 
 
+def pose_shapes(drawing: Drawing, pose: str) -> list[Polygon]:
+    """The filled body segments of one pose as the reader sees it. The parts that do not
+    move are drawn once, dark, among the start pose's limbs (so a grey limb can lie on
+    them); the end pose's moving parts are drawn dark over everything."""
+    still = body_shapes(drawing, "start", DARK)
+    if pose == "start":
+        return still + body_shapes(drawing, "start", GREY)
+    return still + body_shapes(drawing, "end", DARK)
+
+
 def ys(polygons) -> list[float]:
     return [y for p in polygons for y in p.points[1::2]]
 
@@ -113,8 +123,8 @@ def test_the_figure_touches_the_floor_line_in_the_drawing() -> None:
     ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
     drawing = pose_drawing(ill, WIDTH)
     floor_top = max(ys(shapes(drawing, "floor")))
-    for group, colour in (("start", GREY), ("end", DARK)):
-        assert abs(min(ys(body_shapes(drawing, group, colour))) - floor_top) < TOLERANCE_PT
+    for pose in ("start", "end"):
+        assert abs(min(ys(pose_shapes(drawing, pose))) - floor_top) < TOLERANCE_PT
 
 
 # ---------------------------------------------------------------- mirroring
@@ -136,10 +146,13 @@ def test_mirror_moves_the_working_leg_to_the_other_side() -> None:
     (stance on the RIGHT leg, facing us); mirrored, it swings out to the page's left."""
     ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
     plain, mirrored = pose_drawing(ill, WIDTH), pose_drawing(ill, WIDTH, mirror=True)
-    start, end = body_shapes(plain, "start", GREY), body_shapes(plain, "end", DARK)
-    assert max(xs(end)) - max(xs(start)) > 10 and abs(min(xs(end)) - min(xs(start))) < 2
-    start, end = body_shapes(mirrored, "start", GREY), body_shapes(mirrored, "end", DARK)
-    assert min(xs(start)) - min(xs(end)) > 10 and abs(max(xs(end)) - max(xs(start))) < 2
+    # the moving leg: grey at the start, dark at the end; the rest of the body stays put
+    moving_start, moving_end = body_shapes(plain, "start", GREY), body_shapes(plain, "end", DARK)
+    assert max(xs(moving_end)) - max(xs(moving_start)) > 10
+    assert abs(min(xs(pose_shapes(plain, "end"))) - min(xs(pose_shapes(plain, "start")))) < 2
+    moving_start, moving_end = body_shapes(mirrored, "start", GREY), body_shapes(mirrored, "end", DARK)
+    assert min(xs(moving_start)) - min(xs(moving_end)) > 10
+    assert abs(max(xs(pose_shapes(mirrored, "end"))) - max(xs(pose_shapes(mirrored, "start")))) < 2
 
 
 # ---------------------------------------------------------------- views
@@ -274,7 +287,7 @@ def test_colours_start_grey_end_dark_one_accent() -> None:
     end = {s.fillColor.hexval() for s in shapes(drawing, "end") if isinstance(s, Polygon) and s.fillColor}
     end |= {s.strokeColor.hexval() for s in shapes(drawing, "end") if isinstance(s, PolyLine)}
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
-    assert start == {"0xb8b8b8", "0xffffff"}  # the grey pose and its halos
+    assert start == {"0xb8b8b8", "0xffffff", "0x" + END_COLOUR[1:]}  # the grey legs, halos, and the still body
     assert end == {"0x" + END_COLOUR[1:], "0xffffff", "0xb35900"}  # dark pose, halos, the band
     assert arrows == {"0xffffff", "0xb35900"}
 
@@ -353,3 +366,120 @@ def test_every_orientation_draws(write, orientation: str, view: str) -> None:
                            "arrows:\n  - {arc: right_ankle, about: right_hip}\n")
     drawing = pose_drawing(load_pose_illustration(path), WIDTH, mirror=True)
     assert body_shapes(drawing, "end", DARK) and shapes(drawing, "arrows")
+
+
+# ---------------------------------------------------------------- what each picture must show
+
+
+def _angle(u, v) -> float:
+    import math
+
+    dot = sum(a * b for a, b in zip(u, v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, dot / math.dist(u, [0] * len(u)) / math.dist(v, [0] * len(v))))))
+
+
+def _sub(a, b):
+    return [x - y for x, y in zip(a, b)]
+
+
+@pytest.mark.parametrize("name", ["clamshell", "clamshell-flexed", "clamshell-band"])
+def test_clamshell_opens_a_v_with_the_feet_together(name: str) -> None:
+    """The top thigh turns well up off the bottom leg (a V of 30 degrees or more, hinged on
+    the hip-to-feet line), the feet stay together, and the top knee rises up the page."""
+    ill = load_pose_illustration(bundled_pose_path(name))
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    p = lambda body, name: body.points[name].c  # noqa: E731
+    opened = _angle(_sub(p(start, "right_knee"), p(start, "right_hip")), _sub(p(end, "right_knee"), p(end, "right_hip")))
+    assert opened > 30
+    for body in (start, end):
+        assert math_dist(p(body, "right_ankle"), p(body, "left_ankle")) < 0.11  # feet together (shank radii apart)
+        assert math_dist(p(body, "right_heel"), p(body, "left_heel")) < 0.11
+    assert math_dist(p(start, "right_knee"), p(start, "left_knee")) < 0.1  # knees together at the start
+    from handouts.pictogram.shapes import Camera
+
+    cam = Camera(ill.elevation, ill.yaw)
+    k = fit(build_scene(ill), WIDTH)[0]
+    rise = (cam.xy(p(end, "right_knee"))[1] - cam.xy(p(start, "right_knee"))[1]) * k
+    assert rise > 15, f"the top knee rises only {rise:.1f} pt on the page"
+
+
+def math_dist(a, b) -> float:
+    import math
+
+    return math.dist(a, b)
+
+
+def test_still_parts_are_drawn_once_and_the_grey_leg_lies_on_them() -> None:
+    """Clamshell: the trunk and the bottom leg do not move. They are drawn dark among the
+    start pose's limbs, so the grey top leg lies ON the dark bottom leg; the end layer
+    holds only what moves (and what lies in front of it)."""
+    ill = load_pose_illustration(bundled_pose_path("clamshell"))
+    drawing = pose_drawing(ill, WIDTH)
+    start = [s for s in shapes(drawing, "start") if isinstance(s, Polygon) and s.fillColor in (GREY, DARK)]
+    colours = [s.fillColor for s in start]
+    assert DARK in colours and GREY in colours
+    assert colours.index(DARK) < colours.index(GREY)  # dark still parts first, grey top leg over them
+    assert len(body_shapes(drawing, "end", DARK)) < len(body_shapes(drawing, "start", DARK))
+
+
+def test_clamshell_band_is_a_loop_that_stretches() -> None:
+    ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
+    drawing = pose_drawing(ill, WIDTH)
+    grey_band = [s for s in shapes(drawing, "start") if isinstance(s, PolyLine) and s.strokeColor == GREY]
+    band = [s for s in shapes(drawing, "end") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
+    assert len(grey_band) == 1 and len(band) == 1
+    for loop in (grey_band[0], band[0]):
+        assert loop.points[:2] == loop.points[-2:], "the band is a closed loop round both thighs"
+    span = lambda loop: max(loop.points[1::2]) - min(loop.points[1::2])  # noqa: E731
+    assert span(band[0]) > 1.5 * span(grey_band[0])
+
+
+def test_hip_thrust_overlay_keeps_feet_and_shoulders_still() -> None:
+    """Start and end share the bench and the floor: the back lies on the bench edge and the
+    feet stand in the same place; the hips rise from low to level with the knees."""
+    ill = load_pose_illustration(bundled_pose_path("barbell-hip-thrust"))
+    assert ill.layout == "overlay"
+    k = fit(build_scene(ill), WIDTH)[0]
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    for point in ("right_heel", "right_toe"):
+        assert math_dist(start.points[point].c, end.points[point].c) * k < 1.0, point
+    # the back pivots on the bench edge: same place across the page, and the bench
+    # fitted to the start carries the end too (test_bench_and_seat_carry_both_poses)
+    assert abs(start.points["upper_back"].c[0] - end.points["upper_back"].c[0]) < 1e-9
+    assert (end.points["pelvis"].c[1] - start.points["pelvis"].c[1]) * k > 15
+    hips, knee, shoulder = end.points["right_hip"].c, end.points["right_knee"].c, end.points["right_shoulder"].c
+    assert abs(hips[1] - knee[1]) * k < 4 and abs(hips[1] - shoulder[1]) * k < 12  # level from the knees to the shoulders
+
+
+def test_pelvic_drop_tilts_the_pelvis_and_the_free_leg_hangs_lower() -> None:
+    ill = load_pose_illustration(bundled_pose_path("pelvic-drop"))
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+
+    def tilt(body) -> float:
+        import math
+
+        r, l = body.points["right_hip"].c, body.points["left_hip"].c
+        return math.degrees(math.atan2(l[1] - r[1], abs(l[0] - r[0])))  # the free (left) side up: positive
+
+    assert tilt(start) < -10 and tilt(end) > 5
+    assert end.bottom_of("left_foot") - start.bottom_of("left_foot") > 0.05
+    assert start.bottom_of("left_foot") > 0.0  # hanging free, not standing on the floor
+
+
+@pytest.mark.parametrize("name,leg", [("sideways-hop", "left"), ("hip-listing-wall", "left")])
+def test_the_free_leg_is_held_up_with_the_knee_bent(name: str, leg: str) -> None:
+    ill = load_pose_illustration(bundled_pose_path(name))
+    for pose in (ill.start, ill.end):
+        body = placed(ill, pose)
+        assert body.bottom_of(f"{leg}_foot") > 0.1, "the free foot is well off the floor"
+        assert pose.angles[f"{leg}_knee"]["flexion"] >= 60
+
+
+def test_an_arc_about_an_axis(write) -> None:
+    path = write("p.yaml", "view: front-above\nbase: side-lying-knees-bent\nend:\n  right_hip: {rotation: 50}\n"
+                           "arrows:\n  - {arc: right_knee, about: [right_hip, right_ankel]}\n")
+    assert one_line_problems(path) == ["p.yaml:6:42: arrows[0].about[1]: unknown body point 'right_ankel' (did you mean 'right_ankle'?)"]
+    path = write("q.yaml", "view: front-above\nbase: side-lying-knees-bent\nend:\n  right_hip: {rotation: 50}\n"
+                           "arrows:\n  - {arc: right_knee, about: [right_hip, right_ankle]}\n")
+    drawing = pose_drawing(load_pose_illustration(path), WIDTH)
+    assert shapes(drawing, "arrows")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .body import Body
-from .geometry import Pt, circle_points, trim_polyline
+from .geometry import Pt, add, circle_points, dot, scale, sub, trim_polyline, unit
 from .placement import blend, placed_point
 from .pose import Arrow, PoseIllustration
 from .shapes import ARROW_WIDTH, GAP, HEAD_HALF_WIDTH, HEAD_LENGTH, Camera, Item, box2d, halo_of, segment
@@ -35,13 +35,26 @@ def arrow_items(ill: PoseIllustration, cam: Camera, start: Body, end: Body) -> l
 
 
 def _arc_path(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body) -> list[Pt]:
-    """The point's path from start to end pose, pushed `gap` further out from the pivot."""
+    """The point's path from start to end pose, pushed `gap` further out from the pivot.
+
+    About a joint, the push is on the page, away from the joint. About an axis (two
+    points, e.g. the hip and the ankle of a clamshell), it is in the room, away from the
+    axis, so the arc follows the turn even where the page shows its circle nearly edge on.
+    """
     assert arrow.arc and arrow.about
     gap = DEFAULT_GAP if arrow.gap is None else arrow.gap
+    samples = [placed_point(ill, blend(ill.start, ill.end, i / SAMPLES), arrow.arc) for i in range(SAMPLES + 1)]
+    if isinstance(arrow.about, list):
+        a, b = (start.points[name].c for name in arrow.about)
+        axis = unit(sub(b, a))
+        path3 = []
+        for p in samples:
+            foot = add(a, scale(axis, dot(sub(p, a), axis)))
+            path3.append(add(p, scale(unit(sub(p, foot)), gap)))
+        return [cam.xy(p) for p in path3]
     pivot = cam.xy(start.points[arrow.about].c)
     path: list[Pt] = []
-    for i in range(SAMPLES + 1):
-        p = cam.xy(placed_point(ill, blend(ill.start, ill.end, i / SAMPLES), arrow.arc))
+    for p in map(cam.xy, samples):
         dx, dy = p[0] - pivot[0], p[1] - pivot[1]
         n = math.hypot(dx, dy) or 1.0
         path.append((pivot[0] + dx / n * (n + gap), pivot[1] + dy / n * (n + gap)))

@@ -27,7 +27,7 @@ Layout = Literal["overlay", "side-by-side"]
 Direction = Literal["left", "right", "front", "back", "above", "below"]
 PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
-    "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad",
+    "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle",
 ]  # fmt: skip
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 PointName = Annotated[str, StringConstraints(min_length=1, max_length=40)]  # checked against the body's points
@@ -96,7 +96,9 @@ class Prop(Strict):
 
 class Arrow(Strict):
     arc: PointName | None = Field(None, description="draw the path of this point, as an arc about `about`")
-    about: PointName | None = None
+    about: PointName | Annotated[list[PointName], Field(min_length=2, max_length=2)] | None = Field(
+        None, description="the joint the arc turns about, or two points: the axis it turns about (a clamshell: [right_hip, right_ankle])"
+    )
     move: PointName | None = Field(None, description="a straight arrow from where this point starts to where it ends")
     hold: PointName | None = Field(None, description="a hold (isometric) mark beside this point")
     offset: Annotated[list[float], Field(min_length=2, max_length=2)] | None = Field(
@@ -159,6 +161,7 @@ PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allo
     "ankle_weight": ({"at"}, {"at"}),
     "barbell": ({"at"}, {"at", "side"}),
     "pad": ({"at", "side"}, {"at", "side"}),
+    "handle": ({"at"}, {"at"}),
 }
 PROP_HINT = {
     "band": "write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh",
@@ -321,8 +324,13 @@ def _check_points(doc: Document, model: _File, problems: list[Problem]) -> None:
             problems.append(doc.problem(("arrows", i), "an arc needs `about:`, the joint it turns about (e.g. right_hip)"))
         if arrow.arc is None and arrow.about is not None:
             problems.append(doc.problem(("arrows", i, "about"), "`about:` is only for an arc (remove it)", key=True))
-        for key in ("arc", "about", "move", "hold"):
+        for key in ("arc", "move", "hold"):
             check(("arrows", i, key), getattr(arrow, key))
+        if isinstance(arrow.about, list):
+            for j, name in enumerate(arrow.about):
+                check(("arrows", i, "about", j), name)
+        else:
+            check(("arrows", i, "about"), arrow.about)
 
 
 __all__ = [

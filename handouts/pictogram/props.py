@@ -15,10 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .body import Body
-from .geometry import Pt, Vec, add, circle_points, dot, scale, unit
+from .geometry import Pt, Vec, add, circle_points, convex_hull, cross, dot, norm, scale, sub, unit
 from .placement import mat_thickness, step_height
 from .pose import PoseIllustration, Prop
-from .shapes import BAND_WIDTH, EDGE, GAP, HIP_LINE_WIDTH, Box, Camera, DrawGroup, Item, box2d, box_items, halo_of, rounded, segment
+from .shapes import (
+    BAND_WIDTH, EDGE, GAP, HIP_LINE_REACH, HIP_LINE_WIDTH, PAD_EDGE,
+    Box, Camera, DrawGroup, Item, box2d, box_items, halo_of, rounded, segment,
+)  # fmt: skip
 
 SIDES: dict[str, Vec] = {"left": (1.0, 0.0, 0.0), "right": (-1.0, 0.0, 0.0), "front": (0.0, 0.0, 1.0), "back": (0.0, 0.0, -1.0)}
 TABLE_HEIGHT = 0.43
@@ -153,12 +156,15 @@ def _seat(f: _Fit, prop: Prop) -> None:
     if prop.prop == "chair":  # a backrest (a machine's back pad) against the back
         back = direction(f.body, "pelvis", "back")
         plane = surface(f.body, "upper_back", back) + 0.005
-        bx, bz = [x0, x1], [depth[0], depth[1]]
+        # up to the shoulder blades, and seen from the front a little wider than the
+        # shoulders and the arms beside them, so that it shows round the body
+        rest_top = f.body.points["neck"].c[1] - 0.04
+        bx, bz = [x0 - 0.06, x1 + 0.06], [depth[0] - 0.06, depth[1] + 0.06]
         if abs(back[0]) > 0.5:
             bx = sorted((back[0] * plane, back[0] * (plane + 0.04)))
         else:
             bz = sorted((back[2] * plane, back[2] * (plane + 0.04)))
-        f.out.behind.extend(box_items(f.cam, Box(bx[0], bx[1], top, top + 0.3, bz[0], bz[1])))
+        f.out.behind.extend(box_items(f.cam, Box(bx[0], bx[1], top, rest_top, bz[0], bz[1])))
 
 
 def _wall(f: _Fit, prop: Prop) -> None:
@@ -264,8 +270,22 @@ class _Pose:
 
 
 def _band(p: _Pose, prop: Prop) -> DrawGroup:
-    """One strip across both limbs, far side to far side (or from the table leg round the limb)."""
+    """A loop round two limbs (both thighs above the knees), or a strip from the table leg.
+
+    The loop is the band as it lies in the room: a ring round each limb, square to it,
+    and the two strands from one ring to the other, seen from the camera. Between limbs
+    that part it stretches long and thin; round limbs side by side it is a short belt.
+    """
     assert prop.at and prop.to
+    colour = "accent" if p.role == "end" else p.role
+    if prop.at in p.body.points and prop.to in p.body.points:
+        ring: list[Pt] = []
+        for name in (prop.at, prop.to):
+            ring += [p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)]
+        hull = convex_hull(ring)
+        loop = Item(hull + hull[:1], stroke=colour, width=BAND_WIDTH, closed=False)
+        depth = max(p.cam.depth(p.body.points[n].c) for n in (prop.at, prop.to)) + 0.1
+        return DrawGroup(depth, 10.0, [halo_of(loop)], [loop])
     ends, depth = [], -math.inf
     for name in (prop.at, prop.to):
         if name in p.body.points:
@@ -275,8 +295,24 @@ def _band(p: _Pose, prop: Prop) -> DrawGroup:
             ends.append((p.cam.xy(p.fixed.anchors[name]), -0.004))
     (a, ra), (b, rb) = ends
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    strip = segment((a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb), BAND_WIDTH, "accent" if p.role == "end" else p.role)
+    strip = segment((a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb), BAND_WIDTH, colour)
     return DrawGroup(depth, 10.0, [halo_of(strip)], [strip])
+
+
+def _cross_section(body: Body, point: str, grow: float, n: int = 16) -> list[Vec]:
+    """The ring round a limb at a point, square to the limb, just outside its surface."""
+    part = body.parts[body.points[point].part]
+    c = body.points[point].c
+    if len(part.balls) != 2:
+        r = max(b.r for b in part.balls) + grow
+        return [(c[0] + r * x, c[1] + r * y, c[2]) for x, y in circle_points(0.0, 0.0, 1.0, n)]
+    a, b = part.balls
+    axis = unit(sub(b.c, a.c))
+    t = max(0.0, min(1.0, dot(sub(c, a.c), axis) / (norm(sub(b.c, a.c)) or 1.0)))
+    r = a.r + (b.r - a.r) * t + grow
+    u = unit(cross(axis, (0.0, 0.0, 1.0) if abs(axis[2]) < 0.9 else (1.0, 0.0, 0.0)))
+    v = cross(axis, u)
+    return [add(c, add(scale(u, r * x), scale(v, r * y))) for x, y in circle_points(0.0, 0.0, 1.0, n)]
 
 
 def _dumbbell(p: _Pose, prop: Prop) -> DrawGroup:
@@ -303,8 +339,25 @@ def _pad(p: _Pose, prop: Prop) -> DrawGroup:
     assert prop.at and prop.side
     axis, _ = _limb_axis(p.body, p.cam, prop.at)
     centre = p.against(prop.at, prop.side, 0.03)
-    pad = Item(box2d(p.cam.xy(centre), axis, 0.06, 0.026, 0.014), fill=p.role)
+    # machine-grey with an edge in the pose's colour: part of the machine, not of the body
+    pad = Item(box2d(p.cam.xy(centre), axis, 0.06, 0.028, 0.014), fill="prop", stroke=p.role, width=PAD_EDGE)
     return DrawGroup(p.cam.depth(centre) + 0.05, 10.0, [halo_of(pad)], [pad])
+
+
+def _handle(p: _Pose, prop: Prop) -> DrawGroup:
+    """A machine's hand grip: a post from the seat (or the floor) up through the fist."""
+    assert prop.at
+    hand = p.body.points[prop.at].c
+    tops = [seat[-1] for seat in p.fixed.seats]
+    base = max(tops) - 0.02 if tops else mat_thickness(p.ill)
+    top = (hand[0], hand[1] + 0.035, hand[2])
+    a, b = p.cam.xy(top), p.cam.xy((hand[0], min(base, hand[1] - 0.05), hand[2]))
+    post = Item(box2d(((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), (0.0, 1.0), abs(a[1] - b[1]) / 2, 0.013, 0.006),
+                fill="prop", stroke="edge", width=EDGE)
+    # just behind the arm that holds it: the fist closes over it
+    chain = p.body.parts[p.body.points[prop.at].part].chain
+    depth = min(p.cam.depth(ball.c) for part in p.body.parts.values() if part.chain == chain for ball in part.balls) - 0.05
+    return DrawGroup(depth, -1.0, [], [post])
 
 
 def _ball(p: _Pose, prop: Prop) -> DrawGroup:
@@ -340,18 +393,18 @@ def _barbell(p: _Pose, prop: Prop) -> DrawGroup:
 
 
 def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
-    """The line through both hip joints, drawn behind the body: it shows the pelvis tilt
-    where it sticks out on either side."""
+    """A bar through both hip joints, across the pelvis and well out on either side, over
+    a white halo: it shows the tilt of the pelvis on the body and beside it."""
     a, b = p.cam.xy(p.body.points["right_hip"].c), p.cam.xy(p.body.points["left_hip"].c)
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    reach = 0.34
+    reach = HIP_LINE_REACH
     line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), HIP_LINE_WIDTH, p.role)
-    return DrawGroup(-math.inf, 0.0, [], [line])
+    return DrawGroup(math.inf, 0.0, [halo_of(line)], [line])
 
 
 MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup]] = {
     "band": _band, "dumbbell": _dumbbell, "ankle_weight": _ankle_weight, "pad": _pad,
-    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line,
+    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle,
 }  # fmt: skip
 
 

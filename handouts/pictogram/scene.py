@@ -6,7 +6,9 @@ The layers are drawn in this order:
   and, seen from above, the floor, mat and seat the body lies or sits on);
 - `start`, then `end`: each pose drawn far to near, every limb over a thin white halo so
   that a limb in front of another reads as in front (the ISO 7001 look), with the props
-  that move with it among its limbs;
+  that move with it among its limbs. In an overlay the parts that do not move are drawn
+  once, dark, among the start pose's limbs, and `end` holds only what moves (see
+  `overlay_items`);
 - `under`: in flat views, the supports under the body (mat, step, bench, seat), drawn
   after the figure so that they cover the halo where the body touches them: the figure
   sits on them with no gap and no overlap;
@@ -83,9 +85,9 @@ def _halo_balls(part: Part) -> tuple[Ball, ...]:
     return part.balls
 
 
-def figure_items(body: Body, cam: Camera, role: str, extras: list[DrawGroup]) -> list[Item]:
-    """One pose, far to near, each chain (trunk, a leg, an arm, the head) over its halo."""
-    groups = list(extras)
+def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str) -> dict[str, DrawGroup]:
+    """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo."""
+    groups = {}
     for chain, rank in CHAIN_RANK.items():
         parts = [p for p in body.parts.values() if p.chain == chain]
         balls = [b for p in parts for b in p.balls]
@@ -94,15 +96,68 @@ def figure_items(body: Body, cam: Camera, role: str, extras: list[DrawGroup]) ->
         # side the top leg is drawn over the bottom one, as if seen from a little above
         height = sum(cam.xy(b.c)[1] for b in balls) / len(balls)
         halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
-        groups.append(DrawGroup(round(depth + 0.04 * height, 3), rank, halo, [Item(_outline(cam, p.balls), fill=role) for p in parts]))
+        role = colour if isinstance(colour, str) else colour[chain]
+        groups[chain] = DrawGroup(round(depth + 0.04 * height, 3), rank, halo, [Item(_outline(cam, p.balls), fill=role) for p in parts])
+    return groups
+
+
+def _ordered(groups: list[DrawGroup]) -> list[Item]:
+    """Far to near, each group's halo then its fills."""
     items: list[Item] = []
     for g in sorted(groups, key=lambda g: (g.depth, g.rank)):
         items += g.halo + g.fill
     return items
 
 
-def _pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
-    return figure_items(body, cam, role, moving_props(ill, body, cam, role, fixed))
+def pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
+    """One pose with the props that move with it, far to near."""
+    return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, role).values()))
+
+
+def _still_chains(start: Body, end: Body) -> set[str]:
+    """The chains that do not move between the two poses (the same balls in the same places)."""
+    still = set()
+    for chain in CHAIN_RANK:
+        a = [b for p in start.parts.values() if p.chain == chain for b in p.balls]
+        b = [b for p in end.parts.values() if p.chain == chain for b in p.balls]
+        if all(max(abs(u - v) for u, v in zip(x.c, y.c)) < 1e-9 and x.r == y.r for x, y in zip(a, b, strict=True)):
+            still.add(chain)
+    return still
+
+
+def _box(group: DrawGroup) -> tuple[float, float, float, float]:
+    pts = [p for item in group.fill for p in item.points]
+    return min(x for x, _ in pts), min(y for _, y in pts), max(x for x, _ in pts), max(y for _, y in pts)
+
+
+def _overlap(a: DrawGroup, b: DrawGroup) -> bool:
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = _box(a), _box(b)
+    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+
+
+def overlay_items(ill: PoseIllustration, start: Body, end: Body, cam: Camera, fixed: Fixed) -> tuple[list[Item], list[Item]]:
+    """The start and the end pose of an overlay, drawn one over the other.
+
+    The parts that do not move (the trunk and the bottom leg of a clamshell) are drawn
+    once, in the end colour, in their place among the start pose's limbs: the grey start
+    leg then lies ON the dark bottom leg, as it does in the room, instead of being hidden
+    under it. The end pose's moving parts come last, over everything, except that a still
+    part in front of them is drawn again over them (and not over a grey part it is behind).
+    """
+    still = _still_chains(start, end)
+    first = chain_groups(start, cam, {c: "end" if c in still else "start" for c in CHAIN_RANK})
+    last = chain_groups(end, cam, "end")
+    start_items = _ordered(moving_props(ill, start, cam, "start", fixed) + list(first.values()))
+    moving_end = [g for c, g in last.items() if c not in still]
+    moving_start = [g for c, g in first.items() if c not in still]
+    redraw = [
+        last[c]
+        for c in still
+        if any(last[c].depth > m.depth and _overlap(last[c], m) for m in moving_end)
+        and not any(m.depth > last[c].depth and _overlap(last[c], m) for m in moving_start)
+    ]
+    end_items = _ordered(moving_props(ill, end, cam, "end", fixed) + moving_end + redraw)
+    return start_items, end_items
 
 
 def _shifted(items: list[Item], dx: float) -> list[Item]:
@@ -116,17 +171,18 @@ def build_scene(ill: PoseIllustration) -> Scene:
     arrows = arrow_items(ill, cam, start, end)
     if ill.layout == "overlay":
         fixed = fixed_props(ill, start, [end], cam)
+        start_items, end_items = overlay_items(ill, start, end, cam, fixed)
         layers = [
             Layer("behind", fixed.behind),
-            Layer("start", _pose_items(ill, start, cam, "start", fixed)),
-            Layer("end", _pose_items(ill, end, cam, "end", fixed)),
+            Layer("start", start_items),
+            Layer("end", end_items),
             Layer("under", fixed.under),
         ]
         seats = fixed.seats
     else:  # two pictures, each pose with its own props; the arrows go with the end
         fixed_a, fixed_b = fixed_props(ill, start, [], cam), fixed_props(ill, end, [], cam)
-        frame_a = fixed_a.behind + _pose_items(ill, start, cam, "start", fixed_a) + fixed_a.under
-        frame_b = [fixed_b.behind, _pose_items(ill, end, cam, "end", fixed_b), fixed_b.under]
+        frame_a = fixed_a.behind + pose_items(ill, start, cam, "start", fixed_a) + fixed_a.under
+        frame_b = [fixed_b.behind, pose_items(ill, end, cam, "end", fixed_b), fixed_b.under]
         right_of_a = Scene([Layer("a", frame_a)]).bbox()[2]
         left_of_b = Scene([Layer(str(i), items) for i, items in enumerate(frame_b)]).bbox()[0]
         dx = right_of_a + FRAME_GAP - left_of_b

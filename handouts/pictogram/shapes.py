@@ -19,8 +19,10 @@ HEAD_LENGTH = 0.062
 HEAD_HALF_WIDTH = 0.040
 BAND_WIDTH = 0.018
 EDGE = 0.006  # the outline of props
+PAD_EDGE = 0.01  # the outline of a machine pad, in the colour of its pose
 FLOOR_THICKNESS = 0.014
-HIP_LINE_WIDTH = 0.012
+HIP_LINE_WIDTH = 0.022
+HIP_LINE_REACH = 0.3  # how far the hip line runs out beyond each hip joint
 
 
 @dataclass
