@@ -136,9 +136,12 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
         parts += left + right
         return [CondPageBreak(frame_height * 0.5), *parts, _rule(handout, width), Spacer(1, 10)]
     parts.append(body)
-    if handout.audience == "clinician":
-        parts += clinician_notes(card, handout, s)
-    return [KeepTogether([*parts, Spacer(1, 4), _rule(handout, width)]), Spacer(1, 12)]
+    notes = clinician_notes(card, handout, s) if handout.audience == "clinician" else []
+    # The clinician's notes follow the card in a block of their own, so that they never
+    # push a patient's card onto two pages.
+    card_block = KeepTogether([*parts, Spacer(1, 4)] + ([] if notes else [_rule(handout, width)]))
+    tail = [KeepTogether([*notes, Spacer(1, 4), _rule(handout, width)])] if notes else []
+    return [card_block, *tail, Spacer(1, 12)]
 
 
 def steps(card: Card, s: Styles) -> list[Flowable]:
@@ -174,7 +177,8 @@ def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
     notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
     out: list[Flowable] = []
     if notes or card.dosage.basis == "default":
-        out.append(Paragraph("For the clinician", s.label))
+        # named, since the notes may fall on the page after their card
+        out.append(Paragraph(f"For the clinician: {card.number}. {para(card.exercise.name)}", s.label))
     if card.dosage.basis == "default":
         out.append(Paragraph("Dose: a conservative default; the sources give none.", s.small))
     out += [Paragraph(f"[{n}] {para(text)}", s.small) for n, text in notes]

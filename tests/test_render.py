@@ -142,7 +142,7 @@ def test_the_clinicians_copy_adds_evidence_notes_and_dois(library_dir) -> None:
     clinician = squash(pdf_text(pdf_bytes(Request(exercises=("test-clam",), date=DAY, audience="clinician"), (library_dir,))))
     note = "Side-lying strength did not predict pelvic drop in running."
     assert note not in patient and note in clinician
-    assert "For the clinician" in clinician
+    assert "For the clinician: 1. Test clam" in clinician
     library = load_library([library_dir])
     mcbeth = library.references["mcbeth2012"]
     assert ama(mcbeth, with_doi=True).endswith("doi:10.4085/1062-6050-47.1.15")
