@@ -7,8 +7,18 @@ it into a Click error in one place. Each problem is one line in the form
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other invisible controls written as escapes (``\\n``).
+
+    A file name, key or value in a message may hold them; escaped, one problem stays one
+    line and no terminal control sequence from an input reaches the terminal.
+    """
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -26,14 +36,14 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return one_line(f"{where}:{field} {self.message}")
 
 
 class HandoutsError(Exception):
     """Base of every error the user can cause: bad input, bad options, unwritable output."""
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        return [one_line(str(self))]
 
 
 class InvalidInput(HandoutsError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 BODY, BOLD = "Body", "Body-Bold"
 FALLBACK = "Fallback"
@@ -57,22 +57,33 @@ def fallback() -> frozenset[int]:
     font = TTFont(FALLBACK, str(fontpkg.path("Noto Sans")))
     pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
-    return frozenset(font.face.charToGlyph)
+    # Only the Basic Multilingual Plane: ReportLab writes a broken ToUnicode entry for the
+    # few letters beyond it (rare phonetic symbols), so they could not be copied or read
+    # aloud from the PDF; refused like any other letter no font has.
+    return frozenset(c for c in font.face.charToGlyph if c <= 0xFFFF)
 
 
 def unprintable(text: str) -> list[str]:
     """The distinct characters of `text` that no embedded font has, in order of appearance."""
+    return list(_unprintable(text))
+
+
+@lru_cache(maxsize=2048)  # a batch checks the same library texts for every handout: once each
+def _unprintable(text: str) -> tuple[str, ...]:
     available = fonts()
     seen: list[str] = []
     for char in clean(text):
         if char not in seen and char != "\n" and not available.can_print(char):
             seen.append(char)
-    return seen
+    return tuple(seen)
 
 
 def describe(chars: list[str]) -> str:
     """'😀' (U+1F600 GRINNING FACE), ... for an error message."""
     return ", ".join(f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:3])
+
+
+_ASCII_CONTROLS = dict.fromkeys([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F])  # all but the line break
 
 
 def clean(text: str) -> str:
@@ -81,8 +92,11 @@ def clean(text: str) -> str:
     Control and format characters (zero-width spaces and joiners, direction marks, BOM)
     print as nothing at best and as a box at worst; tabs become spaces; line breaks stay.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if text.isascii():  # the common case, at C speed: ASCII's only such characters are its controls
+        return text.translate(_ASCII_CONTROLS)
     out = []
-    for char in text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "):
+    for char in text:
         if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn"):
             out.append(char)
     return "".join(out)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
+import copy
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from .errors import NotFound
+from .errors import NotFound, PictureError
 from .handout import Card
 from .markup import para
 from .styles import Styles
@@ -21,7 +22,9 @@ def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bo
     if illustration.pose:
         out: list[Flowable] = [pose_flowable(illustration.pose, card.illustration_source, width, card.mirrored)]
     elif illustration.pictures:
-        out = [pictures_flowable(illustration.pictures, card.illustration_source, width, greyscale=greyscale)]
+        # the field, for errors: the program's own pictures for this card, or the entry's
+        field = "illustration.pictures" if illustration is card.exercise.illustration else f"exercises[{card.number - 1}].illustration.pictures"
+        out = [pictures_flowable(illustration.pictures, card.illustration_source, width, greyscale=greyscale, field=field)]
     else:  # a caption alone (or nothing): no picture to draw
         out = []
     if illustration.caption:
@@ -53,12 +56,20 @@ def pose_path(name: str, source: Path | None) -> Path:
 
 
 def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
+    # Each card gets its own shallow copy of one drawing per pose file, width and side: its
+    # shapes are shared and never changed, and a batch builds each drawing once.
+    return copy.copy(_pose_drawing(pose_path(name, source), width, mirrored))
+
+
+@lru_cache(maxsize=32)  # about 175 KB each: a batch's poses on both sides; at most 6 MB
+def _pose_drawing(path: Path, width: float, mirrored: bool) -> Flowable:
     from .pictogram import pose_drawing
 
-    return pose_drawing(_pose(pose_path(name, source)), width, mirror=mirrored)
+    return pose_drawing(_pose(path), width, mirror=mirrored)
 
 
-def pictures_flowable(names: list[str], source: Path | None, width: float, *, greyscale: bool = False) -> Flowable:
+def pictures_flowable(names: list[str], source: Path | None, width: float, *, greyscale: bool = False,
+                      field: str = "illustration.pictures") -> Flowable:
     from .pictures import prepare_picture, resolve_picture_path
 
     if source is None:
@@ -66,9 +77,13 @@ def pictures_flowable(names: list[str], source: Path | None, width: float, *, gr
     gap = 4
     each = (width - gap * (len(names) - 1)) / len(names)
     flowables = []
-    for name in names:
-        path = resolve_picture_path(name, source, [source.parent])
-        flowables.append(prepare_picture(path, width_pt=each, height_pt=each * 1.2, greyscale=greyscale).flowable())
+    for i, name in enumerate(names):
+        try:
+            path = resolve_picture_path(name, source, [source.parent])
+            flowables.append(prepare_picture(path, width_pt=each, height_pt=each * 1.2, greyscale=greyscale).flowable())
+        except PictureError as error:  # say which file and field named the picture, then what is wrong with it
+            message = str(error).removeprefix(f"{source}: ")
+            raise PictureError(source, f"{field}[{i}]: {message}") from None
     if len(flowables) == 1:
         return flowables[0]
     table = Table([flowables], colWidths=[each + gap / 2] * len(flowables))

@@ -16,11 +16,12 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__, rlsettings
-from .errors import OutputError
+from .errors import InvalidInput, OutputError, Problem
 from .fonts import BODY, FALLBACK, clean, fonts
 from .handout import Handout
 from .layout import handout_flowables
@@ -53,7 +54,12 @@ def render(handout: Handout) -> bytes:
         initialFontName=BODY,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    footer = _footer_text(handout)
+    footer = _footer_parts(handout)
+    small, width = template.type_pt.small, page_width - (margins.left + margins.right) * mm
+    if _footer_layout(footer, small, width - stringWidth("Page 99 of 99", BODY, small) - small, width)[0] < FOOTER_MIN_PT:
+        where = str(handout.clinic_source or "command line")
+        raise InvalidInput([Problem(where, 0, 0, "clinic", "the name, phone, email and website together are too long for the footer "
+                                    "of each page (shorten them, or leave one out)")])
     doc.addPageTemplates([PageTemplate("page", frames=[frame])])
     story = handout_flowables(handout, doc.width, doc.height)
 
@@ -64,18 +70,18 @@ def render(handout: Handout) -> bytes:
     return buffer.getvalue()
 
 
-def _footer_text(handout: Handout) -> str:
+def _footer_parts(handout: Handout) -> list[str]:
     clinic = handout.clinic
     if not clinic:
-        return ""
+        return []
     parts = [clinic.name] + [p for p in (clinic.phone, clinic.email, clinic.website) if p]
-    return clean("  ·  ".join(parts))
+    return [clean(part).replace("\n", " ") for part in parts]  # a break in a name is a space here
 
 
 class _NumberedCanvas(Canvas):
     """Draws the footer once every page exists, so it can say "Page X of Y"."""
 
-    def __init__(self, *args, footer: str, handout: Handout, **kwargs):
+    def __init__(self, *args, footer: list[str], handout: Handout, **kwargs):
         super().__init__(*args, **kwargs)
         self._footer, self._handout, self._pages = footer, handout, []
 
@@ -104,12 +110,34 @@ class _NumberedCanvas(Canvas):
         page = f"Page {self._pageNumber} of {total}"
         self.setFont(BODY, size)
         self.drawRightString(right, y, page)
-        _draw_mixed(self, left, y, self._footer, size)
+        fitted, lines = _footer_layout(self._footer, size, right - left - self.stringWidth(page, BODY, size) - size, right - left)
+        for i, line in enumerate(lines):
+            _draw_mixed(self, left, y - i * fitted * 1.25, line, max(fitted, FOOTER_MIN_PT))
         self.restoreState()
 
 
-def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
-    """Draw plain text, switching to the fallback font for letters the body font lacks."""
+FOOTER_MIN_PT = 8  # a clinic contact too long for the footer is set smaller, down to this
+_SEPARATOR = "  ·  "
+
+
+def _footer_layout(parts: list[str], size: float, room: float, full: float) -> tuple[float, list[str]]:
+    """The footer's type size and lines: one line at `size` when it fits in `room` (the
+    width beside the page number), else one or two lines at the largest size that fits,
+    never above `size`; a second line has the `full` width. Below FOOTER_MIN_PT it does not fit."""
+    if not parts:
+        return size, []
+    options = [[_SEPARATOR.join(parts)]] + [[_SEPARATOR.join(parts[:k]), _SEPARATOR.join(parts[k:])] for k in range(1, len(parts))]
+
+    def fit(lines: list[str]) -> float:
+        limits = [room / max(_mixed_width(lines[0], 1), 1e-6)] + [full / max(_mixed_width(line, 1), 1e-6) for line in lines[1:]]
+        return min(size, *limits)
+
+    best = max(options, key=lambda lines: (fit(lines), -len(lines)))
+    return fit(best), best
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """`text` as (font, text) runs: the fallback font for letters the body font lacks."""
     available = fonts()
     runs: list[tuple[str, str]] = []
     for char in text:
@@ -118,16 +146,30 @@ def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> N
             runs[-1] = (font, runs[-1][1] + char)
         else:
             runs.append((font, char))
-    for font, run in runs:
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
-        x += canvas.stringWidth(run, font, size)
+    return runs
+
+
+def _mixed_width(text: str, size: float) -> float:
+    return sum(stringWidth(run, font, size) for font, run in _runs(text))
+
+
+def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """Draw plain text, switching to the fallback font for letters the body font lacks."""
+    # One text object, so that a word set in two fonts is still one word to copy or read out.
+    line = canvas.beginText(x, y)
+    for font, run in _runs(text):
+        line.setFont(font, size)
+        line.textOut(run)
+    canvas.drawText(line)
 
 
 def check_destination(destination: Path) -> None:
     """Fail before any work when the PDF could not be written there anyway."""
     if destination.is_dir():
         raise OutputError(f"{destination}: is a folder (give a file name such as {destination / 'handout.pdf'})")
+    if destination.exists() and not destination.is_file():
+        # the rename would replace the device or pipe itself (as root, /dev/null for everyone)
+        raise OutputError(f"{destination}: is a device or pipe, not a file (give a file name such as handout.pdf)")
     if not destination.parent.is_dir():
         raise OutputError(f"{destination}: the folder {destination.parent} does not exist (create it first)")
 

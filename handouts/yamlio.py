@@ -9,7 +9,9 @@ value (``1:30`` read as 90, ``010`` read as 8, text cut off at `` #``).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,16 +26,22 @@ Path_ = tuple[str | int, ...]
 MAX_BYTES = 2_000_000  # a handout file is a few KB; this keeps hostile files cheap to refuse
 MAX_DEPTH = 40  # no handout file nests deeper than a handful of levels
 # libyaml's C composer recurses without a limit and crashes on tens of thousands of
-# nested brackets; past this many brackets the pure-Python loader is used, whose
-# RecursionError we can catch.
+# nested levels; past this possible depth the pure-Python loader is used, whose
+# RecursionError we can catch. Flow levels each need a bracket; block levels each sit
+# further right than their parent's parent (`- - - - x` nests on one line), so a
+# file's depth is at most its brackets plus twice its longest line.
 C_LOADER_MAX_BRACKETS = 2_000
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+_NOT_TEXT = re.compile("[\ud800-\udfff\x00]")  # lone surrogates and NUL
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_COMMENT_AFTER = re.compile(r"^\s+#\S")
 
 
 @dataclass
@@ -74,7 +82,10 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     """Read one YAML file whose top level must be a mapping; raise InvalidInput if not."""
     name = display or str(path)
     try:
-        with open(path, "rb") as handle:
+        # never block on a pipe (or a device) named as a file: open without waiting, then refuse it
+        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | getattr(os, "O_NONBLOCK", 0))) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InvalidInput([Problem(name, 0, 0, "", "is not an ordinary file (name a YAML file)")])
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InvalidInput([Problem(name, 0, 0, "", "file not found")]) from None
@@ -113,7 +124,8 @@ def _decode(raw: bytes, name: str) -> str:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise InvalidInput([Problem(name, line, column, "", f"is not UTF-8 text (byte 0x{raw[error.start]:02x}; save the file as UTF-8)")]) from None
-    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff" or ch == "\x00"), None)
+    found = _NOT_TEXT.search(text)  # a regular expression: a loop over each character costs more than parsing
+    bad = found.start() if found else None
     if bad is not None:
         line = text.count("\n", 0, bad) + 1
         raise InvalidInput([Problem(name, line, bad - text.rfind("\n", 0, bad), "", "contains a character that is not allowed in text (save the file as UTF-8)")])
@@ -121,13 +133,20 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _compose(text: str, name: str) -> yaml.Node:
-    brackets = text.count("[") + text.count("{")
+    longest = max(map(len, text.split("\n")))  # not splitlines(): YAML breaks lines on fewer characters
+    brackets = text.count("[") + text.count("{") + 2 * longest + 2
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if brackets > C_LOADER_MAX_BRACKETS:
         loader_class = yaml.SafeLoader
-    loader = loader_class(text)
+    loader = None
     try:
+        loader = loader_class(text)  # the pure-Python reader checks every character here
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as error:  # a control character; its position is in bytes or characters
+        at = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        line, column = (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)) if at >= 0 else (1, 1)
+        what = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
+        raise InvalidInput([Problem(name, line, column, "", f"contains the control character {what}, which YAML does not allow (remove it)")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -140,7 +159,8 @@ def _compose(text: str, name: str) -> yaml.Node:
     except RecursionError:
         raise InvalidInput([Problem(name, 1, 1, "", "is nested too deeply to be a handout file")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return node
 
 
@@ -199,11 +219,17 @@ class _Walker:
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         try:
-            value = self.constructor.construct_object(node)
+            # text is the node's own value (what SafeConstructor returns, without its bookkeeping)
+            value = node.value if node.tag == _STR_TAG else self.constructor.construct_object(node)
         except Exception:  # bad explicit tags and impossible dates raise plain Python errors
             kind = node.tag.rsplit(":", 1)[-1]
             kind = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes/no value"}.get(kind, kind)
             self.problem(node, path, f"cannot read {node.value!r} as a {kind} (check the value, or put text in quotes)")
+            return None
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        surrogate = found.group() if found else None
+        if surrogate:  # only an escape such as "\ud800" makes one; the pure-Python loader allows it
+            self.problem(node, path, f"contains {surrogate!r}, half of a UTF-16 pair and not a character (remove it, or write the character itself)")
             return None
         if node.style:  # quoted or block text is always text (plain style is None or '')
             return value
@@ -227,5 +253,5 @@ class _Walker:
         if end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column:]
-        if re.match(r"^\s+#\S", rest) and end.line == node.start_mark.line:
+        if _COMMENT_AFTER.match(rest) and end.line == node.start_mark.line:
             self.problem(node, path, f"the text stops before {rest.strip()!r} because ' #' starts a comment in YAML (put the whole text in quotes)")
