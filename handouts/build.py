@@ -85,8 +85,13 @@ class Builder:
         return advice(handout)
 
 
+PATIENT_MAX = 200  # as for a name in a file (models.ShortText): options skip the model's checks
+
+
 def _check_option_text(request: Request) -> None:
     if request.patient:
+        if len(request.patient) > PATIENT_MAX:  # first: a huge name takes minutes to lay out
+            raise InvalidInput([Problem("command line", 0, 0, "--patient", f"is too long ({len(request.patient)} characters; at most {PATIENT_MAX}: shorten it)")])
         missing = unprintable(request.patient)
         if missing:
             raise InvalidInput([Problem("command line", 0, 0, "--patient", f"no font here can print {describe(missing)} (remove or replace it)")])

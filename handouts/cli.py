@@ -16,6 +16,7 @@ Examples:
   handouts build early-stage --patient "Ana María Núñez" -o ana.pdf
   handouts build -e clamshell -e side-lying-hip-abduction -o hips.pdf
   handouts build my-programs/*.yaml --out-dir handouts/
+  handouts build my-programs/*.yaml --out-dir handouts/ --jobs 2
 """
 
 
@@ -38,6 +39,19 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD, such as 2026-11-21") from None
+
+
+def _typed(value: str | None, option: str = "--patient") -> str | None:
+    """Option text as typed. Under a C locale Python hands non-ASCII letters over as
+    surrogate escapes ('\\udcd0'), which would vanish from the handout: decode them as UTF-8."""
+    if value is None:
+        return None
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        from .errors import InvalidInput, Problem
+
+        raise InvalidInput([Problem("command line", 0, 0, option, "is not UTF-8 text (set the terminal to UTF-8, or write the name in the program file)")]) from None
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,14 +84,17 @@ library_option = click.option(
               help="'clinician' adds evidence notes and full references with DOI.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="A clinic file (name, phone, email, address, website, logo) used instead of the program's clinic.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Build several handouts at once in this many worker processes (one per core).")
 @library_option
-def build(programs, exercises, output, out_dir, patient, paper, template, date_text, audience, clinic, library_folders) -> None:
+def build(programs, exercises, output, out_dir, patient, paper, template, date_text, audience, clinic, jobs, library_folders) -> None:
     """Build PDF handouts from PROGRAM files or bundled program names.
 
     PROGRAM is a program YAML file or the name of a bundled example program
     (see `handouts list --programs`).
     """
-    from .build import Builder, Request
+    from .batch import build_all
+    from .build import Request
 
     if not programs and not exercises:
         raise click.UsageError("name a PROGRAM or give exercises with -e ID")
@@ -87,13 +104,12 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("give either -o FILE or --out-dir DIR, not both")
     if output and len(programs) > 1:
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
-    common = dict(patient=patient, paper=paper, template=template, date=_date(date_text), audience=audience, clinic=clinic)
+    common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), audience=audience, clinic=clinic)
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
-    builder = Builder(tuple(library_folders))
-    for request in requests:
-        stem = Path(request.program).stem if request.program else "handout"
-        destination = output or (out_dir or Path(".")) / f"{stem}.pdf"
-        for line in builder.write(request, destination):
+    pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")
+             for request in requests]
+    for destination, advice in build_all(pairs, tuple(library_folders), jobs=jobs):
+        for line in advice:
             click.echo(f"Note: {line}", err=True)
         click.echo(f"Wrote {destination}")
 

@@ -8,18 +8,19 @@ become `<br/>`, and letters the body font lacks are set in the fallback font.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from .fonts import FALLBACK, clean, fonts
 
 
 def para(text: str) -> str:
     """Markup for a Paragraph that prints `text` exactly as typed."""
     available = fonts()
+    text = clean(text)
+    if available.primary.issuperset(map(ord, text)):  # the common case: no letter needs the fallback font
+        return _flush(list(text), False)
     out: list[str] = []
     run: list[str] = []
     in_fallback = False
-    for char in clean(text):
+    for char in text:
         wants_fallback = available.needs_fallback(char)
         if wants_fallback != in_fallback:
             out.append(_flush(run, in_fallback))
@@ -27,6 +28,11 @@ def para(text: str) -> str:
         run.append(char)
     out.append(_flush(run, in_fallback))
     return "".join(out)
+
+
+def escape(text: str) -> str:
+    """`&`, `<` and `>` as entities, as xml.sax.saxutils.escape does (without its imports)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def _flush(chars: list[str], fallback: bool) -> str:
