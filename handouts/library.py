@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .cache import FolderCache
 from .errors import InvalidInput, NotFound, Problem
 from .models import Clinic, Exercise, Program, Reference, References, Template
 from .resources import bundled
@@ -75,14 +76,17 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
         if not folder.is_dir():
             raise NotFound(f"{folder}: library folder not found")
         in_this_folder: dict[str, Entry] = {}
+        cache = FolderCache(folder)
         for path in yaml_files(folder):
             try:
-                document = read_yaml(path)
+                document = cache.read(path)
                 if "references" in document.data:
                     for reference in validate(document, References).references:
                         references[reference.id] = reference
+                    cache.keep(path, document)
                     continue
                 exercise = validate(document, Exercise)
+                cache.keep(path, document)
             except InvalidInput as error:
                 problems.extend(error.problems)
                 continue
@@ -91,6 +95,7 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
                 problems.append(document.problem(("id",), f"duplicate id {exercise.id!r} (also used by {other}; give one a new id)"))
                 continue
             in_this_folder[exercise.id] = exercises[exercise.id] = Entry(exercise, document, path)
+        cache.save()
     library = Library(exercises, references, tuple(folders))
     problems.extend(_broken_links(library))
     if problems:

@@ -80,3 +80,12 @@ def library_dir(tmp_path: Path, exercise_text) -> Path:
     (folder / "test-clam.yaml").write_text(exercise_text(), encoding="utf-8")
     (folder / "test-lift.yaml").write_text(exercise_text("test-lift", "Test lift"), encoding="utf-8")
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Every test, and every tool process a test starts, uses a cache folder of its own."""
+    import os
+
+    os.environ["HANDOUTS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield

@@ -1,0 +1,76 @@
+"""The library cache: reused while files are unchanged, never trusted beyond that."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from handouts import cache
+from handouts.errors import InvalidInput
+from handouts.library import load_library, yaml_files
+from handouts.resources import bundled
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The files actually parsed (not taken from the cache)."""
+    seen: list[str] = []
+    real = cache.read_yaml
+
+    def counting(path, *args, **kwargs):
+        seen.append(os.path.basename(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "read_yaml", counting)
+    return seen
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("HANDOUTS_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_an_unchanged_library_is_read_once(library_dir, reads) -> None:
+    first = load_library([library_dir])
+    parsed_first = len(reads)
+    second = load_library([library_dir])
+    folders = (bundled("exercises"), bundled("references"), library_dir)
+    assert parsed_first == sum(len(yaml_files(folder)) for folder in folders)
+    assert len(reads) == parsed_first  # nothing parsed the second time
+    assert second.exercises["test-clam"].exercise == first.exercises["test-clam"].exercise
+    assert second.exercises["test-clam"].document.where(("steps", 1)) == first.exercises["test-clam"].document.where(("steps", 1))
+
+
+def test_a_changed_file_is_read_again(library_dir, reads) -> None:
+    load_library([library_dir])
+    path = library_dir / "test-lift.yaml"
+    path.write_text(path.read_text().replace("name: Test lift", "name: Test lift, changed"))
+    reads.clear()
+    library = load_library([library_dir])
+    assert reads == ["test-lift.yaml"]
+    assert library.exercises["test-lift"].exercise.name == "Test lift, changed"
+
+
+def test_a_broken_file_is_never_cached(library_dir) -> None:
+    (library_dir / "broken.yaml").write_text("id: broken\nrest_seconds: 1:30\n")
+    for _ in range(2):
+        with pytest.raises(InvalidInput, match=r"broken.yaml:2:15: rest_seconds: '1:30' is read by YAML as 90"):
+            load_library([library_dir])
+
+
+def test_a_damaged_cache_is_ignored(library_dir, tmp_path, reads) -> None:
+    load_library([library_dir])
+    for file in (tmp_path / "cache").iterdir():
+        file.write_text('{"format": 1, "version": "0.1.0", "entries": {"x": 1}} trailing')
+    reads.clear()
+    assert "test-clam" in load_library([library_dir]).exercises
+    assert "test-clam.yaml" in reads
+
+
+def test_the_cache_can_be_turned_off(library_dir, tmp_path, monkeypatch, reads) -> None:
+    monkeypatch.setenv("HANDOUTS_NO_CACHE", "1")
+    load_library([library_dir])
+    load_library([library_dir])
+    assert reads.count("test-clam.yaml") == 2
+    assert not (tmp_path / "cache").exists()
