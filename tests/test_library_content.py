@@ -80,3 +80,25 @@ def test_example_programs_have_four_exercises_at_most() -> None:
     for name in ("early-stage", "middle-stage", "return-to-running"):
         program, _, _ = load_program(name)
         assert 1 <= len(program.exercises) <= 4
+
+
+def test_every_bundled_exercise_renders_with_its_pictogram() -> None:
+    """All sixteen in one handout: each card drawn, bookmarked, with its vector picture."""
+    import io
+
+    from pypdf import PdfReader
+
+    from handouts.build import Builder, Request
+
+    from .helpers import DAY, pdf_text, squash
+
+    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY))
+    reader = PdfReader(io.BytesIO(data))
+    assert [item.title for item in reader.outline] == [
+        f"{n}. {LIBRARY.exercises[i].exercise.name}" for n, i in enumerate(EXERCISES, start=1)
+    ]
+    text = squash(pdf_text(data))
+    for exercise_id in EXERCISES:
+        exercise = LIBRARY.exercises[exercise_id].exercise
+        assert squash(exercise.steps[0]) in text
+        assert squash(exercise.illustration.caption) in text
