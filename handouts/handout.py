@@ -126,13 +126,16 @@ ADVISED_MAXIMUM = 4  # adherence drops past about four exercises (handout guidel
 
 def advice(handout: Handout) -> list[str]:
     """Warnings for the clinician about the set as a whole; they never stop a build."""
+    found = []
     count = len(handout.cards)
-    if count <= ADVISED_MAXIMUM:
-        return []
-    from .wording import minutes
+    if count > ADVISED_MAXIMUM:
+        from .wording import minutes
 
-    total = sum(minutes(card.dosage) for card in handout.cards)
-    return [f"{count} exercises, about {total} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)"]
+        total = sum(minutes(card.dosage) for card in handout.cards)
+        found.append(f"{count} exercises, about {total} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)")
+    if handout.clinic is None:
+        found.append("the handout has no clinic name or phone for the patient to call (add --clinic FILE, or clinic: in the program)")
+    return found
 
 
 def unknown_ids(program: Program, library: Library, where: Document) -> list[Problem]:

@@ -33,7 +33,7 @@ def test_parallel_build_writes_the_same_bytes_and_lines_as_a_serial_one(programs
     assert serial.exit_code == 0, serial.output
     assert parallel.exit_code == 0, parallel.output
     assert parallel.output == serial.output.replace(str(tmp_path / "serial"), str(tmp_path / "parallel"))
-    assert parallel.output.splitlines() == [f"Wrote {tmp_path / 'parallel' / (name + '.pdf')}" for name in NAMES]
+    assert parallel.stdout.splitlines() == [f"Wrote {tmp_path / 'parallel' / (name + '.pdf')}" for name in NAMES]
     for name in NAMES:
         data = (tmp_path / "serial" / f"{name}.pdf").read_bytes()
         assert data.startswith(b"%PDF-")

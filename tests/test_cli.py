@@ -38,7 +38,9 @@ def test_build_writes_the_pdf_and_says_where(library_dir, tmp_path) -> None:
     out = tmp_path / "out.pdf"
     result = CliRunner().invoke(main, ["build", "-e", "test-clam", "--library", str(library_dir), "--date", "2026-11-21", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out}\n"
+    assert result.stdout == f"Wrote {out}\n"
+    assert result.stderr == ("Note: the handout has no clinic name or phone for the patient to call "
+                             "(add --clinic FILE, or clinic: in the program)\n")
     assert out.read_bytes().startswith(b"%PDF-")
 
 
@@ -123,10 +125,13 @@ def test_no_traceback_when_the_output_folder_is_missing(tmp_path) -> None:
 def test_a_long_set_builds_with_a_note_to_the_clinician(tmp_path) -> None:
     ids = ["clamshell", "side-lying-hip-abduction", "pelvic-drop", "lateral-band-walk", "sideways-hop"]
     args = [arg for exercise_id in ids for arg in ("-e", exercise_id)]
-    result = run("build", *args, "-o", str(tmp_path / "long.pdf"))
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("name: Riverside Physiotherapy\nphone: 555-0142\n")
+    result = run("build", *args, "--clinic", str(clinic), "-o", str(tmp_path / "long.pdf"))
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Note: 5 exercises, about ")
     assert result.stderr.endswith("patients do fewer exercises better (consider 4 or fewer)\n")
+    assert result.stderr.count("\n") == 1
 
 
 def test_check_fails_on_text_above_grade_8(library_dir) -> None:
