@@ -10,7 +10,6 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
@@ -112,36 +111,62 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
 
 
 def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
-    """One exercise card, kept together on one page when it fits."""
+    """One exercise card, kept together on one page."""
     exercise = card.exercise
     markers = f' <super>{",".join(str(n) for n in card.citations)}</super>' if card.citations else ""
     title = Paragraph(f"{card.number}. {para(exercise.name)}{markers}", s.heading)
     purpose = Paragraph(para(exercise.purpose), s.body)
     dose_line = wording.summary(card.dosage)
     dose_para = Paragraph(f"<b>{para(dose_line)}</b>", s.body) if dose_line else Spacer(1, 0)
+    head: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {exercise.name}"), title, purpose, dose_para, Spacer(1, 6)]
 
     picture_width = handout.template.picture_width_mm * mm
-    left = illustration_flowables(card, picture_width, s, greyscale=handout.template.greyscale_pictures) + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
-    right = steps(card, s) + details(card, handout, s)
+    picture = illustration_flowables(card, picture_width, s, greyscale=handout.template.greyscale_pictures)
     gutter = 6 * mm
-    body = Table([[left, right]], colWidths=[picture_width + gutter, width - picture_width - gutter])
-    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), BODY),
-                              ("RIGHTPADDING", (0, 0), (0, 0), gutter), ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    parts: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {exercise.name}"), title, purpose, dose_para, Spacer(1, 6)]
-    _, height = body.wrap(width, frame_height)
-    if height > frame_height * 0.8:
-        # Too tall for one page beside the picture: stack it, so it may run onto the next
-        # page rather than fail.
-        parts += left + right
-        return [CondPageBreak(frame_height * 0.5), *parts, _rule(handout, width), Spacer(1, 10)]
-    parts.append(body)
+    body: list[Flowable] = []
+    what_to_do: list[Flowable] = []
+    safety: list[Flowable] = []
+    if handout.template.card_layout == "columns":
+        # picture and dose down the left, the words down the right
+        left = picture + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
+        table = _columns(left, steps(card, s) + details(card, handout, s), picture_width + gutter, width, gutter)
+        # A table row cannot run onto a second page; a card that long (very long steps)
+        # is laid out stacked instead, which can.
+        if table.wrap(width, frame_height)[1] < frame_height * 0.8:
+            body = [table]
+    if not body:
+        # picture beside the dose, then the words across the whole width
+        dose_width = width - picture_width - gutter if picture else width
+        top = _columns(picture, [dosage_box(card, handout, s, dose_width)], picture_width + gutter, width, gutter) if picture \
+            else dosage_box(card, handout, s, dose_width)
+        what_to_do, safety = [top, Spacer(1, 6), *steps(card, s)], details(card, handout, s)
+        body = what_to_do + safety
+
     notes = clinician_notes(card, handout, s) if handout.audience == "clinician" else []
+    end = [Spacer(1, 4)] + ([] if notes else [_rule(handout, width)])
     # The clinician's notes follow the card in a block of their own, so that they never
     # push a patient's card onto two pages.
-    card_block = KeepTogether([*parts, Spacer(1, 4)] + ([] if notes else [_rule(handout, width)]))
     tail = [KeepTogether([*notes, Spacer(1, 4), _rule(handout, width)])] if notes else []
-    return [card_block, *tail, Spacer(1, 12)]
+    blocks = [[*head, *body, *end]]
+    if len(body) > 1 and _height([*head, *body], width, frame_height) > frame_height:
+        # Too long for one page (large print, long steps): two whole halves, the second
+        # named, rather than a break wherever the page happens to end.
+        again = Paragraph(f"{card.number}. {para(exercise.name)} (continued)", s.heading)
+        blocks = [[*head, *what_to_do], [again, *safety, *end]]
+    return [*(KeepTogether(block) for block in blocks), *tail, Spacer(1, 12)]
+
+
+def _height(flowables: list[Flowable], width: float, frame_height: float) -> float:
+    return sum(f.wrap(width, frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def _columns(left: list[Flowable], right: list[Flowable], left_width: float, width: float, gutter: float) -> Table:
+    table = Table([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), BODY),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), gutter),
+                               ("RIGHTPADDING", (1, 0), (1, 0), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
 
 
 def steps(card: Card, s: Styles) -> list[Flowable]:
@@ -168,7 +193,7 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float) -> Flowabl
         rows.append([Paragraph(f"<b>{label}:</b> {para(words)}", s.body)])
     if len(rows) == 1:
         rows.append([Paragraph("As shown by your clinician", s.body)])
-    box = Table(rows, colWidths=[width])
+    box = Table(rows, colWidths=[width], hAlign="LEFT")
     box.setStyle(_boxed(handout, shaded=True))
     return box
 

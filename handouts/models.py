@@ -139,7 +139,7 @@ class TypeSizes(Strict):
     title: Annotated[float, Field(ge=14, le=40)]
     heading: Annotated[float, Field(ge=12, le=32)]
     small: Annotated[float, Field(ge=8, le=24)]
-    line_spacing: Annotated[float, Field(ge=1.2, le=2.0)] = 1.4
+    line_spacing: Annotated[float, Field(ge=1.2, le=2.0)] = 1.5
 
 
 class Colours(Strict):
@@ -161,6 +161,9 @@ class Template(Strict):
     type_pt: TypeSizes
     colours: Colours = Colours()
     picture_width_mm: Annotated[float, Field(ge=30, le=100)] = 60
+    card_layout: Literal["columns", "stacked"] = Field(
+        "columns", description="columns: picture and dose beside the steps; stacked: picture beside the dose, steps below (for large print)"
+    )
     greyscale_pictures: bool = Field(False, description="print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")
     sections: Annotated[list[Section], Field(min_length=1)] = ["summary", "note", "log", "exercises", "references"]
 

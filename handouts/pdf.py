@@ -88,8 +88,12 @@ class _NumberedCanvas(Canvas):
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
+        # Bookmarks made on the next page must name the next page, as they would if the
+        # page had really been added; save() winds the count back before adding them.
+        self._doc.pageCounter += 1
 
     def save(self) -> None:
+        self._doc.pageCounter = 1
         for state in self._pages:
             self.__dict__.update(state)
             self._draw_footer(len(self._pages))

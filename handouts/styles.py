@@ -38,10 +38,10 @@ def styles(template: Template) -> Styles:
     body = style("body", sizes.body)
     return Styles(
         body=body,
-        bold=style("bold", sizes.body, BOLD),
+        bold=style("bold", sizes.body, BOLD, keepWithNext=1),
         title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2),
         heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25),
-        label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5),
+        label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1),  # never alone at a page foot
         small=style("small", sizes.small),
         caption=style("caption", max(sizes.small, 12)),
         step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.3),

@@ -102,3 +102,33 @@ def test_every_bundled_exercise_renders_with_its_pictogram() -> None:
         exercise = LIBRARY.exercises[exercise_id].exercise
         assert squash(exercise.steps[0]) in text
         assert squash(exercise.illustration.caption) in text
+
+
+@pytest.mark.parametrize("paper, template", [("a4", "standard"), ("letter", "standard"), ("a4", "large-print")])
+def test_no_card_is_split_by_a_page_break(paper: str, template: str) -> None:
+    """Each card's name and its stop rule are on one page; in large print a card is two
+    named halves: the steps with the name, and the stop rule under '(continued)'."""
+    import io
+
+    from pypdf import PdfReader
+
+    from handouts.build import Builder, Request
+
+    from .helpers import DAY, squash
+
+    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY, paper=paper, template=template))
+    reader = PdfReader(io.BytesIO(data))
+    pages = [squash(page.extract_text()) for page in reader.pages]
+    starts = [reader.get_destination_page_number(item) for item in reader.outline]  # each card's bookmark
+    for number, exercise_id in enumerate(EXERCISES, start=1):
+        exercise = LIBRARY.exercises[exercise_id].exercise
+        title = f"{number}. {exercise.name}"
+        stop = squash(exercise.stop_if)
+        first = starts[number - 1]
+        assert title in pages[first]
+        assert squash(exercise.steps[-1]) in pages[first], (template, title)
+        if template == "standard":
+            assert stop in pages[first], (paper, title)
+        else:
+            rest = next(i for i, page in enumerate(pages) if f"{title} (continued)" in page)
+            assert stop in pages[rest] and squash(exercise.mistakes[0]) in pages[rest], title
