@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -52,16 +51,9 @@ def regen(request: pytest.FixtureRequest) -> bool:
 def write(tmp_path: Path):
     """write('name.yaml', text) -> path, with the text dedented."""
 
-    def _write(name: str, text: str | bytes) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
+    from .helpers import write_file
 
-    return _write
+    return lambda name, text: write_file(tmp_path, name, text)
 
 
 @pytest.fixture

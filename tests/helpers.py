@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 from pathlib import Path
 
 from handouts.build import Builder, Request
@@ -24,3 +25,14 @@ def pdf_text(data: bytes) -> str:
 def squash(text: str) -> str:
     """Text with all runs of white space made one space, for line-break-proof matching."""
     return " ".join(text.split())
+
+
+def write_file(folder: Path, name: str, text: str | bytes) -> Path:
+    """Write `text` (dedented) or bytes to folder/name, making folders as needed."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path

@@ -25,7 +25,6 @@ import stat
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ from handouts.cli import main
 from handouts.errors import HandoutsError
 
 from .conftest import EXERCISE
-from .helpers import pdf_text, squash
+from .helpers import pdf_text, squash, write_file
 
 ROOT = Path(__file__).parent.parent
 DATE = "2026-11-21"
@@ -149,14 +148,7 @@ def work(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
-def write(folder: Path, name: str, text: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+write = write_file
 
 
 def dump(folder: Path, name: str, data: dict) -> Path:
