@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
@@ -217,14 +218,20 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     for card in handout.cards:
         rows.append([Paragraph(f"{card.number}. {para(card.exercise.name)}", s.small)] + [""] * DAYS)
     rows.append([Paragraph("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
-    table = Table(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [max(s.small.leading * 2, 28)] * (len(rows) - 1))
+    row_height = max(s.small.leading * 2, 28)
+    table = Table(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [row_height] * (len(rows) - 1),
+                  repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
                                ("FONTNAME", (0, 0), (-1, -1), BODY),  # empty cells would name Helvetica
                                ("BACKGROUND", (0, 0), (-1, 0), HexColor(handout.template.colours.shade)),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     intro = Paragraph("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
                       "0 means no pain, 10 means the worst pain you can think of.", s.body)
-    return [KeepTogether([Paragraph("Your week", s.heading), intro, Spacer(1, 6), table]), Spacer(1, 14)]
+    title = Paragraph("Your week", s.heading)
+    # A new page unless the heading, the words and three rows fit here; after that a long
+    # set's log may run on, its day row repeated.
+    room = _height([title, intro], width, 10_000) + 6 + 3 * row_height
+    return [CondPageBreak(room), title, intro, Spacer(1, 6), table, Spacer(1, 14)]
 
 
 def references(handout: Handout, s: Styles) -> list[Flowable]:

@@ -40,7 +40,7 @@ def styles(template: Template) -> Styles:
         body=body,
         bold=style("bold", sizes.body, BOLD, keepWithNext=1),
         title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2),
-        heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25),
+        heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1),
         label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1),  # never alone at a page foot
         small=style("small", sizes.small),
         caption=style("caption", max(sizes.small, 12)),

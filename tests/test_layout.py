@@ -105,3 +105,15 @@ def test_dosage_words_cover_every_field() -> None:
     ]
     assert wording.summary(dose) == "2 sets of 10 steps each way, left side only, hold 1 min 30 s"
     assert wording.summary(Dosage(sets=3, reps=12, side="each")) == "3 sets of 12, each side"
+
+
+def test_a_long_log_may_run_on_with_its_day_row_repeated(library_dir) -> None:
+    from reportlab.platypus import CondPageBreak, Table
+
+    h = handout(library_dir)
+    flowables = handout_flowables(h, WIDTH, HEIGHT)
+    tables = [f for f in flowables if isinstance(f, Table) and getattr(f, "repeatRows", 0) == 1]
+    assert len(tables) == 1 and len(tables[0]._cellvalues) == 2 + 2  # day row, two exercises, pain row
+    log_start = flowables.index(tables[0]) - 4
+    assert isinstance(flowables[log_start], CondPageBreak)
+    assert flowables[log_start + 1].getPlainText() == "Your week"
