@@ -117,7 +117,7 @@ def assemble(
         references=tuple(library.references[ref_id] for ref_id in numbers),
         audience=audience,
     )
-    _check_printable(handout, where, library, clinic_file[1] if clinic_file else None)
+    _check_printable(program, where, handout, library, clinic_file[1] if clinic_file else None)
     return handout
 
 
@@ -147,10 +147,10 @@ def unknown_ids(program: Program, library: Library, where: Document) -> list[Pro
     ]
 
 
-def _check_printable(handout: Handout, program: Document, library: Library, clinic: Document | None) -> None:
+def _check_printable(program: Program, where: Document, handout: Handout, library: Library, clinic: Document | None) -> None:
     """Refuse text with letters no embedded font has, naming where it is."""
     problems = []
-    for document, path, text in _texts(handout, program, library, clinic):
+    for document, path, text in _texts(program, where, handout, library, clinic):
         missing = unprintable(text)
         if missing:
             problems.append(document.problem(path, f"no font here can print {describe(missing)} (remove or replace it)"))
@@ -158,20 +158,13 @@ def _check_printable(handout: Handout, program: Document, library: Library, clin
         raise InvalidInput(problems)
 
 
-def _texts(handout: Handout, program: Document, library: Library, clinic: Document | None) -> Iterator[tuple[Document, tuple, str]]:
-    """Every printed text with the document and field it came from."""
-    for name in ("title", "patient", "clinician", "note"):
-        value = getattr(handout, name)
-        if value:
-            yield program, (name,), value
-    if handout.clinic:
-        for name, value in handout.clinic.model_dump(exclude_none=True).items():
-            yield (clinic, (name,), str(value)) if clinic else (program, ("clinic", name), str(value))
+def _texts(program: Program, where: Document, handout: Handout, library: Library, clinic: Document | None) -> Iterator[tuple[Document, tuple, str]]:
+    """Every text of the program and of the entries it uses, with where it came from."""
+    yield from _strings(where, (), program.model_dump(exclude_none=True))
+    if clinic is not None and handout.clinic is not None:
+        yield from _strings(clinic, (), handout.clinic.model_dump(exclude_none=True))
     for card in handout.cards:
-        document = library.exercises[card.exercise.id].document
-        yield from _strings(document, (), card.exercise.model_dump(exclude_none=True))
-        if card.note:
-            yield program, ("exercises", card.number - 1, "note"), card.note
+        yield from _strings(library.exercises[card.exercise.id].document, (), card.exercise.model_dump(exclude_none=True))
 
 
 def _strings(document: Document, path: tuple, value: object) -> Iterator[tuple[Document, tuple, str]]:

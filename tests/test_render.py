@@ -163,3 +163,20 @@ def test_a_clinic_photo_replaces_the_picture_with_one_line_of_yaml(library_dir, 
     assert sum(len(page.images) for page in pages) == 1
     image = next(page.images[0] for page in pages if page.images)
     assert image.image.size[0] <= 709  # at most 300 dpi at 60 mm wide
+
+
+def test_every_program_text_is_checked_for_letters_no_font_has(library_dir, tmp_path) -> None:
+    from handouts.errors import InvalidInput
+
+    program = tmp_path / "p.yaml"
+    program.write_text(
+        "title: Hips\nexercises:\n  - id: test-clam\n    dosage: {load: band 😀}\n"
+        "    illustration: {caption: Lift ✓}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        pdf_bytes(Request(program=str(program), date=DAY), (library_dir,))
+    assert caught.value.lines() == [
+        f"{program}:4:20: exercises[0].dosage.load: no font here can print '😀' (U+1F600 GRINNING FACE) (remove or replace it)",
+        f"{program}:5:29: exercises[0].illustration.caption: no font here can print '✓' (U+2713 CHECK MARK) (remove or replace it)",
+    ]
