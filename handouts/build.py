@@ -95,7 +95,3 @@ def _check_option_text(request: Request) -> None:
         missing = unprintable(request.patient)
         if missing:
             raise InvalidInput([Problem("command line", 0, 0, "--patient", f"no font here can print {describe(missing)} (remove or replace it)")])
-
-
-def build(request: Request, destination: Path, library_folders: tuple[Path, ...] = ()) -> list[str]:
-    return Builder(library_folders).write(request, destination)

@@ -41,6 +41,7 @@ class FolderCache:
         self.file = directory / f"{name}.json" if directory else None
         self.entries: dict[str, dict] = self._load()
         self.fresh: dict[str, dict] = {}
+        self.stamps: dict[str, list[int]] = {}
 
     def _load(self) -> dict[str, dict]:
         if self.file is None:
@@ -60,10 +61,12 @@ class FolderCache:
         try:
             info = path.stat()
         except OSError:
+            info = None
+        if info is None or not stat.S_ISREG(info.st_mode):
             return read_yaml(path)  # read_yaml says what is wrong
-        if not stat.S_ISREG(info.st_mode):
-            return read_yaml(path)
+        # stamped before reading: a file changed while it is read is read again next time
         stamp = [info.st_size, info.st_mtime_ns]
+        self.stamps[key] = stamp
         entry = self.entries.get(key)
         if entry is not None and entry.get("stamp") == stamp:
             try:
@@ -77,13 +80,12 @@ class FolderCache:
     def keep(self, path: Path, document: Document) -> None:
         """Remember a document that validated, for the next run."""
         key = str(path)
-        if key in self.fresh:
+        if key in self.fresh or key not in self.stamps:
             return
+        entry = {"stamp": self.stamps[key], **_encode(document)}
         try:
-            stamp = path.stat()
-            entry = {"stamp": [stamp.st_size, stamp.st_mtime_ns], **_encode(document)}
             json.dumps(entry)  # only plain data is kept (a date, say, is not)
-        except (OSError, TypeError, ValueError):
+        except (TypeError, ValueError):
             return
         self.fresh[key] = entry
 

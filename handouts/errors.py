@@ -71,6 +71,3 @@ class PictureError(HandoutsError):
 class OutputError(HandoutsError):
     """Raised when the PDF cannot be written where asked."""
 
-
-class TextTooLong(HandoutsError):
-    """Raised when a text is too long to lay out in reasonable time."""

@@ -1,13 +1,13 @@
 """A handout as a list of ReportLab flowables. Nothing is written here.
 
-Each section of the template becomes flowables in order: the header, a summary of the
-whole program, the clinician's note, one card per exercise (kept on one page), a
-check-off log, and the references.
+Each section of the template becomes flowables in the template's order: a summary of
+the whole program, the clinician's note, a check-off log, one card per exercise (kept on
+one page, or in two named halves when longer than a page), and the references.
 """
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor, white
+from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -107,12 +107,12 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         lines.append("<b>How often:</b> " + ("every day." if per_week == 7 else f"{per_week} days a week."))
     lines.append("<b>Each exercise</b> has its own box with pictures and steps. Tick the log each day you do them.")
     box = Table([[Paragraph(line, s.body)] for line in lines], colWidths=[width])
-    box.setStyle(_boxed(handout, shaded=True))
+    box.setStyle(_boxed(handout))
     return [box, Spacer(1, 10)]
 
 
 def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
-    """One exercise card, kept together on one page."""
+    """One exercise card: kept on one page, or in two named halves when longer than a page."""
     exercise = card.exercise
     markers = f' <super>{",".join(str(n) for n in card.citations)}</super>' if card.citations else ""
     title = Paragraph(f"{card.number}. {para(exercise.name)}{markers}", s.heading)
@@ -130,7 +130,7 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
     if handout.template.card_layout == "columns":
         # picture and dose down the left, the words down the right
         left = picture + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
-        table = _columns(left, steps(card, s) + details(card, handout, s), picture_width + gutter, width, gutter)
+        table = _columns(left, steps(card, s) + details(card, s), picture_width + gutter, width, gutter)
         # A table row cannot run onto a second page; a card that long (very long steps)
         # is laid out stacked instead, which can.
         if table.wrap(width, frame_height)[1] < frame_height * 0.8:
@@ -140,10 +140,10 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
         dose_width = width - picture_width - gutter if picture else width
         top = _columns(picture, [dosage_box(card, handout, s, dose_width)], picture_width + gutter, width, gutter) if picture \
             else dosage_box(card, handout, s, dose_width)
-        what_to_do, safety = [top, Spacer(1, 6), *steps(card, s)], details(card, handout, s)
+        what_to_do, safety = [top, Spacer(1, 6), *steps(card, s)], details(card, s)
         body = what_to_do + safety
 
-    notes = clinician_notes(card, handout, s) if handout.audience == "clinician" else []
+    notes = clinician_notes(card, s) if handout.audience == "clinician" else []
     end = [Spacer(1, 4)] + ([] if notes else [_rule(handout, width)])
     # The clinician's notes follow the card in a block of their own, so that they never
     # push a patient's card onto two pages.
@@ -177,7 +177,7 @@ def steps(card: Card, s: Styles) -> list[Flowable]:
     return out
 
 
-def details(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+def details(card: Card, s: Styles) -> list[Flowable]:
     exercise = card.exercise
     out: list[Flowable] = [Paragraph("You should feel it", s.label), Paragraph(para(exercise.feel_it), s.body),
                            Paragraph("Avoid these mistakes", s.label)]
@@ -195,11 +195,11 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float) -> Flowabl
     if len(rows) == 1:
         rows.append([Paragraph("As shown by your clinician", s.body)])
     box = Table(rows, colWidths=[width], hAlign="LEFT")
-    box.setStyle(_boxed(handout, shaded=True))
+    box.setStyle(_boxed(handout))
     return box
 
 
-def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+def clinician_notes(card: Card, s: Styles) -> list[Flowable]:
     notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
     out: list[Flowable] = []
     if notes or card.dosage.basis == "default":
@@ -251,12 +251,12 @@ def _rule(handout: Handout, width: float) -> Flowable:
     return line
 
 
-def _boxed(handout: Handout, *, shaded: bool) -> TableStyle:
+def _boxed(handout: Handout) -> TableStyle:
     colours = handout.template.colours
     return TableStyle([
         ("BOX", (0, 0), (-1, -1), 1, HexColor(colours.rule)),
         ("FONTNAME", (0, 0), (-1, -1), BODY),
-        ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.shade) if shaded else white),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.shade)),
         ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ])

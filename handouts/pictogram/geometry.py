@@ -14,7 +14,6 @@ Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]  # rows
 Pt = tuple[float, float]
 
-IDENTITY: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
 
 
 def add(a: Vec, b: Vec) -> Vec:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .arrows import arrow_items
 from .body import CHAIN_RANK, Ball, Body, Part
 from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
-from .placement import mat_thickness, placed, prop_of
+from .placement import placed, prop_of
 from .pose import PoseIllustration
 from .props import Fixed, extent, fixed_props, moving_props
 from .shapes import FLOOR_THICKNESS, GAP, Camera, DrawGroup, Item
@@ -40,7 +40,6 @@ class Layer:
 @dataclass
 class Scene:
     layers: list[Layer]
-    floor: float | None = None  # height of the floor or mat top in flat views (for checks)
     seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # fitted benches and seats
 
     def bbox(self) -> tuple[float, float, float, float]:
@@ -53,9 +52,6 @@ class Scene:
                     x0, x1 = min(x0, x - pad), max(x1, x + pad)
                     y0, y1 = min(y0, y - pad), max(y1, y + pad)
         return x0, y0, x1, y1
-
-    def layer(self, name: str) -> Layer:
-        return next(layer for layer in self.layers if layer.name == name)
 
 
 def _outline(cam: Camera, balls: tuple[Ball, ...], grow: float = 0.0) -> list[Pt]:
@@ -209,7 +205,6 @@ def _add_floor(ill: PoseIllustration, scene: Scene, cam: Camera, bodies: list[Bo
             corners = ((wx0 - 0.3, z0 - 0.08), (wx1 + 0.3, z0 - 0.08), (wx1 + 0.3, z1 + 0.1), (wx0 - 0.3, z1 + 0.1))
             scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="tint")]))
         return
-    scene.floor = mat_thickness(ill)
     if not has_mat:  # a mat lying on the floor is the floor line itself
         line = [(x0 - 0.04, 0.0), (x1 + 0.04, 0.0), (x1 + 0.04, -FLOOR_THICKNESS), (x0 - 0.04, -FLOOR_THICKNESS)]
         scene.layers.insert(len(scene.layers) - 1, Layer("floor", [Item(line, fill="floor")]))
