@@ -62,7 +62,7 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             problems.extend(error.problems)
             continue
         if isinstance(model, Program) and library is not None:
-            unknown = unknown_ids(model, library, document)
+            unknown = unknown_ids(model, library, document, path)
             problems.extend(unknown)
             if not unknown:
                 score = grade(handout_text(model, [library.exercises[item.id].exercise for item in model.exercises]))

@@ -14,9 +14,8 @@ from typing import Iterator, Literal
 
 from .errors import InvalidInput, Problem
 from .fonts import describe, unprintable
-from .library import Library
+from .library import Library, pose_problem
 from .models import Clinic, Dosage, Exercise, Illustration, Program, Reference, Template
-from .validate import suggest
 from .yamlio import Document
 
 Audience = Literal["patient", "clinician"]
@@ -72,7 +71,7 @@ def assemble(
     `clinic_file` (the clinic, its document and path) replaces the program's clinic.
     """
     where = source or Document("command line", None)
-    problems = unknown_ids(program, library, where)
+    problems = unknown_ids(program, library, where, program_path)
     cards: list[Card] = []
     numbers: dict[str, int] = {}
     seen: dict[tuple[str, str | None], int] = {}
@@ -138,13 +137,16 @@ def advice(handout: Handout) -> list[str]:
     return found
 
 
-def unknown_ids(program: Program, library: Library, where: Document) -> list[Problem]:
-    """A problem for each exercise id in `program` that the library lacks."""
-    return [
-        where.problem(("exercises", i, "id"), f"no exercise with the id {item.id!r} ({suggest(item.id, library.exercises)})")
-        for i, item in enumerate(program.exercises)
-        if item.id not in library.exercises
-    ]
+def unknown_ids(program: Program, library: Library, where: Document, source: Path | None) -> list[Problem]:
+    """A problem for each exercise id, or pose, in `program` (from `source`) that does not exist."""
+    found = [where.problem(("exercises", i, "id"), library.unknown(item.id))
+             for i, item in enumerate(program.exercises) if item.id not in library.exercises]
+    for i, item in enumerate(program.exercises):
+        if item.illustration and item.illustration.pose:
+            missing = pose_problem(item.illustration.pose, source)
+            if missing:
+                found.append(where.problem(("exercises", i, "illustration", "pose"), missing))
+    return found
 
 
 def _check_printable(program: Program, where: Document, handout: Handout, library: Library, clinic: Document | None) -> None:

@@ -45,7 +45,11 @@ class Library:
         try:
             return self.exercises[exercise_id]
         except KeyError:
-            raise NotFound(f"no exercise with the id {exercise_id!r} ({suggest(exercise_id, self.exercises)})") from None
+            raise NotFound(self.unknown(exercise_id)) from None
+
+    def unknown(self, exercise_id: str) -> str:
+        """The message for an exercise id the library lacks, with the closest it has."""
+        return f"no exercise with the id {exercise_id!r} ({suggest(exercise_id, self.exercises)})"
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -111,11 +115,29 @@ def _broken_links(library: Library) -> list[Problem]:
         for kind in ("progression", "regression"):
             for i, target in enumerate(getattr(exercise, kind)):
                 if target not in library.exercises:
-                    found.append(document.problem((kind, i), f"no exercise with the id {target!r} ({suggest(target, library.exercises)})"))
+                    found.append(document.problem((kind, i), library.unknown(target)))
+        if exercise.illustration and exercise.illustration.pose:
+            missing = pose_problem(exercise.illustration.pose, entry.path)
+            if missing:
+                found.append(document.problem(("illustration", "pose"), missing))
         for i, citation in enumerate(exercise.citations):
             if citation.id not in library.references:
                 found.append(document.problem(("citations", i, "id"), f"no reference with the id {citation.id!r} ({suggest(citation.id, library.references)})"))
     return found
+
+
+def pose_problem(name: str, source: Path | None) -> str | None:
+    """What is wrong with a pose named in `source` (a YAML file), or None.
+
+    Only whether the pose exists is checked here, so that `check` finds a misspelt pose;
+    what is inside a pose file is checked when it is drawn.
+    """
+    if name.endswith(YAML_SUFFIXES):
+        if source is None or not (source.parent / name).is_file():
+            return f"pose file {name!r} not found next to this file"
+        return None
+    names = [path.stem for path in (bundled("images") / "poses").glob("*.yaml")]
+    return None if name in names else f"no bundled pose named {name!r} ({suggest(name, names)})"
 
 
 def named_file(kind: str, name_or_path: str | Path) -> Path:

@@ -101,3 +101,19 @@ def test_a_clinic_library_replaces_a_bundled_entry_of_the_same_id(tmp_path, exer
     mixed = load_library([folder])
     assert mixed.exercises[some_id].exercise.name == "Our own version"
     assert set(mixed.exercises) == set(bundled.exercises)
+
+
+def test_a_misspelt_pose_is_found_by_check_not_at_layout(library_dir, exercise_text, tmp_path) -> None:
+    from handouts.checking import check_paths
+
+    program = tmp_path / "p.yaml"
+    program.write_text("title: x\nexercises:\n  - id: test-clam\n    illustration: {pose: mine.yaml}\n")
+    with pytest.raises(InvalidInput) as caught:
+        check_paths((program,), (library_dir,))
+    assert caught.value.lines() == [f"{program}:4:26: exercises[0].illustration.pose: pose file 'mine.yaml' not found next to this file"]
+    (library_dir / "posed.yaml").write_text(exercise_text("posed", "Posed") + "illustration:\n  pose: clamshel\n")
+    with pytest.raises(InvalidInput) as caught:
+        check_paths((), (library_dir,))
+    assert caught.value.lines() == [
+        f"{library_dir}/posed.yaml:32:9: illustration.pose: no bundled pose named 'clamshel' (did you mean 'clamshell'?)",
+    ]
