@@ -100,3 +100,18 @@ def clean(text: str) -> str:
         if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn"):
             out.append(char)
     return "".join(out)
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """`text` as (font, text) runs: the fallback font for letters the body font lacks."""
+    available = fonts()
+    if available.primary.issuperset(map(ord, text)):  # the common case: one run
+        return [(BODY, text)] if text else []
+    found: list[tuple[str, str]] = []
+    for char in text:
+        font = FALLBACK if available.needs_fallback(char) else BODY
+        if found and found[-1][0] == font:
+            found[-1] = (font, found[-1][1] + char)
+        else:
+            found.append((font, char))
+    return found

@@ -22,7 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from . import __version__, rlsettings
 from .errors import InvalidInput, OutputError, Problem
-from .fonts import BODY, FALLBACK, clean, fonts
+from .fonts import BODY, clean, fonts, runs
 from .handout import Handout
 from .layout import handout_flowables
 
@@ -140,28 +140,15 @@ def _footer_layout(parts: list[str], size: float, room: float, full: float) -> t
     return fit(best), best
 
 
-def _runs(text: str) -> list[tuple[str, str]]:
-    """`text` as (font, text) runs: the fallback font for letters the body font lacks."""
-    available = fonts()
-    runs: list[tuple[str, str]] = []
-    for char in text:
-        font = FALLBACK if available.needs_fallback(char) else BODY
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
-        else:
-            runs.append((font, char))
-    return runs
-
-
 def _mixed_width(text: str, size: float) -> float:
-    return sum(stringWidth(run, font, size) for font, run in _runs(text))
+    return sum(stringWidth(run, font, size) for font, run in runs(text))
 
 
 def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
     """Draw plain text, switching to the fallback font for letters the body font lacks."""
     # One text object, so that a word set in two fonts is still one word to copy or read out.
     line = canvas.beginText(x, y)
-    for font, run in _runs(text):
+    for font, run in runs(text):
         line.setFont(font, size)
         line.textOut(run)
     canvas.drawText(line)
