@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal
 
+from . import wording
 from .errors import InvalidInput, Problem
 from .fonts import describe, unprintable
 from .library import Library, pose_problem
@@ -53,6 +54,11 @@ class Handout:
     note: str | None
     references: tuple[Reference, ...]
     audience: Audience = "patient"
+
+    @property
+    def minutes(self) -> int:
+        """A generous estimate of one session of the whole set, in minutes."""
+        return sum(wording.minutes(card.dosage) for card in self.cards)
 
 
 def assemble(
@@ -128,10 +134,7 @@ def advice(handout: Handout) -> list[str]:
     found = []
     count = len(handout.cards)
     if count > ADVISED_MAXIMUM:
-        from .wording import minutes
-
-        total = sum(minutes(card.dosage) for card in handout.cards)
-        found.append(f"{count} exercises, about {total} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)")
+        found.append(f"{count} exercises, about {handout.minutes} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)")
     if handout.clinic is None:
         found.append("the handout has no clinic name or phone for the patient to call (add --clinic FILE, or clinic: in the program)")
     return found

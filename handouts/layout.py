@@ -99,7 +99,7 @@ def _logo(handout: Handout) -> Flowable | None:
 
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     count = len(handout.cards)
-    total = sum(wording.minutes(card.dosage) for card in handout.cards)
+    total = handout.minutes
     days = {card.dosage.days_per_week for card in handout.cards if card.dosage.days_per_week}
     lines = [f"<b>Your exercises:</b> {count} exercise{'s' if count != 1 else ''}, about {total} minutes in all each time."]
     if len(days) == 1:
