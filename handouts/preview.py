@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from .errors import NotFound
+from .errors import NotFound, OutputError
 from .library import load_library
+
+SUFFIXES = (".png", ".svg", ".pdf")
 
 
 def preview(exercise_id: str, output: Path, *, side: str = "right", width_mm: float = 60, library_folders: tuple[Path, ...] = ()) -> None:
     from reportlab.lib.units import mm
 
     from . import rlsettings
-    from .illustrations import _pose, pose_path
-    from .pdf import write_atomically
-    from .pictogram import export_drawing, pose_drawing
+    from .illustrations import pose_flowable
+    from .pdf import check_destination, write_atomically
+    from .pictogram import export_drawing
 
     entry = load_library(library_folders).entry(exercise_id)
     illustration = entry.exercise.illustration
     if illustration is None or not illustration.pose:
         raise NotFound(f"{entry.path}: {exercise_id!r} has no pose pictogram to preview")
-    if output.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise NotFound(f"{output}: write a .png, .svg or .pdf file")
+    if output.suffix.lower() not in SUFFIXES:
+        raise OutputError(f"{output}: write a .png, .svg or .pdf file")
+    check_destination(output)
     rlsettings.apply()
-    drawing = pose_drawing(_pose(pose_path(illustration.pose, entry.path)), width_mm * mm, mirror=side == "left")
+    drawing = pose_flowable(illustration.pose, entry.path, width_mm * mm, side == "left")
+    # the renderers write files; one beside the output, then moved into place whole
     temporary = output.with_name(f".{output.stem}.preview{output.suffix}")
-    export_drawing(drawing, temporary)
-    write_atomically(temporary.read_bytes(), output)
-    temporary.unlink()
+    try:
+        export_drawing(drawing, temporary)
+        write_atomically(temporary.read_bytes(), output)
+    finally:
+        if temporary.exists():
+            os.unlink(temporary)

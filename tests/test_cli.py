@@ -146,3 +146,18 @@ def test_check_fails_on_text_above_grade_8(library_dir) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: {hard}:1:1: reading grade ")
     assert "too hard (use shorter words and sentences: grade 8 at most, 6 or below is the aim)" in result.stderr
+
+
+def test_illustrate_writes_png_svg_and_pdf_and_refuses_other_files(tmp_path) -> None:
+    from PIL import Image
+
+    for suffix in (".png", ".svg", ".pdf"):
+        out = tmp_path / f"clam{suffix}"
+        result = run("illustrate", "clamshell", "--side", "left", "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 500
+    with Image.open(tmp_path / "clam.png") as picture:
+        assert picture.width > 400  # 60 mm at the preview's 200 dpi
+    result = run("illustrate", "clamshell", "-o", str(tmp_path / "clam.gif"))
+    assert (result.returncode, result.stderr) == (1, f"Error: {tmp_path / 'clam.gif'}: write a .png, .svg or .pdf file\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clam.pdf", "clam.png", "clam.svg"]
