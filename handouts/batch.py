@@ -85,13 +85,9 @@ def _render(request: Request) -> tuple:
     A HandoutsError goes back as its class and state, not pickled whole: several of the
     error classes take constructor arguments that pickling would not pass back.
     """
-    from .handout import advice
-    from .pdf import render
-
     assert _builder is not None
     try:
-        handout = _builder.handout(request)
-        return "ok", render(handout), advice(handout)
+        return "ok", *_builder.render(request)
     except HandoutsError as error:
         return "error", type(error), error.args, dict(error.__dict__)
 

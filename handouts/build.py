@@ -69,20 +69,24 @@ class Builder:
         return assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
                         today=dt.date.today(), audience=request.audience)
 
-    def pdf(self, request: Request) -> bytes:
-        """Stages 3 and 4: lay the handout out and render it, in memory."""
+    def render(self, request: Request) -> tuple[bytes, list[str]]:
+        """Stages 3 and 4: lay the handout out and render it, in memory; with advice."""
         from .pdf import render
 
-        return render(self.handout(request))
+        handout = self.handout(request)
+        return render(handout), advice(handout)
+
+    def pdf(self, request: Request) -> bytes:
+        return self.render(request)[0]
 
     def write(self, request: Request, destination: Path) -> list[str]:
         """Stage 5, last: write the PDF atomically; return advice for the clinician."""
-        from .pdf import check_destination, render, write_atomically
+        from .pdf import check_destination, write_atomically
 
         check_destination(Path(destination))
-        handout = self.handout(request)
-        write_atomically(render(handout), destination)
-        return advice(handout)
+        data, found = self.render(request)
+        write_atomically(data, destination)
+        return found
 
 
 PATIENT_MAX = 200  # as for a name in a file (models.ShortText): options skip the model's checks

@@ -80,7 +80,7 @@ def assemble(
     problems = unknown_ids(program, library, where, program_path)
     cards: list[Card] = []
     numbers: dict[str, int] = {}
-    seen: dict[tuple[str, str | None], int] = {}
+    seen: set[tuple[str, str | None]] = set()
     for i, item in enumerate(program.exercises):
         if item.id not in library.exercises:
             continue
@@ -92,7 +92,7 @@ def assemble(
         if key in seen:
             problems.append(where.problem(("exercises", i), f"{item.id!r} is listed twice (remove one, or give each a different side)"))
             continue
-        seen[key] = i
+        seen.add(key)
         cited = tuple(numbers.setdefault(c.id, len(numbers) + 1) for c in entry.exercise.citations)
         own_picture = item.illustration is not None
         cards.append(
