@@ -5,25 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InvalidInput, Problem
-from .library import YAML_SUFFIXES, load_library, yaml_files
-from .models import Clinic, Exercise, Program, References, Template
+from .library import YAML_SUFFIXES, kind_of, load_library, yaml_files
+from .models import Program
 from .readability import grade, handout_text, patient_text
 from .handout import unknown_ids
 from .validate import validate
 from .yamlio import read_yaml
-
-
-def kind_of(data: dict) -> type:
-    """Which file kind a mapping is, from the keys only that kind has."""
-    if "references" in data:
-        return References
-    if "exercises" in data:
-        return Program
-    if "margins_mm" in data or "type_pt" in data:
-        return Template
-    if "steps" not in data and ("phone" in data or "email" in data or "address" in data):
-        return Clinic
-    return Exercise
 
 
 def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ()) -> list[str]:

@@ -57,6 +57,19 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
+def kind_of(data: dict) -> type:
+    """Which file kind a mapping is, from the keys only that kind has."""
+    if "references" in data:
+        return References
+    if "exercises" in data:
+        return Program
+    if "margins_mm" in data or "type_pt" in data:
+        return Template
+    if "steps" not in data and ("phone" in data or "email" in data or "address" in data):
+        return Clinic
+    return Exercise
+
+
 def load_library(extra_folders: Iterable[Path] = ()) -> Library:
     """The bundled library plus the clinic's folders; InvalidInput lists every problem."""
     # Reading makes many small objects and no garbage cycles, so the cycle collector would
@@ -84,7 +97,7 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
         for path in yaml_files(folder):
             try:
                 document = cache.read(path)
-                if "references" in document.data:
+                if kind_of(document.data) is References:
                     for reference in validate(document, References).references:
                         references[reference.id] = reference
                     cache.keep(path, document)

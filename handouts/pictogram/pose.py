@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import BaseModel, Field, StringConstraints, create_model
 
 from ..errors import InvalidInput, NotFound, Problem
+from ..models import Id, Strict
 from ..resources import bundled
 from ..validate import suggest, validate
 from ..yamlio import Document, read_yaml
@@ -29,7 +30,6 @@ PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
     "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle",
 ]  # fmt: skip
-Name = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 PointName = Annotated[str, StringConstraints(min_length=1, max_length=40)]  # checked against the body's points
 Size = Annotated[float, Field(gt=0, le=1)]  # fractions of the body's height
 
@@ -37,10 +37,6 @@ Size = Annotated[float, Field(gt=0, le=1)]  # fractions of the body's height
 ELEVATION = {"front": 0.0, "side": 0.0, "front-above": 20.0, "side-above": 20.0, "three-quarter": 10.0}
 # How far the camera turns about the vertical, towards the body's feet when lying.
 YAW = {"three-quarter": 30.0}
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 def _angle(low: float, high: float):
@@ -136,7 +132,7 @@ class _File(Strict):
 
 
 class PoseFile(_File):
-    base: Name | None = Field(None, description="a base pose file in base/, by name")
+    base: Id | None = Field(None, description="a base pose file in base/, by name")
 
 
 class PoseFileInlineBase(_File):
