@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from .errors import InvalidInput, Problem
 from .fonts import describe, unprintable
 from .handout import Audience, Handout, advice, assemble
@@ -62,7 +64,7 @@ class Builder:
         options = (("patient", request.patient), ("paper", request.paper), ("date", request.date))
         updates = {key: value for key, value in options if value}
         if updates:
-            program = program.model_copy(update=updates)
+            program = msgspec.structs.replace(program, **updates)
         _check_option_text(request)
         template = self.template(request.template or program.template)
         clinic_file = load_clinic(request.clinic) if request.clinic else None

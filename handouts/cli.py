@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+import msgspec
 
 from .errors import HandoutsError
 
@@ -142,7 +143,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
     found = find(load_library(library_folders), Filters(tuple(tag), muscle, position, equipment, level, text))
     if as_json:
-        click.echo(json.dumps([e.model_dump(mode="json") for e in found], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(msgspec.to_builtins(found), ensure_ascii=False, indent=2))
         return
     for exercise in found:
         click.echo(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
@@ -194,7 +195,7 @@ def schema(kind) -> None:
     from .models import FILE_KINDS
 
     kinds = [kind] if kind else list(FILE_KINDS)
-    schemas = {k: FILE_KINDS[k].model_json_schema() for k in kinds}
+    schemas = {k: msgspec.json.schema(FILE_KINDS[k]) for k in kinds}
     click.echo(json.dumps(schemas[kind] if kind else schemas, indent=2, ensure_ascii=False))
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal
 
+import msgspec
+
 from . import wording
 from .errors import InvalidInput, Problem
 from .fonts import describe, unprintable
@@ -87,7 +89,7 @@ def assemble(
         entry = library.exercises[item.id]
         dosage = entry.exercise.dosage.merged(item.dosage)
         if item.side:
-            dosage = dosage.model_copy(update={"side": item.side})
+            dosage = msgspec.structs.replace(dosage, side=item.side)
         key = (item.id, dosage.side)
         if key in seen:
             problems.append(where.problem(("exercises", i), f"{item.id!r} is listed twice (remove one, or give each a different side)"))
@@ -165,11 +167,11 @@ def _check_printable(program: Program, where: Document, handout: Handout, librar
 
 def _texts(program: Program, where: Document, handout: Handout, library: Library, clinic: Document | None) -> Iterator[tuple[Document, tuple, str]]:
     """Every text of the program and of the entries it uses, with where it came from."""
-    yield from _strings(where, (), program.model_dump(exclude_none=True))
+    yield from _strings(where, (), msgspec.to_builtins(program))
     if clinic is not None and handout.clinic is not None:
-        yield from _strings(clinic, (), handout.clinic.model_dump(exclude_none=True))
+        yield from _strings(clinic, (), msgspec.to_builtins(handout.clinic))
     for card in handout.cards:
-        yield from _strings(library.exercises[card.exercise.id].document, (), card.exercise.model_dump(exclude_none=True))
+        yield from _strings(library.exercises[card.exercise.id].document, (), msgspec.to_builtins(card.exercise))
 
 
 def _strings(document: Document, path: tuple, value: object) -> Iterator[tuple[Document, tuple, str]]:

@@ -1,8 +1,10 @@
 """The validated, immutable shapes of every file kind.
 
-Pydantic checks types, reports every problem in one pass and gives the JSON Schema that
-`handouts schema` prints. Text fields are strict: YAML's `no`, `3.10` or an unquoted date
-never quietly becomes text, and a count never quietly becomes a yes/no.
+msgspec checks types and gives the JSON Schema that `handouts schema` prints; it costs
+a few milliseconds to import where pydantic cost a hundred, which is most of what a
+command-line tool can spend on starting. Text fields are strict: YAML's `no`, `3.10` or
+an unquoted date never quietly becomes text, and a count never quietly becomes a yes/no.
+`validate` turns a failed check into messages a clinician can act on.
 """
 
 from __future__ import annotations
@@ -10,76 +12,96 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+import msgspec
+from msgspec import Meta, field
+
+
+def whole(pattern: str) -> str:
+    """A pattern the whole text must match: Python's `$` would also allow a last newline."""
+    return f"^{pattern}$(?!\\n)"
+
+
+def about(description: str) -> Meta:
+    """A field's description, shown by `handouts schema`."""
+    return Meta(description=description)
+
 
 # Ids are file-name-like so that they are easy to type after `-e`.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Id = Annotated[str, Meta(pattern=whole("[a-z0-9][a-z0-9-]*"), max_length=60)]
 # Free text: long enough for any real step, short enough that layout stays fast.
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, Meta(min_length=1, max_length=2000)]
+ShortText = Annotated[str, Meta(min_length=1, max_length=200)]
+Colour = Annotated[str, Meta(pattern=whole("#[0-9a-fA-F]{6}"))]
 Side = Literal["left", "right", "both", "each"]
 Level = Literal["beginner", "intermediate", "advanced"]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+def count(low: int, high: int) -> type:
+    return Annotated[int, Meta(ge=low, le=high)]  # type: ignore[return-value]
+
+
+def size(low: float, high: float) -> type:
+    return Annotated[float, Meta(ge=low, le=high)]  # type: ignore[return-value]
+
+
+class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Immutable; an unknown field is an error (a misspelt key never passes unseen)."""
 
 
 class Dosage(Strict):
     """How much, how often and on which side. Any field may be left out."""
 
-    sets: Annotated[int, Field(ge=1, le=10)] | None = None
-    reps: Annotated[int, Field(ge=1, le=100)] | None = None
-    reps_unit: ShortText | None = Field(None, description="what one rep is, when not a plain rep, e.g. 'steps each way'")
-    hold_seconds: Annotated[int, Field(ge=1, le=300)] | None = None
-    rest_seconds: Annotated[int, Field(ge=0, le=600)] | None = None
-    times_per_day: Annotated[int, Field(ge=1, le=6)] | None = None
-    days_per_week: Annotated[int, Field(ge=1, le=7)] | None = None
+    sets: count(1, 10) | None = None
+    reps: count(1, 100) | None = None
+    reps_unit: Annotated[ShortText | None, about("what one rep is, when not a plain rep, e.g. 'steps each way'")] = None
+    hold_seconds: count(1, 300) | None = None
+    rest_seconds: count(0, 600) | None = None
+    times_per_day: count(1, 6) | None = None
+    days_per_week: count(1, 7) | None = None
     side: Side | None = None
-    load: ShortText | None = Field(None, description="weight or band, e.g. 'light band' or 'no weight'")
-    basis: Literal["sources", "default"] = Field(
-        "sources", description="'sources' when the dose comes from the cited sources, 'default' for a conservative default"
-    )
+    load: Annotated[ShortText | None, about("weight or band, e.g. 'light band' or 'no weight'")] = None
+    basis: Annotated[Literal["sources", "default"] | None, about(
+        "'default' for a conservative default the sources do not give; left out, the dose is from the cited sources")] = None
 
     def merged(self, override: Dosage | None) -> Dosage:
         """This dosage with every field the override sets replaced."""
         if override is None:
             return self
-        return self.model_copy(update=override.model_dump(exclude_unset=True))
+        given = {name: value for name in override.__struct_fields__ if (value := getattr(override, name)) is not None}
+        return msgspec.structs.replace(self, **given)
 
 
 class Citation(Strict):
     id: Id
-    note: Text | None = Field(None, description="what the study shows, for the clinician")
+    note: Annotated[Text | None, about("what the study shows, for the clinician")] = None
 
 
 class Illustration(Strict):
     """A pictogram from pose data, or the clinic's own pictures."""
 
-    pose: ShortText | None = Field(None, description="a bundled pose name, or a pose file next to this file")
-    pictures: Annotated[list[ShortText], Field(min_length=1, max_length=2)] | None = Field(
-        None, description="one or two picture files (start, end), relative to this file"
-    )
+    pose: Annotated[ShortText | None, about("a bundled pose name, or a pose file next to this file")] = None
+    pictures: Annotated[Annotated[list[ShortText], Meta(min_length=1, max_length=2)] | None,
+                        about("one or two picture files (start, end), relative to this file")] = None
     caption: ShortText | None = None
 
 
-class Exercise(Strict):
+class Exercise(Strict, kw_only=True):  # required fields after optional ones
     """One exercise entry: everything its card shows."""
 
     id: Id
     name: ShortText
-    purpose: ShortText = Field(description="one line on what the exercise is for")
+    purpose: Annotated[ShortText, about("one line on what the exercise is for")]
     region: ShortText
-    muscles: Annotated[list[ShortText], Field(min_length=1)]
-    position: ShortText = Field(description="starting position, e.g. side-lying, standing")
+    muscles: Annotated[list[ShortText], Meta(min_length=1)]
+    position: Annotated[ShortText, about("starting position, e.g. side-lying, standing")]
     equipment: list[ShortText] = []
     level: Level
     tags: list[ShortText] = []
-    steps: Annotated[list[Text], Field(min_length=3, max_length=6)]
+    steps: Annotated[list[Text], Meta(min_length=3, max_length=6)]
     dosage: Dosage
-    feel_it: Text = Field(description="where the patient should feel it")
-    mistakes: Annotated[list[Text], Field(min_length=1, max_length=4)]
-    stop_if: Text = Field(description="when to stop and call the clinic")
+    feel_it: Annotated[Text, about("where the patient should feel it")]
+    mistakes: Annotated[list[Text], Meta(min_length=1, max_length=4)]
+    stop_if: Annotated[Text, about("when to stop and call the clinic")]
     progression: list[Id] = []
     regression: list[Id] = []
     illustration: Illustration | None = None
@@ -92,7 +114,7 @@ class Clinic(Strict):
     email: ShortText | None = None
     address: ShortText | None = None
     website: ShortText | None = None
-    logo: ShortText | None = Field(None, description="a picture file, relative to this file")
+    logo: Annotated[ShortText | None, about("a picture file, relative to this file")] = None
 
 
 class ProgramExercise(Strict):
@@ -105,67 +127,64 @@ class ProgramExercise(Strict):
     illustration: Illustration | None = None
 
 
-def _id_alone(value: object) -> object:
-    """A program may list an exercise by its id alone: `- clamshell`."""
-    return {"id": value} if isinstance(value, str) else value
-
-
-ProgramItem = Annotated[ProgramExercise, BeforeValidator(_id_alone, json_schema_input_type=Id | ProgramExercise)]
-
-
-class Program(Strict):
+class Program(Strict, kw_only=True):
     """The set of exercises a clinician picks for one patient."""
 
     title: ShortText
     patient: ShortText | None = None
     clinician: ShortText | None = None
     clinic: Clinic | None = None
-    date: dt.date | None = Field(None, strict=False, description="YYYY-MM-DD; today when left out")
+    date: Annotated[dt.date | None, about("YYYY-MM-DD; today when left out")] = None
     template: ShortText = "standard"
     paper: Literal["a4", "letter"] | None = None
-    exercises: Annotated[list[ProgramItem], Field(min_length=1, max_length=40)]
+    # An exercise may be listed by its id alone (`- clamshell`): read as `- id: clamshell`.
+    exercises: Annotated[list[ProgramExercise | Id], Meta(min_length=1, max_length=40)]
     note: Text | None = None
+
+    def __post_init__(self) -> None:
+        # the list object is the struct's own, so filling it in leaves the struct frozen
+        self.exercises[:] = [ProgramExercise(id=item) if isinstance(item, str) else item for item in self.exercises]
 
 
 class Margins(Strict):
-    top: Annotated[float, Field(ge=12.7, le=50)]
-    bottom: Annotated[float, Field(ge=12.7, le=50)]
-    left: Annotated[float, Field(ge=12.7, le=50)]
-    right: Annotated[float, Field(ge=12.7, le=50)]
+    top: size(12.7, 50)
+    bottom: size(12.7, 50)
+    left: size(12.7, 50)
+    right: size(12.7, 50)
 
 
 class TypeSizes(Strict):
-    body: Annotated[float, Field(ge=12, le=24)]
-    title: Annotated[float, Field(ge=14, le=40)]
-    heading: Annotated[float, Field(ge=12, le=32)]
-    small: Annotated[float, Field(ge=8, le=24)]
-    line_spacing: Annotated[float, Field(ge=1.2, le=2.0)] = 1.5
+    body: size(12, 24)
+    title: size(14, 40)
+    heading: size(12, 32)
+    small: size(8, 24)
+    line_spacing: size(1.2, 2.0) = 1.5
 
 
 class Colours(Strict):
-    text: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] = "#000000"
-    accent: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] = "#b35900"
-    rule: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] = "#777777"
-    shade: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] = "#eeeeee"
+    text: Colour = "#000000"
+    accent: Colour = "#b35900"
+    rule: Colour = "#777777"
+    shade: Colour = "#eeeeee"
 
 
 Section = Literal["summary", "note", "exercises", "log", "references"]
 
 
-class Template(Strict):
+class Template(Strict, kw_only=True):
     """Page layout: paper, margins, type sizes, colours and which sections appear."""
 
     name: ShortText
     paper: Literal["a4", "letter"] = "a4"
     margins_mm: Margins
     type_pt: TypeSizes
-    colours: Colours = Colours()
-    picture_width_mm: Annotated[float, Field(ge=30, le=100)] = 60
-    card_layout: Literal["columns", "stacked"] = Field(
-        "columns", description="columns: picture and dose beside the steps; stacked: picture beside the dose, steps below (for large print)"
-    )
-    greyscale_pictures: bool = Field(False, description="print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")
-    sections: Annotated[list[Section], Field(min_length=1)] = ["summary", "note", "log", "exercises", "references"]
+    colours: Colours = field(default_factory=Colours)
+    picture_width_mm: size(30, 100) = 60.0
+    card_layout: Annotated[Literal["columns", "stacked"], about(
+        "columns: picture and dose beside the steps; stacked: picture beside the dose, steps below (for large print)")] = "columns"
+    greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
+    sections: Annotated[list[Section], Meta(min_length=1)] = field(
+        default_factory=lambda: ["summary", "note", "log", "exercises", "references"])
 
 
 class Name(Strict):
@@ -175,20 +194,18 @@ class Name(Strict):
 
 
 class DateParts(Strict):
-    date_parts: list[list[int]] = Field(alias="date-parts")
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+    date_parts: list[list[int]] = field(name="date-parts")
 
 
-class Reference(BaseModel):
-    """One CSL-YAML item; only the fields the AMA citation uses are checked, others are kept."""
+class Reference(msgspec.Struct, frozen=True, kw_only=True):
+    """One CSL-YAML item; only the fields the AMA citation uses are checked, others are ignored."""
 
-    model_config = ConfigDict(extra="allow", frozen=True, strict=True, populate_by_name=True)
-    id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    id: Annotated[str, Meta(min_length=1, max_length=100)]
     type: ShortText = "article-journal"
     author: list[Name] = []
     title: Text
-    container_title: Text | None = Field(None, alias="container-title")
-    container_title_short: Text | None = Field(None, alias="container-title-short")
+    container_title: Text | None = field(default=None, name="container-title")
+    container_title_short: Text | None = field(default=None, name="container-title-short")
     volume: int | ShortText | None = None
     issue: int | ShortText | None = None
     page: ShortText | None = None
@@ -202,7 +219,7 @@ class References(Strict):
     references: list[Reference]
 
 
-FILE_KINDS: dict[str, type[BaseModel]] = {
+FILE_KINDS: dict[str, type[msgspec.Struct]] = {
     "exercise": Exercise,
     "program": Program,
     "template": Template,

@@ -1,43 +1,210 @@
 """Checking a YAML document against its model, in words a clinician can act on.
 
-Pydantic finds every problem in one pass; this module turns each into one line that
-names the file, line, column and field, says what is wrong and what to do.
+msgspec converts a valid document in one fast pass, and stops at the first problem. When
+a document fails, `issues` walks it again beside the model's type information to find
+every problem, so that one run lists them all; each becomes one line that names the
+file, line, column and field, says what is wrong and what to do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import operator
+import re
 import typing
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+import msgspec
+from msgspec import inspect as types
 
 from .errors import InvalidInput, Problem
 from .yamlio import Document
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=msgspec.Struct)
 
 
 def validate(document: Document, model: type[M]) -> M:
     """The document's data as a `model`, or InvalidInput listing every problem."""
     try:
-        return model.model_validate(document.data)
-    except ValidationError as error:
+        return msgspec.convert(document.data, model, strict=True)
+    except msgspec.ValidationError as error:
         raise InvalidInput(problems(document, model, error)) from None
 
 
-def problems(document: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
-    found = []
-    for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        if item["type"] == "extra_forbidden":
-            found.append(document.problem(loc, _unknown_key(model, loc), key=True))
-        elif item["type"] == "missing":
-            found.append(document.problem(loc, "is missing (add it)"))
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong with a value: where, what kind, the value, and the limit it broke."""
+
+    loc: tuple
+    kind: str
+    value: Any = None
+    context: dict = field(default_factory=dict)
+
+
+def problems(document: Document, model: type[msgspec.Struct], error: msgspec.ValidationError) -> list[Problem]:
+    found = issues(document.data, model)
+    if not found:  # the walk and msgspec disagree: say what msgspec said, where it said it
+        message, _, where = str(error).partition(" - at `")
+        return [document.problem(_loc(document.data, where.rstrip("`")), message)]
+    out = []
+    for issue in found:
+        if issue.kind == "extra_forbidden":
+            out.append(document.problem(issue.loc, f"unknown field ({suggest(str(issue.loc[-1]), issue.context['known'])})", key=True))
+        elif issue.kind == "missing":
+            out.append(document.problem(issue.loc, "is missing (add it)"))
         else:
-            found.append(document.problem(loc, explain(item, document.plain_text.get(loc))))
+            out.append(document.problem(issue.loc, explain(issue, document.plain_text.get(issue.loc))))
+    return out
+
+
+def issues(data: Any, model: type[msgspec.Struct]) -> list[Issue]:
+    """Every problem in `data` as a `model`, in document order."""
+    found: list[Issue] = []
+    _walk(data, types.type_info(model), (), found)
     return found
+
+
+def _walk(value: Any, kind: types.Type, loc: tuple, found: list[Issue]) -> None:
+    while isinstance(kind, types.Metadata):
+        kind = kind.type
+    if isinstance(kind, types.UnionType):
+        if value is None and any(isinstance(k, types.NoneType) for k in kind.types):
+            return
+        choices = [k for k in kind.types if not isinstance(k, types.NoneType)]
+        fitting = [k for k in choices if _fits(value, k)]
+        _walk(value, (fitting or choices)[0], loc, found)
+    elif isinstance(kind, types.StructType):
+        _struct(value, kind, loc, found)
+    elif isinstance(kind, types.ListType):
+        if not isinstance(value, list):
+            found.append(Issue(loc, "list_type", value))
+            return
+        _length(value, kind, loc, found, "too")
+        for i, item in enumerate(value):
+            _walk(item, kind.item_type, loc + (i,), found)
+    elif isinstance(kind, types.LiteralType):
+        if value not in kind.values or type(value) is not type(kind.values[0]):
+            found.append(Issue(loc, "literal_error", value, {"expected": ", ".join(repr(v) for v in kind.values)}))
+    elif isinstance(kind, types.StrType):
+        _text(value, kind, loc, found)
+    elif isinstance(kind, (types.IntType, types.FloatType)):
+        _number(value, kind, loc, found)
+    elif isinstance(kind, types.BoolType):
+        if not isinstance(value, bool):
+            found.append(Issue(loc, "bool_type", value))
+    elif isinstance(kind, types.DateType):
+        if not _is_date(value):
+            found.append(Issue(loc, "date_type", value))
+    elif isinstance(kind, types.NoneType):
+        if value is not None:
+            found.append(Issue(loc, "none_required", value))
+
+
+def _fits(value: Any, kind: types.Type) -> bool:
+    """Whether `value` is of the kind of thing `kind` holds, limits aside (which union branch)."""
+    while isinstance(kind, types.Metadata):
+        kind = kind.type
+    if isinstance(kind, types.StructType):
+        return isinstance(value, dict)
+    if isinstance(kind, types.ListType):
+        return isinstance(value, list)
+    if isinstance(kind, types.LiteralType):
+        return value in kind.values
+    if isinstance(kind, types.StrType):
+        return isinstance(value, str)
+    if isinstance(kind, types.IntType):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(kind, types.FloatType):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(kind, types.BoolType):
+        return isinstance(value, bool)
+    if isinstance(kind, types.DateType):
+        return _is_date(value)
+    return False
+
+
+def _struct(value: Any, kind: types.StructType, loc: tuple, found: list[Issue]) -> None:
+    if not isinstance(value, dict):
+        found.append(Issue(loc, "dict_type", value))
+        return
+    fields = {f.encode_name: f for f in kind.fields}
+    for key in value:
+        if key not in fields and kind.forbid_unknown_fields:
+            found.append(Issue(loc + (key,), "extra_forbidden", context={"known": list(fields)}))
+    for name, spec in fields.items():
+        if name in value:
+            _walk(value[name], spec.type, loc + (name,), found)
+        elif spec.required:
+            found.append(Issue(loc + (name,), "missing"))
+
+
+def _length(value: Any, kind: Any, loc: tuple, found: list[Issue], prefix: str) -> None:
+    """Too short or too long: `prefix` is "string_too" for text, "too" for lists."""
+    if kind.min_length is not None and len(value) < kind.min_length:
+        found.append(Issue(loc, f"{prefix}_short", value, {"min_length": kind.min_length, "actual_length": len(value)}))
+    elif kind.max_length is not None and len(value) > kind.max_length:
+        found.append(Issue(loc, f"{prefix}_long", value, {"max_length": kind.max_length, "actual_length": len(value)}))
+
+
+def _text(value: Any, kind: types.StrType, loc: tuple, found: list[Issue]) -> None:
+    if not isinstance(value, str):
+        found.append(Issue(loc, "string_type", value))
+        return
+    before = len(found)
+    _length(value, kind, loc, found, "string_too")
+    if len(found) == before and kind.pattern and not re.search(kind.pattern, value):
+        found.append(Issue(loc, "string_pattern_mismatch", value, {"pattern": kind.pattern}))
+
+
+def _number(value: Any, kind: types.IntType | types.FloatType, loc: tuple, found: list[Issue]) -> None:
+    whole = isinstance(kind, types.IntType)
+    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+        found.append(Issue(loc, "int_type" if whole else "float_type", value))
+        return
+    for limit, name, holds in _LIMITS:
+        bound = getattr(kind, limit)
+        if bound is not None and not holds(value, bound):  # `not holds`: NaN breaks every limit
+            found.append(Issue(loc, name, value, {limit: bound}))
+            return
+
+
+_LIMITS = (("ge", "greater_than_equal", operator.ge), ("gt", "greater_than", operator.gt),
+           ("le", "less_than_equal", operator.le), ("lt", "less_than", operator.lt))
+
+
+def _is_date(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return False
+    if isinstance(value, dt.date):
+        return True
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            dt.date.fromisoformat(value)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def _loc(data: Any, path: str) -> tuple:
+    """msgspec's `$.exercises[1].id` as a path into `data`, matching real keys (which may hold dots)."""
+    loc: list = []
+    rest = path.removeprefix("$")
+    while rest:
+        index = re.match(r"\[(\d+)\]", rest)
+        if index and isinstance(data, list):
+            loc.append(int(index.group(1)))
+            data, rest = data[int(index.group(1))] if int(index.group(1)) < len(data) else None, rest[index.end():]
+            continue
+        keys = [k for k in data if isinstance(k, str) and rest.startswith("." + k)] if isinstance(data, dict) else []
+        if not keys:
+            break
+        key = max(keys, key=len)
+        loc.append(key)
+        data, rest = data[key], rest[len(key) + 1:]
+    return tuple(loc)
 
 
 def suggest(word: str, known: typing.Iterable[str]) -> str:
@@ -52,100 +219,63 @@ def suggest(word: str, known: typing.Iterable[str]) -> str:
     return "check the spelling"
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
-    fields = _fields_at(model, loc[:-1])
-    return f"unknown field ({suggest(str(loc[-1]), fields)})"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names (as written in YAML) of the sub-model that `loc` points into."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        sub = _model_in(current)
-        if sub is None or part not in _names(sub):
-            return []
-        current = _names(sub)[part]
-    sub = _model_in(current)
-    return list(_names(sub)) if sub else []
-
-
-def _names(model: type[BaseModel]) -> dict[str, Any]:
-    return {(info.alias or name): info.annotation for name, info in model.model_fields.items()}
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside Optional[...], list[...] or Annotated[...], if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is None:
-        return None
-    for arg in typing.get_args(annotation):
-        if origin is typing.Annotated and arg is not typing.get_args(annotation)[0]:
-            break
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
 _KIND_NAMES = {bool: "a yes/no value", int: "a number", float: "a number", dt.date: "a date", dt.datetime: "a date and time"}
 
 
-def _number(value: object) -> str:
+def _plain_number(value: object) -> str:
     """12.0 -> '12', 12.5 -> '12.5'."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def explain(item: dict, plain: str | None) -> str:
-    """One pydantic error as words: what is wrong (what to do)."""
-    kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+def explain(issue: Issue, plain: str | None) -> str:
+    """One problem as words: what is wrong (what to do)."""
+    kind, value, ctx = issue.kind, issue.value, issue.context
     read_as = _KIND_NAMES.get(type(value))
     if plain is not None and read_as and kind == "literal_error":
-        expected = ctx.get("expected", "").replace(" or ", ", ")
-        return f"YAML reads {plain!r} as {read_as}; write one of {expected}"
+        return f"YAML reads {plain!r} as {read_as}; write one of {ctx['expected']}"
     if plain is not None and read_as and kind in ("string_type", "string_pattern_mismatch"):
         return f"YAML reads {plain!r} as {read_as}, not text (put it in quotes: \"{plain}\")"
     if kind == "string_type":
         return "must be text"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind == "int_type":
         return "must be a whole number, such as 12" + (" (without quotes)" if isinstance(value, str) else "")
-    if kind in ("float_type", "float_parsing"):
+    if kind == "float_type":
         return "must be a number" + (" (without quotes)" if isinstance(value, str) else "")
     if kind == "bool_type":
         return "must be true or false"
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '').replace(' or ', ', ')} (not {value!r})"
+        return f"must be one of {ctx['expected']} (not {value!r})"
     if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern", "")
-        if "a-z0-9" in pattern:
+        if "a-z0-9" in ctx["pattern"]:
             return f"{value!r} is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"
-        if "#" in pattern:
+        if "#" in ctx["pattern"]:
             return f"{value!r} is not a colour (write it as #rrggbb, like '#b35900')"
         return f"{value!r} is not in the right form"
     if kind == "string_too_short":
         return "is empty (write the text, or remove the field)"
     if kind == "string_too_long":
-        return f"is too long ({len(value)} characters; at most {ctx.get('max_length')}: shorten it)"
+        return f"is too long ({len(value)} characters; at most {ctx['max_length']}: shorten it)"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length')}"
+        return f"needs at least {ctx['min_length']} item(s), has {ctx['actual_length']}"
     if kind == "too_long":
-        return f"has too many items ({ctx.get('actual_length')}; at most {ctx.get('max_length')})"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {_number(ctx.get('ge', ctx.get('gt')))} (not {_number(value)})"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {_number(ctx.get('le', ctx.get('lt')))} (not {_number(value)})"
-    if kind.startswith("date"):
+        return f"has too many items ({ctx['actual_length']}; at most {ctx['max_length']})"
+    if kind == "greater_than_equal":
+        return f"must be at least {_plain_number(ctx['ge'])} (not {_plain_number(value)})"
+    if kind == "greater_than":
+        return f"must be more than {_plain_number(ctx['gt'])} (not {_plain_number(value)})"
+    if kind == "less_than_equal":
+        return f"must be at most {_plain_number(ctx['le'])} (not {_plain_number(value)})"
+    if kind == "less_than":
+        return f"must be less than {_plain_number(ctx['lt'])} (not {_plain_number(value)})"
+    if kind == "date_type":
         return "must be a date written YYYY-MM-DD, such as 2026-11-21"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind == "dict_type":
         return "must be a group of `key: value` lines"
-    if kind in ("list_type", "tuple_type"):
+    if kind == "list_type":
         return "must be a list (one `- item` per line)"
-    return item["msg"]
+    return "must be left out"  # none_required
 
 
-__all__ = ["validate", "suggest", "explain"]
+__all__ = ["validate", "issues", "suggest", "explain"]

@@ -252,7 +252,7 @@ def test_nesting_the_c_loader_can_take_is_cut_at_the_depth_limit(work, lib) -> N
     ("just a sentence\n", "p.yaml:1:1: the top level is a single value, not a mapping (write `key: value` lines)"),
     ("title: Hips\ntitle: Knees\n", "p.yaml:2:1: title: duplicate key (already set on line 1; keep one)"),
     ("title: Hips\nexercises:\n  - id: test-clam\n    side: no\n",
-     "p.yaml:4:11: exercises[0].side: YAML reads 'no' as a yes/no value; write one of 'left', 'right', 'both', 'each'"),
+     "p.yaml:4:11: exercises[0].side: YAML reads 'no' as a yes/no value; write one of 'both', 'each', 'left', 'right'"),
     ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {rest_seconds: 1:30}\n",
      "p.yaml:4:28: exercises[0].dosage.rest_seconds: '1:30' is read by YAML as 90 (base 60); write seconds as one number, such as 90, or put text in quotes"),
     ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 010}\n",
@@ -534,7 +534,7 @@ def test_settings_file_asking_for_eval_colours_with_a_payload_runs_nothing(work,
     (["test-clam"] * 200, "p.yaml:2:12: exercises: has too many items (200; at most 40)"),
     (["test-clam", "test-lift", "test-clam"], "p.yaml:2:39: exercises[2]: 'test-clam' is listed twice (remove one, or give each a different side)"),
     (["test-clamm"], "p.yaml:2:13: exercises[0].id: no exercise with the id 'test-clamm' (did you mean 'test-clam'?)"),
-    (["../../etc/passwd"], "p.yaml:2:13: exercises[0].id: '../../etc/passwd' is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"),
+    (["../../etc/passwd"], "p.yaml:2:13: exercises[0]: '../../etc/passwd' is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"),
 ], ids=["none", "200", "twice", "unknown", "path-as-id"])
 def test_bad_exercise_lists(work, lib, exercises, expected) -> None:
     write(work, "p.yaml", f"title: Hips\nexercises: {json.dumps(exercises)}\n")
@@ -862,7 +862,7 @@ def test_a_c_locale_terminal_with_a_patient_s_name(work, lib) -> None:
     (work / "Ольга-2.pdf").unlink()
     # (Click writes the name as UTF-8 bytes or as '?', depending on where it came from: either is fine)
     [line] = refused(sub(*build_args(lib, "bad.yaml", out="bad.pdf"), cwd=work, env=env), work)
-    assert line in (f"bad.yaml:2:13: exercises[0].id: '{name}' is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"
+    assert line in (f"bad.yaml:2:13: exercises[0]: '{name}' is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"
                     for name in ("Ольга", "?????", "?" * 10))
     write(work, "Ольга-bad.yaml", "title: Hips\nexercises: [test-clamm]\n")
     [line] = refused(sub(*build_args(lib, "Ольга-bad.yaml", out="bad.pdf"), cwd=work, env=env), work)

@@ -222,7 +222,7 @@ def test_unknown_joint_and_wrong_angle(write) -> None:
 def test_unknown_prop_and_unknown_body_point(write) -> None:
     path = write("p.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: trampoline}\n")
     (line,) = one_line_problems(path)
-    assert line.startswith("p.yaml:5:12: props[0].prop: must be one of 'floor', 'mat', 'wall'") and "(not 'trampoline')" in line
+    assert line.startswith("p.yaml:5:12: props[0].prop: must be one of 'ankle_weight', 'ball', 'band'") and "(not 'trampoline')" in line
     path = write("q.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: band, at: right_kne, to: left_knee}\n")
     assert one_line_problems(path) == ["q.yaml:5:22: props[0].at: unknown body point 'right_kne' (did you mean 'right_knee'?)"]
 

@@ -31,7 +31,7 @@ def test_yaml_11_traps_are_named_with_what_was_written(exercise_text) -> None:
               .replace("feel_it: In the side of your top hip.", "feel_it: 3.10")
               .replace("stop_if: Stop and call us if you feel sharp pain.", "stop_if: 2026-01-01"))
     assert problems(source, Exercise) == [
-        "f.yaml:21:9: dosage.side: YAML reads 'no' as a yes/no value; write one of 'left', 'right', 'both', 'each'",
+        "f.yaml:21:9: dosage.side: YAML reads 'no' as a yes/no value; write one of 'both', 'each', 'left', 'right'",
         "f.yaml:23:10: feel_it: YAML reads '3.10' as a number, not text (put it in quotes: \"3.10\")",
         "f.yaml:27:10: stop_if: YAML reads '2026-01-01' as a date, not text (put it in quotes: \"2026-01-01\")",
     ]
@@ -117,3 +117,92 @@ def test_a_misspelt_pose_is_found_by_check_not_at_layout(library_dir, exercise_t
     assert caught.value.lines() == [
         f"{library_dir}/posed.yaml:32:9: illustration.pose: no bundled pose named 'clamshel' (did you mean 'clamshell'?)",
     ]
+
+
+# ---- the walk that names every problem agrees with msgspec, which stops at the first ----
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import datetime as dt
+
+import msgspec
+import yaml
+
+from handouts.models import FILE_KINDS, Reference
+from handouts.pictogram.pose import PoseFile
+from handouts.resources import bundled
+from handouts.validate import issues
+
+ODD_VALUES = [None, True, False, 0, -1, 7, 100_000, 1.5, float("nan"), float("inf"), "", "x", "x" * 2001, "left",
+              "2026-02-30", "2026-11-21", dt.date(2026, 11, 21), dt.datetime(2026, 11, 21, 9, 30), [], ["a"], ["a"] * 7,
+              [{}], {}, {"id": "clamshell"}, "Test Clam", "#b35900", "orange", [1, 2]]
+
+
+def _valid(kind: str) -> dict:
+    folder = {"exercise": "exercises", "program": "programs", "template": "templates", "references": "references"}[kind]
+    path = sorted(bundled(folder).glob("*.yaml"))[0]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _paths(value, path=()):
+    """Every key and list position in `value`, as paths."""
+    yield path
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _paths(sub, path + (key,))
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _paths(sub, path + (i,))
+
+
+def _replace(data, path, new):
+    if not path:
+        return new
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = _replace(data[path[0]], path[1:], new)
+    return copy
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["exercise", "program", "template", "references"]), st.data())
+def test_the_walk_finds_a_problem_exactly_when_msgspec_refuses(kind, data) -> None:
+    model = FILE_KINDS[kind]
+    valid = _valid(kind)
+    path = data.draw(st.sampled_from(list(_paths(valid))[1:]))
+    broken = _replace(valid, path, data.draw(st.sampled_from(ODD_VALUES)))
+    if data.draw(st.booleans()):  # an unknown key, or a missing one, as well
+        broken = dict(broken)
+        if data.draw(st.booleans()):
+            broken["colour_of_the_sky"] = "blue"
+        else:
+            broken.pop(data.draw(st.sampled_from(sorted(broken))))
+    try:
+        msgspec.convert(broken, model, strict=True)
+        refused = False
+    except msgspec.ValidationError:
+        refused = True
+    assert bool(issues(broken, model)) == refused, (path, issues(broken, model))
+
+
+def test_the_bundled_files_have_no_problems_to_walk() -> None:
+    for kind in ("exercise", "program", "template", "references"):
+        assert issues(_valid(kind), FILE_KINDS[kind]) == []
+
+
+def test_limits_that_exclude_the_bound_say_more_than() -> None:
+    source = "view: side\nend:\n  orientation: standing\narrows:\n  - move: right_foot\n    length: 0\n"
+    assert problems(source, PoseFile) == ["f.yaml:6:13: arrows[0].length: must be more than 0 (not 0)"]
+
+
+def test_a_reference_keeps_only_what_it_knows_and_names_csl_keys_as_written() -> None:
+    source = "id: x\ntitle: A study\ncontainer-title: 12\nabstract: ignored\n"
+    assert problems(source, Reference) == ["f.yaml:3:18: container-title: YAML reads '12' as a number, not text (put it in quotes: \"12\")"]
+
+
+def test_msgspec_paths_are_read_against_the_real_keys_even_with_dots_in_them() -> None:
+    from handouts.validate import _loc
+
+    data = {"a": 1, "a.b": {"c": [1, {"d": 2}]}}
+    assert _loc(data, "$.a.b.c[1].d") == ("a.b", "c", 1, "d")
+    assert _loc(data, "$.zzz") == ()

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, create_model
+import msgspec
+from msgspec import Meta
 
 from ..errors import InvalidInput, NotFound, Problem
 from ..models import Id, Strict
+from ..models import about as describe  # Arrow has a field named `about`
 from ..resources import bundled
 from ..validate import suggest, validate
 from ..yamlio import Document, read_yaml
@@ -30,8 +32,9 @@ PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
     "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle",
 ]  # fmt: skip
-PointName = Annotated[str, StringConstraints(min_length=1, max_length=40)]  # checked against the body's points
-Size = Annotated[float, Field(gt=0, le=1)]  # fractions of the body's height
+PointName = Annotated[str, Meta(min_length=1, max_length=40)]  # checked against the body's points
+Size = Annotated[float, Meta(gt=0, le=1)]  # fractions of the body's height
+Title = Annotated[str, Meta(min_length=1, max_length=200)]
 
 # How far the camera looks down in the "-above" views, in degrees.
 ELEVATION = {"front": 0.0, "side": 0.0, "front-above": 20.0, "side-above": 20.0, "three-quarter": 10.0}
@@ -40,12 +43,12 @@ YAW = {"three-quarter": 30.0}
 
 
 def _angle(low: float, high: float):
-    return Annotated[float, Field(ge=low, le=high)] | None
+    return Annotated[float, Meta(ge=low, le=high)] | None
 
 
 def _joint_model(kind: str) -> type[Strict]:
-    fields = {name: (_angle(*limits), None) for name, limits in JOINT_ANGLES[kind].items()}
-    return create_model(kind.capitalize(), __base__=Strict, **fields)  # type: ignore[call-overload]
+    fields = [(name, _angle(*limits), None) for name, limits in JOINT_ANGLES[kind].items()]
+    return msgspec.defstruct(kind.capitalize(), fields, bases=(Strict,), module=__name__)
 
 
 _JOINT_MODELS = {kind: _joint_model(kind) for kind in JOINT_ANGLES}
@@ -58,9 +61,8 @@ class Pose(Strict):
     """A root orientation and joint angles in degrees; a joint left out keeps its base value."""
 
     orientation: Orientation | None = None
-    shift: Annotated[float, Field(ge=-3, le=3)] | None = Field(
-        None, description="move this pose sideways on the page, in body heights (a step or a hop)"
-    )
+    shift: Annotated[Annotated[float, Meta(ge=-3, le=3)] | None, describe(
+        "move this pose sideways on the page, in body heights (a step or a hop)")] = None
     pelvis: Pelvis | None = None  # type: ignore[valid-type]
     trunk: Spine | None = None  # type: ignore[valid-type]
     neck: Neck | None = None  # type: ignore[valid-type]
@@ -79,63 +81,56 @@ class Pose(Strict):
 class BasePose(Pose):
     """A base pose file: a pose, with an optional title saying what it is."""
 
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    title: Title | None = None
 
 
 class Prop(Strict):
     prop: PropKind
-    at: PointName | None = Field(None, description="the body point the prop sits against, under or on")
-    to: PointName | None = Field(None, description="a band's other end: a body point, or 'table'")
-    side: Direction | None = Field(None, description="which side of the body point the prop is on")
-    size: Size | None = Field(None, description="ball or pillow thickness, step height, in body heights")
+    at: Annotated[PointName | None, describe("the body point the prop sits against, under or on")] = None
+    to: Annotated[PointName | None, describe("a band's other end: a body point, or 'table'")] = None
+    side: Annotated[Direction | None, describe("which side of the body point the prop is on")] = None
+    size: Annotated[Size | None, describe("ball or pillow thickness, step height, in body heights")] = None
 
 
 class Arrow(Strict):
-    arc: PointName | None = Field(None, description="draw the path of this point, as an arc about `about`")
-    about: PointName | Annotated[list[PointName], Field(min_length=2, max_length=2)] | None = Field(
-        None, description="the joint the arc turns about, or two points: the axis it turns about (a clamshell: [right_hip, right_ankle])"
-    )
-    move: PointName | None = Field(None, description="a straight arrow from where this point starts to where it ends")
-    hold: PointName | None = Field(None, description="a hold (isometric) mark beside this point")
-    offset: Annotated[list[float], Field(min_length=2, max_length=2)] | None = Field(
-        None, description="[right, up] shift of the arrow on the page, in body heights"
-    )
-    gap: Annotated[float, Field(ge=0, le=0.5)] | None = Field(None, description="how far an arc runs outside the point's path")
-    bend: Annotated[float, Field(ge=-1, le=1)] | None = Field(None, description="bow a move arrow: 0 straight, 0.3 a hop")
-    length: Annotated[float, Field(gt=0, le=1)] | None = Field(
-        None, description="draw a move arrow this long (body heights), centred on the movement"
-    )
-    along: Literal["path", "vertical", "horizontal"] = Field(
-        "path", description="a move arrow follows the point's path, or only its up-down or sideways part"
-    )
+    arc: Annotated[PointName | None, describe("draw the path of this point, as an arc about `about`")] = None
+    about: Annotated[PointName | Annotated[list[PointName], Meta(min_length=2, max_length=2)] | None, describe(
+        "the joint the arc turns about, or two points: the axis it turns about (a clamshell: [right_hip, right_ankle])")] = None
+    move: Annotated[PointName | None, describe("a straight arrow from where this point starts to where it ends")] = None
+    hold: Annotated[PointName | None, describe("a hold (isometric) mark beside this point")] = None
+    offset: Annotated[Annotated[list[float], Meta(min_length=2, max_length=2)] | None, describe(
+        "[right, up] shift of the arrow on the page, in body heights")] = None
+    gap: Annotated[Annotated[float, Meta(ge=0, le=0.5)] | None, describe("how far an arc runs outside the point's path")] = None
+    bend: Annotated[Annotated[float, Meta(ge=-1, le=1)] | None, describe("bow a move arrow: 0 straight, 0.3 a hop")] = None
+    length: Annotated[Annotated[float, Meta(gt=0, le=1)] | None, describe(
+        "draw a move arrow this long (body heights), centred on the movement")] = None
+    along: Annotated[Literal["path", "vertical", "horizontal"], describe(
+        "a move arrow follows the point's path, or only its up-down or sideways part")] = "path"
     both_ways: bool = False
 
 
-class _File(Strict):
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+class _File(Strict, kw_only=True):
+    title: Title | None = None
     view: View
     layout: Layout = "overlay"
-    turn: Annotated[float, Field(ge=-90, le=90)] | None = Field(
-        None, description="walk round the body this many degrees towards the left of the picture (fine-tunes the view)"
-    )
-    look_down: Annotated[float, Field(ge=0, le=80)] | None = Field(
-        None, description="look down on the body from this many degrees above (fine-tunes the view)"
-    )
-    align: PointName = Field("pelvis", description="the body point that stays still between start and end")
-    planted: Annotated[list[PointName], Field(max_length=4)] = Field(
-        [], description="body points that must touch the floor too, e.g. the feet of a bridge"
-    )
-    start: Pose = Pose()
+    turn: Annotated[Annotated[float, Meta(ge=-90, le=90)] | None, describe(
+        "walk round the body this many degrees towards the left of the picture (fine-tunes the view)")] = None
+    look_down: Annotated[Annotated[float, Meta(ge=0, le=80)] | None, describe(
+        "look down on the body from this many degrees above (fine-tunes the view)")] = None
+    align: Annotated[PointName, describe("the body point that stays still between start and end")] = "pelvis"
+    planted: Annotated[list[PointName], Meta(max_length=4), describe(
+        "body points that must touch the floor too, e.g. the feet of a bridge")] = []
+    start: Pose = msgspec.field(default_factory=Pose)
     end: Pose
-    props: Annotated[list[Prop], Field(max_length=20)] = []
-    arrows: Annotated[list[Arrow], Field(max_length=6)] = []
+    props: Annotated[list[Prop], Meta(max_length=20)] = []
+    arrows: Annotated[list[Arrow], Meta(max_length=6)] = []
 
 
-class PoseFile(_File):
-    base: Id | None = Field(None, description="a base pose file in base/, by name")
+class PoseFile(_File, kw_only=True):
+    base: Annotated[Id | None, describe("a base pose file in base/, by name")] = None
 
 
-class PoseFileInlineBase(_File):
+class PoseFileInlineBase(_File, kw_only=True):
     base: Pose
 
 
@@ -267,22 +262,34 @@ def _load_base(doc: Document, path: Path, name: str) -> Pose:
 
 def _merge(base: Pose, override: Pose) -> Pose:
     """The base with every joint angle the override sets replaced, angle by angle."""
-    data = base.model_dump(exclude_none=True)
+    data = _given(base)
     data.pop("title", None)
-    for key, value in override.model_dump(exclude_none=True).items():
+    for key, value in _given(override).items():
         if isinstance(value, dict):
             data[key] = {**data.get(key, {}), **value}
         else:
             data[key] = value
-    return Pose.model_validate(data)
+    return msgspec.convert(data, Pose)
+
+
+def _given(pose: msgspec.Struct) -> dict:
+    """The fields a pose (or a joint) sets, as plain data; its joints as mappings."""
+    out = {}
+    for name in pose.__struct_fields__:
+        value = getattr(pose, name)
+        if isinstance(value, msgspec.Struct):
+            value = _given(value)
+        if value is not None:
+            out[name] = value
+    return out
 
 
 def _angles(pose: Pose) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
-    for joint in Pose.model_fields:
+    for joint in Pose.__struct_fields__:
         value = getattr(pose, joint)
-        if isinstance(value, BaseModel):
-            out[joint] = {k: float(v) for k, v in value.model_dump(exclude_none=True).items()}
+        if isinstance(value, msgspec.Struct):
+            out[joint] = {k: float(v) for k, v in _given(value).items()}
     return out
 
 
