@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -13,6 +13,10 @@ from .handout import Card
 from .markup import para
 from .styles import Styles
 
+# A batch's poses at its widths on both sides, with room to spare. A pose's scene lives
+# as long as its illustration is kept here (draw.scene_of).
+POSES_KEPT = 64
+PICTURES_KEPT = 128
 
 
 def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bool = False) -> list[Flowable]:
@@ -20,7 +24,7 @@ def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bo
     if illustration is None:
         return []
     if illustration.pose:
-        out: list[Flowable] = [pose_flowable(illustration.pose, card.illustration_source, width, card.mirrored)]
+        out: list[Flowable] = [pose_picture(illustration.pose, card.illustration_source, width, card.mirrored)]
     elif illustration.pictures:
         # the field, for errors: the program's own pictures for this card, or the entry's
         field = "illustration.pictures" if illustration is card.exercise.illustration else f"exercises[{card.number - 1}].illustration.pictures"
@@ -32,7 +36,7 @@ def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bo
     return out
 
 
-@cache
+@lru_cache(maxsize=POSES_KEPT)
 def _pose(path: Path):
     from .pictogram import load_pose_illustration
 
@@ -55,13 +59,26 @@ def pose_path(name: str, source: Path | None) -> Path:
     return path
 
 
+def pose_picture(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
+    """A card's pictogram: its PDF operators, written once per pose file, width and side."""
+    # Each card gets its own shallow copy (platypus sets attributes on the flowables it
+    # lays out); the compressed operators are shared and never changed.
+    return copy.copy(_pose_picture(pose_path(name, source), width, mirrored))
+
+
+@lru_cache(maxsize=PICTURES_KEPT)  # 6-11 KB each, compressed: at most about 1.5 MB
+def _pose_picture(path: Path, width: float, mirrored: bool) -> Flowable:
+    from .pictogram import pose_picture
+
+    return pose_picture(_pose(path), width, mirror=mirrored)
+
+
 def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
-    # Each card gets its own shallow copy of one drawing per pose file, width and side: its
-    # shapes are shared and never changed, and a batch builds each drawing once.
+    """The pictogram as a ReportLab Drawing, for a preview to export as PNG, SVG or PDF."""
     return copy.copy(_pose_drawing(pose_path(name, source), width, mirrored))
 
 
-@lru_cache(maxsize=32)  # about 175 KB each: a batch's poses on both sides; at most 6 MB
+@lru_cache(maxsize=4)  # about 175 KB each; a preview draws one
 def _pose_drawing(path: Path, width: float, mirrored: bool) -> Flowable:
     from .pictogram import pose_drawing
 

@@ -25,7 +25,7 @@ def arrow_items(ill: PoseIllustration, cam: Camera, start: Body, end: Body) -> l
     for arrow in ill.arrows:
         offset = arrow.offset or [0.0, 0.0]
         if arrow.arc:
-            items += _arrow(_arc_path(ill, cam, arrow, start), arrow.both_ways, offset)
+            items += _arrow(_arc_path(ill, cam, arrow, start, end), arrow.both_ways, offset)
         elif arrow.move:
             items += _arrow(_move_path(arrow, cam.xy(start.points[arrow.move].c), cam.xy(end.points[arrow.move].c)), arrow.both_ways, offset)
         elif arrow.hold:
@@ -34,7 +34,7 @@ def arrow_items(ill: PoseIllustration, cam: Camera, start: Body, end: Body) -> l
     return items
 
 
-def _arc_path(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body) -> list[Pt]:
+def _arc_path(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body, end: Body) -> list[Pt]:
     """The point's path from start to end pose, pushed `gap` further out from the pivot.
 
     About a joint, the push is on the page, away from the joint. About an axis (two
@@ -43,7 +43,9 @@ def _arc_path(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body) -> 
     """
     assert arrow.arc and arrow.about
     gap = DEFAULT_GAP if arrow.gap is None else arrow.gap
-    samples = [placed_point(ill, blend(ill.start, ill.end, i / SAMPLES), arrow.arc) for i in range(SAMPLES + 1)]
+    # the path's two ends are the placed poses' own points: only the steps between are posed here
+    between = [placed_point(ill, blend(ill.start, ill.end, i / SAMPLES), arrow.arc) for i in range(1, SAMPLES)]
+    samples = [start.points[arrow.arc].c, *between, end.points[arrow.arc].c]
     if isinstance(arrow.about, list):
         a, b = (start.points[name].c for name in arrow.about)
         axis = unit(sub(b, a))

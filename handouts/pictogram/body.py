@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .geometry import Mat, Vec, add, chain, cross, dot, lerp, mat_mul, mat_vec, rot_x, rot_y, rot_z, rotate_about, rotation_matrix, sub
 
@@ -86,14 +87,14 @@ SIDES = {"right": -1.0, "left": 1.0}  # the sign of x on that side of the body
 CHAIN_RANK = {name: i for i, name in enumerate(("trunk", "right_leg", "left_leg", "right_arm", "left_arm", "head"))}
 
 
-@dataclass(frozen=True)
-class Ball:
+# The records below are named tuples, not frozen dataclasses: a picture makes thousands
+# of them, and a named tuple is quicker both to make and to define when the module loads.
+class Ball(NamedTuple):
     c: Vec
     r: float
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One drawn segment: the convex hull of its balls."""
 
     name: str
@@ -101,8 +102,7 @@ class Part:
     balls: tuple[Ball, ...]
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """A named body point that props, arrows and alignment refer to."""
 
     c: Vec

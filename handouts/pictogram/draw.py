@@ -9,14 +9,19 @@ part of the body.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from reportlab.graphics.shapes import Drawing, Group, Polygon, PolyLine
-from reportlab.lib.colors import HexColor, white
+from reportlab.lib.colors import Color, HexColor, white
 
 from .pose import PoseIllustration
 from .scene import Scene, build_scene
 
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
+ACCENT_COLOUR = "#b35900"
+START_COLOUR = "#b8b8b8"
 END_COLOUR = "#1e1e1e"
 PROP_COLOUR = "#e3e3e3"
 EDGE_COLOUR = "#8c8c8c"
@@ -32,20 +37,31 @@ def pose_drawing(
     width: float,
     *,
     mirror: bool = False,
-    accent: str = "#b35900",
-    grey: str = "#b8b8b8",
+    accent: str = ACCENT_COLOUR,
+    grey: str = START_COLOUR,
 ) -> Drawing:
     """The illustration `width` points wide; height from the content, at most 0.75 x width.
 
     The data always draws the right side working; `mirror=True` flips the picture
-    left to right for the left side.
+    left to right for the left side. A handout draws the same picture from
+    pdfops.pose_picture, without a Drawing.
     """
+    return render(scene_of(ill), width, mirror, role_colours(accent, grey))
+
+
+def scene_of(ill: PoseIllustration) -> Scene:
+    """The illustration's scene, built once while the illustration lives."""
     scene = _SCENES.get(ill)
     if scene is None:
         # the scene does not depend on width, side or colours: a handout that shows
         # the same exercise twice, or a preview then a handout, lays it out once
         scene = _SCENES[ill] = build_scene(ill)
-    colours = {
+    return scene
+
+
+def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[str, Color]:
+    """The colour of each role a scene item can take (see the module notes)."""
+    return {
         "start": HexColor(grey),
         "end": HexColor(END_COLOUR),
         "accent": HexColor(accent),
@@ -55,7 +71,6 @@ def pose_drawing(
         "tint": HexColor(TINT_COLOUR),
         "floor": HexColor(FLOOR_COLOUR),
     }
-    return render(scene, width, mirror, colours)
 
 
 def fit(scene: Scene, width: float) -> tuple[float, float, float, float]:
@@ -73,6 +88,10 @@ def fit(scene: Scene, width: float) -> tuple[float, float, float, float]:
 
 
 def render(scene: Scene, width: float, mirror: bool, colours: dict) -> Drawing:
+    # imported here: a handout draws pictograms from pdfops without a Drawing, and this
+    # module costs more to import (1.6 ms) than the operators take to write
+    from reportlab.graphics.shapes import Drawing, Group, Polygon, PolyLine
+
     k, ox, oy, height = fit(scene, width)
     drawing = Drawing(width, height)
 

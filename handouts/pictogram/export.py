@@ -1,6 +1,6 @@
 """Writing a pictogram to a PNG, SVG or PDF file, chosen by the file's suffix.
 
-The renderers are imported here, not at the top: a handout only needs the Drawing, and
+The renderers are imported here, not at the top: a handout draws its pictograms without them, and
 ReportLab's bitmap and SVG back-ends cost more to import than a page of pictograms to draw.
 
 ReportLab 5 draws bitmaps only through the rlPyCairo back-end (pycairo, a C build), so
@@ -12,10 +12,12 @@ path, the same on every machine.
 from __future__ import annotations
 
 from pathlib import Path
-
-from reportlab.graphics.shapes import Drawing
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 PNG_DPI = 200
 

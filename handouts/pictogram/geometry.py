@@ -147,7 +147,8 @@ def convex_hull(points: Iterable[Pt]) -> list[Pt]:
 def _arc(cx: float, cy: float, r: float, a0: float, a1: float, step: float) -> list[Pt]:
     """Points on a circle from angle a0 to a1 (counter-clockwise, a1 >= a0), ends included."""
     n = max(1, math.ceil((a1 - a0) / step))
-    return [(cx + r * math.cos(a0 + (a1 - a0) * i / n), cy + r * math.sin(a0 + (a1 - a0) * i / n)) for i in range(n + 1)]
+    turn = a1 - a0  # each angle worked out once, for its cosine and its sine
+    return [(cx + r * math.cos(a), cy + r * math.sin(a)) for a in (a0 + turn * i / n for i in range(n + 1))]
 
 
 def capsule_outline(c1: Pt, r1: float, c2: Pt, r2: float, n: int = 20) -> list[Pt]:

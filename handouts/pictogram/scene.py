@@ -18,6 +18,7 @@ The layers are drawn in this order:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from .arrows import arrow_items
@@ -47,10 +48,12 @@ class Scene:
         x1 = y1 = float("-inf")
         for layer in self.layers:
             for item in layer.items:
+                # each item's extremes first (a thousand points a picture, and this runs
+                # three times): the same numbers, as rounding keeps the order of x - pad
                 pad = item.width / 2
-                for x, y in item.points:
-                    x0, x1 = min(x0, x - pad), max(x1, x + pad)
-                    y0, y1 = min(y0, y - pad), max(y1, y + pad)
+                xs, ys = zip(*item.points)
+                x0, x1 = min(x0, min(xs) - pad), max(x1, max(xs) + pad)
+                y0, y1 = min(y0, min(ys) - pad), max(y1, max(ys) + pad)
         return x0, y0, x1, y1
 
 
@@ -81,10 +84,12 @@ def _halo_balls(part: Part) -> tuple[Ball, ...]:
     return part.balls
 
 
-def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str) -> dict[str, DrawGroup]:
-    """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo."""
+def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Container[str] = ()) -> dict[str, DrawGroup]:
+    """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo; none of those in `skip`."""
     groups = {}
     for chain, rank in CHAIN_RANK.items():
+        if chain in skip:
+            continue
         parts = [p for p in body.parts.values() if p.chain == chain]
         balls = [b for p in parts for b in p.balls]
         depth = sum(cam.depth(b.c) for b in balls) / len(balls)
@@ -142,7 +147,9 @@ def overlay_items(ill: PoseIllustration, start: Body, end: Body, cam: Camera, fi
     """
     still = _still_chains(start, end)
     first = chain_groups(start, cam, {c: "end" if c in still else "start" for c in CHAIN_RANK})
-    last = chain_groups(end, cam, "end")
+    # a still chain is the same shape in both poses and dark in both: the end pose takes
+    # the start's group for it rather than working out its outlines again
+    last = chain_groups(end, cam, "end", skip=still) | {c: first[c] for c in still}
     start_items = _ordered(moving_props(ill, start, cam, "start", fixed) + list(first.values()))
     moving_end = [g for c, g in last.items() if c not in still]
     moving_start = [g for c, g in first.items() if c not in still]

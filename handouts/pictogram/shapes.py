@@ -8,7 +8,7 @@ scales them to points and picks the colours.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .geometry import Pt, Vec, circle_points, convex_hull
 
@@ -25,8 +25,8 @@ HIP_LINE_WIDTH = 0.022
 HIP_LINE_REACH = 0.3  # how far the hip line runs out beyond each hip joint
 
 
-@dataclass
-class Item:
+# Named tuples, not dataclasses: quicker to make (a picture has hundreds) and to define.
+class Item(NamedTuple):
     """One flat shape: a filled polygon (closed) or a stroked polyline, colours by role."""
 
     points: list[Pt]
@@ -36,8 +36,7 @@ class Item:
     closed: bool = True
 
 
-@dataclass
-class DrawGroup:
+class DrawGroup(NamedTuple):
     """Shapes drawn together at one depth: a white halo first, then the fills."""
 
     depth: float
@@ -72,8 +71,7 @@ class Camera:
         return z * self.c + v[1] * self.s
 
 
-@dataclass
-class Box:
+class Box(NamedTuple):
     """A box square to the room (a step, a bench top, a wall), in world coordinates."""
 
     x0: float
