@@ -11,6 +11,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 BODY, BOLD = "Body", "Body-Bold"
 FALLBACK = "Fallback"
@@ -36,8 +40,10 @@ def fonts() -> Fonts:
     from reportlab.pdfbase.ttfonts import TTFont
 
     regular = TTFont(BODY, _face("fontpkg_atkinson_hyperlegible", 400))
-    pdfmetrics.registerFont(regular)
-    pdfmetrics.registerFont(TTFont(BOLD, _face("fontpkg_atkinson_hyperlegible", 700)))
+    bold = TTFont(BOLD, _face("fontpkg_atkinson_hyperlegible", 700))
+    for font in (regular, bold):
+        _share_subsets(font)
+        pdfmetrics.registerFont(font)
     # No italics anywhere: the guidelines for older readers ask for as few as possible.
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
     return Fonts(primary=frozenset(regular.face.charToGlyph))
@@ -72,12 +78,35 @@ def fallback() -> frozenset[int]:
     # Noto Sans ships only as a variable font; ReportLab embeds its default (regular)
     # instance, which is what a fallback letter inside bold text gets too.
     font = TTFont(FALLBACK, str(fontpkg.path("Noto Sans")))
+    _share_subsets(font)
     pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
     # Only the Basic Multilingual Plane: ReportLab writes a broken ToUnicode entry for the
     # few letters beyond it (rare phonetic symbols), so they could not be copied or read
     # aloud from the PDF; refused like any other letter no font has.
     return frozenset(c for c in font.face.charToGlyph if c <= 0xFFFF)
+
+
+SUBSETS_MAX = 16  # per font: the subsets of the last few distinct handouts, about 20 KB each
+
+
+def _share_subsets(font: TTFont) -> None:
+    """Make each distinct subset of `font` once per process, not once per document.
+
+    ReportLab embeds in each PDF a subset of the font holding the letters that PDF uses,
+    made anew for every document (a millisecond a font), though the handouts of a batch
+    mostly use the same letters in the same order. A subset is a pure function of the
+    font and the list of characters, so the bytes made are kept and reused.
+    """
+    make = font.face.makeSubset
+
+    @lru_cache(maxsize=SUBSETS_MAX)
+    def made(subset: tuple[int, ...]) -> bytes:
+        return make(list(subset))
+
+    # On this font's own face only: ReportLab calls face.makeSubset(subset) with a list
+    # of character codes when it embeds the font, and offers no other hook.
+    font.face.makeSubset = lambda subset: made(tuple(subset))
 
 
 def unprintable(text: str) -> list[str]:

@@ -6,11 +6,12 @@ import copy
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from .errors import NotFound, PictureError
 from .handout import Card
 from .markup import para
+from .paragraphs import Para
 from .styles import Styles
 
 # A batch's poses at its widths on both sides, with room to spare. A pose's scene lives
@@ -32,7 +33,7 @@ def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bo
     else:  # a caption alone (or nothing): no picture to draw
         out = []
     if illustration.caption:
-        out.append(Paragraph(para(illustration.caption), s.caption))
+        out.append(Para(para(illustration.caption), s.caption))
     return out
 
 

@@ -13,7 +13,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -25,6 +24,7 @@ from .fonts import BODY
 from .handout import Card, Handout
 from .illustrations import illustration_flowables
 from .markup import para
+from .paragraphs import Para
 from .styles import Styles, styles
 
 DAYS = 7
@@ -44,6 +44,23 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=0)
 
 
+class _Table(Table):
+    """A Table measured once per width.
+
+    ReportLab measures a table again on every wrap (our own fit check, a KeepTogether,
+    the frame), each time wrapping every cell again. With every column's width given and
+    no spanned cells, as in all of ours, its size depends on nothing but the width it is
+    offered (ReportLab stops measuring a long table at the height offered only when rows
+    are spanned), so a second measure at the same width is the first one's.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.__dict__.get("_measured_at") != availWidth:
+            self._size = super().wrap(availWidth, availHeight)
+            self._measured_at = availWidth
+        return self._size
+
+
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
     s = styles(handout.template)
     story: list[Flowable] = header(handout, s, frame_width)
@@ -51,7 +68,7 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
         if section == "summary":
             story += summary(handout, s, frame_width)
         elif section == "note" and handout.note:
-            story += [Paragraph("A note for you", s.heading), Paragraph(para(handout.note), s.body), Spacer(1, 8)]
+            story += [Para("A note for you", s.heading), Para(para(handout.note), s.body), Spacer(1, 8)]
         elif section == "log" and handout.cards:
             story += log(handout, s, frame_width)
         elif section == "exercises":
@@ -65,24 +82,25 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
 def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     if handout.clinic:
-        name = Paragraph(para(handout.clinic.name), s.clinic)
+        name = Para(para(handout.clinic.name), s.clinic)
         logo = _logo(handout)
         if logo is None:
             out.append(name)
         else:
-            row = Table([[name, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
+            row = _Table([[name, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
             row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                      ("FONTNAME", (0, 0), (-1, -1), BODY)]))
             out.append(row)
-    out.append(Paragraph(para(handout.title), s.title))
-    facts = []
+    out.append(Para(para(handout.title), s.title))
+    facts: list[tuple[str, bool]] = []  # (markup, shared)
     if handout.patient:
-        facts.append(f"<b>For:</b> {para(handout.patient)}")
-    facts.append(f"<b>Date:</b> {wording.long_date(handout.date)}")
+        # the one text that differs between the handouts of a batch: not kept for the next
+        facts.append((f"<b>For:</b> {para(handout.patient)}", False))
+    facts.append((f"<b>Date:</b> {wording.long_date(handout.date)}", True))
     if handout.clinician:
-        facts.append(f"<b>From:</b> {para(handout.clinician)}")
-    out += [Paragraph(fact, s.body) for fact in facts]
+        facts.append((f"<b>From:</b> {para(handout.clinician)}", True))
+    out += [Para(fact, s.body, shared=shared) for fact, shared in facts]
     out.append(Spacer(1, 6))
     return out
 
@@ -106,7 +124,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         per_week = days.pop()
         lines.append("<b>How often:</b> " + ("every day." if per_week == 7 else f"{per_week} days a week."))
     lines.append("<b>Each exercise</b> has its own box with pictures and steps. Tick the log each day you do them.")
-    box = Table([[Paragraph(line, s.body)] for line in lines], colWidths=[width])
+    box = _Table([[Para(line, s.body)] for line in lines], colWidths=[width])
     box.setStyle(_boxed(handout))
     return [box, Spacer(1, 10)]
 
@@ -115,10 +133,10 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
     """One exercise card: kept on one page, or in two named halves when longer than a page."""
     exercise = card.exercise
     markers = f' <super>{",".join(str(n) for n in card.citations)}</super>' if card.citations else ""
-    title = Paragraph(f"{card.number}. {para(exercise.name)}{markers}", s.heading)
-    purpose = Paragraph(para(exercise.purpose), s.body)
+    title = Para(f"{card.number}. {para(exercise.name)}{markers}", s.heading)
+    purpose = Para(para(exercise.purpose), s.body)
     dose_line = wording.summary(card.dosage)
-    dose_para = Paragraph(f"<b>{para(dose_line)}</b>", s.body) if dose_line else Spacer(1, 0)
+    dose_para = Para(f"<b>{para(dose_line)}</b>", s.body) if dose_line else Spacer(1, 0)
     head: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {exercise.name}"), title, purpose, dose_para, Spacer(1, 6)]
 
     picture_width = handout.template.picture_width_mm * mm
@@ -152,7 +170,7 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
     if len(body) > 1 and _height([*head, *body], width, frame_height) > frame_height:
         # Too long for one page (large print, long steps): two whole halves, the second
         # named, rather than a break wherever the page happens to end.
-        again = Paragraph(f"{card.number}. {para(exercise.name)} (continued)", s.heading)
+        again = Para(f"{card.number}. {para(exercise.name)} (continued)", s.heading)
         blocks = [[*head, *what_to_do], [again, *safety, *end]]
     return [*(KeepTogether(block) for block in blocks), *tail, Spacer(1, 12)]
 
@@ -162,7 +180,7 @@ def _height(flowables: list[Flowable], width: float, frame_height: float) -> flo
 
 
 def _columns(left: list[Flowable], right: list[Flowable], left_width: float, width: float, gutter: float) -> Table:
-    table = Table([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
+    table = _Table([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), BODY),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), gutter),
                                ("RIGHTPADDING", (1, 0), (1, 0), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -171,30 +189,30 @@ def _columns(left: list[Flowable], right: list[Flowable], left_width: float, wid
 
 
 def steps(card: Card, s: Styles) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph("What to do", s.bold)]
+    out: list[Flowable] = [Para("What to do", s.bold)]
     for number, text in enumerate(card.exercise.steps, start=1):
-        out.append(Paragraph(para(text), s.step, bulletText=f"{number}."))
+        out.append(Para(para(text), s.step, bulletText=f"{number}."))
     return out
 
 
 def details(card: Card, s: Styles) -> list[Flowable]:
     exercise = card.exercise
-    out: list[Flowable] = [Paragraph("You should feel it", s.label), Paragraph(para(exercise.feel_it), s.body),
-                           Paragraph("Avoid these mistakes", s.label)]
-    out += [Paragraph(para(text), s.step, bulletText="•") for text in exercise.mistakes]
-    out += [Paragraph("Stop and call us if", s.label), Paragraph(para(exercise.stop_if), s.body)]
+    out: list[Flowable] = [Para("You should feel it", s.label), Para(para(exercise.feel_it), s.body),
+                           Para("Avoid these mistakes", s.label)]
+    out += [Para(para(text), s.step, bulletText="•") for text in exercise.mistakes]
+    out += [Para("Stop and call us if", s.label), Para(para(exercise.stop_if), s.body)]
     if card.note:
-        out += [Paragraph("Note from your clinician", s.label), Paragraph(para(card.note), s.body)]
+        out += [Para("Note from your clinician", s.label), Para(para(card.note), s.body)]
     return out
 
 
 def dosage_box(card: Card, handout: Handout, s: Styles, width: float) -> Flowable:
-    rows = [[Paragraph("Your dose", s.bold)]]
+    rows = [[Para("Your dose", s.bold)]]
     for label, words in wording.rows(card.dosage):
-        rows.append([Paragraph(f"<b>{label}:</b> {para(words)}", s.body)])
+        rows.append([Para(f"<b>{label}:</b> {para(words)}", s.body)])
     if len(rows) == 1:
-        rows.append([Paragraph("As shown by your clinician", s.body)])
-    box = Table(rows, colWidths=[width], hAlign="LEFT")
+        rows.append([Para("As shown by your clinician", s.body)])
+    box = _Table(rows, colWidths=[width], hAlign="LEFT")
     box.setStyle(_boxed(handout))
     return box
 
@@ -204,30 +222,30 @@ def clinician_notes(card: Card, s: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     if notes or card.dosage.basis == "default":
         # named, since the notes may fall on the page after their card
-        out.append(Paragraph(f"For the clinician: {card.number}. {para(card.exercise.name)}", s.label))
+        out.append(Para(f"For the clinician: {card.number}. {para(card.exercise.name)}", s.label))
     if card.dosage.basis == "default":
-        out.append(Paragraph("Dose: a conservative default; the sources give none.", s.small))
-    out += [Paragraph(f"[{n}] {para(text)}", s.small) for n, text in notes]
+        out.append(Para("Dose: a conservative default; the sources give none.", s.small))
+    out += [Para(f"[{n}] {para(text)}", s.small) for n, text in notes]
     return out
 
 
 def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     name_width = width * 0.34
     day_width = (width - name_width) / DAYS
-    rows = [[Paragraph("<b>Exercise</b>", s.small)] + [Paragraph(f"<b>Day {d}</b>", s.small) for d in range(1, DAYS + 1)]]
+    rows = [[Para("<b>Exercise</b>", s.small)] + [Para(f"<b>Day {d}</b>", s.small) for d in range(1, DAYS + 1)]]
     for card in handout.cards:
-        rows.append([Paragraph(f"{card.number}. {para(card.exercise.name)}", s.small)] + [""] * DAYS)
-    rows.append([Paragraph("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
+        rows.append([Para(f"{card.number}. {para(card.exercise.name)}", s.small)] + [""] * DAYS)
+    rows.append([Para("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
     row_height = max(s.small.leading * 2, 28)
-    table = Table(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [row_height] * (len(rows) - 1),
-                  repeatRows=1, hAlign="LEFT")
+    table = _Table(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [row_height] * (len(rows) - 1),
+                   repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
                                ("FONTNAME", (0, 0), (-1, -1), BODY),  # empty cells would name Helvetica
                                ("BACKGROUND", (0, 0), (-1, 0), HexColor(handout.template.colours.shade)),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    intro = Paragraph("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
-                      "0 means no pain, 10 means the worst pain you can think of.", s.body)
-    title = Paragraph("Your week", s.heading)
+    intro = Para("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
+                 "0 means no pain, 10 means the worst pain you can think of.", s.body)
+    title = Para("Your week", s.heading)
     # A new page unless the heading, the words and three rows fit here; after that a long
     # set's log may run on, its day row repeated.
     room = _height([title, intro], width, 10_000) + 6 + 3 * row_height
@@ -237,15 +255,15 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
 def references(handout: Handout, s: Styles) -> list[Flowable]:
     with_doi = handout.audience == "clinician"
     title = "References" if with_doi else "Where this advice comes from (for your clinician)"
-    items: list[Flowable] = [Paragraph(title, s.heading)]
+    items: list[Flowable] = [Para(title, s.heading)]
     for number, reference in enumerate(handout.references, start=1):
-        items.append(Paragraph(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
+        items.append(Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
     # together, so that a few lines never sit alone on a last page
     return [KeepTogether(items)]
 
 
 def _rule(handout: Handout, width: float) -> Flowable:
-    line = Table([[""]], colWidths=[width], rowHeights=[1])
+    line = _Table([[""]], colWidths=[width], rowHeights=[1])
     line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1, HexColor(handout.template.colours.rule)),
                               ("FONTNAME", (0, 0), (-1, -1), BODY)]))
     return line

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from .fonts import BODY, BOLD
-from .models import Template
+from .models import Template, TypeSizes
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,15 @@ class Styles:
 
 
 def styles(template: Template) -> Styles:
-    sizes, colours = template.type_pt, template.colours
-    text, accent = HexColor(colours.text), HexColor(colours.accent)
+    """The template's styles: the same objects for every handout with the same sizes and
+    colours, so that the paragraph caches (keyed by style) serve a whole batch. Shared,
+    so never to be changed."""
+    return _styles(template.type_pt, template.colours.text, template.colours.accent)  # frozen: usable as a key
+
+
+@lru_cache(maxsize=16)  # a few templates per process
+def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str) -> Styles:
+    text, accent = HexColor(text_colour), HexColor(accent_colour)
 
     def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
         # left-aligned, ragged right, generous leading: the guidelines for older readers
