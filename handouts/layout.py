@@ -28,6 +28,7 @@ from .paragraphs import Para
 from .styles import Styles, styles
 
 DAYS = 7
+DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute between sets" on two lines
 LOGO_WIDTH, LOGO_HEIGHT = 45 * mm, 16 * mm
 
 
@@ -154,11 +155,14 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
         if table.wrap(width, frame_height)[1] < frame_height * 0.8:
             body = [table]
     if not body:
-        # picture beside the dose, then the words across the whole width
-        dose_width = width - picture_width - gutter if picture else width
-        top = _columns(picture, [dosage_box(card, handout, s, dose_width)], picture_width + gutter, width, gutter) if picture \
-            else dosage_box(card, handout, s, dose_width)
-        what_to_do, safety = [top, Spacer(1, 6), *steps(card, s)], details(card, s)
+        # picture beside the dose, then the words across the whole width; the picture
+        # above the dose when the dose would be squeezed into a column a few words wide
+        beside = width - picture_width - gutter >= DOSE_MIN_EMS * s.body.fontSize
+        if picture and beside:
+            top = [_columns(picture, [dosage_box(card, handout, s, width - picture_width - gutter)], picture_width + gutter, width, gutter)]
+        else:
+            top = [*picture, Spacer(1, 6), dosage_box(card, handout, s, width)] if picture else [dosage_box(card, handout, s, width)]
+        what_to_do, safety = [*top, Spacer(1, 6), *steps(card, s)], details(card, s)
         body = what_to_do + safety
 
     notes = clinician_notes(card, s) if handout.audience == "clinician" else []

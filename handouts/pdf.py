@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from . import __version__, compression, rlsettings
 from .errors import InvalidInput, OutputError, Problem
@@ -81,7 +82,13 @@ def _render(handout: Handout) -> bytes:
     def canvas_maker(*args, **kwargs) -> Canvas:
         return _NumberedCanvas(*args, footer=footer, handout=handout, **kwargs)
 
-    doc.build(story, canvasmaker=canvas_maker)
+    try:
+        doc.build(story, canvasmaker=canvas_maker)
+    except LayoutError:
+        # Every block is made to fit a page or to split, so only type far too large
+        # for its page, in a template, can leave one that does neither.
+        raise InvalidInput([Problem(f"template {template.name!r}", 0, 0, "type_pt", "the type is too large for the page: "
+                                    "part of the handout does not fit on a page (use smaller type or narrower margins)")]) from None
     return buffer.getvalue()
 
 

@@ -118,3 +118,45 @@ def test_a_long_log_may_run_on_with_its_day_row_repeated(library_dir) -> None:
     log_start = flowables.index(tables[0]) - 4
     assert isinstance(flowables[log_start], CondPageBreak)
     assert flowables[log_start + 1].getPlainText() == "Your week"
+
+
+HUGE_TYPE = """\
+name: huge
+margins_mm: {top: 40, bottom: 40, left: 50, right: 50}
+type_pt: {body: 24, title: 30, heading: 26, small: 16, line_spacing: 2.0}
+"""
+
+
+def test_huge_type_on_a_narrow_page_puts_the_dose_below_the_picture(tmp_path) -> None:
+    from handouts.layout import DOSE_MIN_EMS
+    from handouts.pdf import render
+    from handouts.pictogram import PosePicture
+
+    (tmp_path / "huge.yaml").write_text(HUGE_TYPE, encoding="utf-8")
+    h = Builder().handout(Request(exercises=("clamshell",), template=str(tmp_path / "huge.yaml"), date=DAY))
+    width = (210 - 100) * 72 / 25.4
+    assert width - h.template.picture_width_mm * 72 / 25.4 < DOSE_MIN_EMS * 24  # too narrow to stand beside
+    card = card_flowables(h.cards[0], h, styles(h.template), width, 600)
+    flat = [f for block in card if isinstance(block, KeepTogether) for f in block._content]
+    picture = next(i for i, f in enumerate(flat) if isinstance(f, PosePicture))  # on its own, not in a row
+    dose = next(i for i, f in enumerate(flat) if "Your dose" in paragraphs([f]))
+    assert picture < dose and flat[dose]._colWidths == [width]
+    assert render(h).startswith(b"%PDF")  # it was a LayoutError traceback
+
+
+def test_a_block_no_page_can_hold_is_a_clear_error_naming_the_template(library_dir, monkeypatch) -> None:
+    import pytest
+    from reportlab.platypus import Flowable
+
+    from handouts import pdf
+    from handouts.errors import InvalidInput
+
+    class Tower(Flowable):
+        def wrap(self, width, height):
+            return width, 10_000
+
+    monkeypatch.setattr(pdf, "handout_flowables", lambda *args: [Tower()])
+    with pytest.raises(InvalidInput) as caught:
+        pdf.render(handout(library_dir))
+    assert caught.value.lines() == ["template 'standard': type_pt: the type is too large for the page: part of the handout "
+                                    "does not fit on a page (use smaller type or narrower margins)"]
