@@ -4,8 +4,10 @@ Reading a YAML file while keeping every position costs about a quarter of a mill
 which is most of `handouts list` over a library of a thousand entries. Each library
 folder's valid files are kept as JSON (only data: never pickle) in the user's cache
 folder, keyed by path, size, modification time and the tool's version; a changed file
-is read again. `HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it.
-The cache holds exercise entries and references, never anything about a patient.
+is read again. Pictograms drawn from pose files are kept too (`recall`, `remember`):
+building one from its pose costs a few milliseconds, the most of any step of a build.
+`HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it. The cache
+holds exercise entries, references and pictures, never anything about a patient.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from . import __version__
 from .yamlio import Document, read_yaml
@@ -120,3 +123,57 @@ def _decode(name: str, entry: dict) -> Document:
         key_positions={tuple(p): (line, column) for p, line, column in entry["key_positions"]},
         plain_text={tuple(p): text for p, text in entry["plain_text"]},
     )
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """Size and modification time of an ordinary file; None when there is none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
+
+
+def _entry_file(kind: str, key: list) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    name = hashlib.sha256(json.dumps([kind, key]).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return directory / kind / f"{name}.json"
+
+
+def recall(kind: str, key: list) -> dict | None:
+    """What `remember` kept under `key`, if every file it was made from is unchanged."""
+    file = _entry_file(kind, key)
+    if file is None:
+        return None
+    try:
+        saved = json.loads(file.read_text(encoding="utf-8"))
+        if saved["format"] != FORMAT or saved["version"] != __version__ or saved["key"] != key:
+            return None
+        if any(_stamp(Path(source)) != stamp for source, stamp in saved["sources"]):
+            return None
+        return saved["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # none yet, or damaged: make it again
+
+
+def remember(kind: str, key: list, sources: Iterable[Path], value: dict) -> None:
+    """Keep `value` (plain data) for `recall`, for as long as `sources` do not change.
+
+    A source that does not exist is kept as such: a file that appears there later, such
+    as a base pose next to a pose file, makes the entry stale.
+    """
+    file = _entry_file(kind, key)
+    if file is None:
+        return
+    entry = {"format": FORMAT, "version": __version__, "key": key,
+             "sources": [[str(source), _stamp(source)] for source in sources], "value": value}
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".", suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(entry, out)
+        os.replace(temporary, file)
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written is skipped

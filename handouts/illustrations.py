@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from .cache import recall, remember
 from .errors import NotFound, PictureError
 from .handout import Card
 from .markup import para
@@ -46,7 +48,7 @@ def _pose(path: Path):
 
 def pose_path(name: str, source: Path | None) -> Path:
     """A bundled pose by name, or a pose file relative to the YAML file naming it."""
-    from .pictogram import bundled_pose_path
+    from .pictogram.files import bundled_pose_path
 
     if name.endswith((".yaml", ".yml")):
         if source is None:
@@ -69,9 +71,21 @@ def pose_picture(name: str, source: Path | None, width: float, mirrored: bool) -
 
 @lru_cache(maxsize=PICTURES_KEPT)  # 6-11 KB each, compressed: at most about 1.5 MB
 def _pose_picture(path: Path, width: float, mirrored: bool) -> Flowable:
-    from .pictogram import pose_picture
+    # Kept between runs too (cache.recall): reading a pose and building its scene is the
+    # costliest step of a small build, and a clinic draws the same few poses all day.
+    from .pictogram.picture import PosePicture
 
-    return pose_picture(_pose(path), width, mirror=mirrored)
+    key = [str(path), width, mirrored]
+    saved = recall("pictogram", key)
+    if saved is not None:
+        return PosePicture.from_compressed(saved["width"], saved["height"], base64.b64decode(saved["operators"]))
+    from .pictogram.pdfops import pose_picture
+
+    illustration = _pose(path)
+    picture = pose_picture(illustration, width, mirror=mirrored)
+    remember("pictogram", key, illustration.sources,
+             {"width": picture.width, "height": picture.height, "operators": base64.b64encode(picture.compressed).decode("ascii")})
+    return picture
 
 
 def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:

@@ -74,3 +74,83 @@ def test_the_cache_can_be_turned_off(library_dir, tmp_path, monkeypatch, reads) 
     load_library([library_dir])
     assert reads.count("test-clam.yaml") == 2
     assert not (tmp_path / "cache").exists()
+
+
+# ---- pictograms, kept between runs ----
+
+import shutil
+import time
+
+from handouts import illustrations
+from handouts.build import Builder, Request
+from handouts.pictogram import pdfops
+
+from .helpers import DAY
+
+
+@pytest.fixture
+def drawn(monkeypatch) -> list[str]:
+    """The pictures whose operators were made from their pose (not taken from the cache)."""
+    made: list[str] = []
+    real = pdfops.operators
+
+    def counting(*args):
+        made.append("made")
+        return real(*args)
+
+    monkeypatch.setattr(pdfops, "operators", counting)
+    illustrations._pose_picture.cache_clear()  # as in a new process
+    illustrations._pose.cache_clear()
+    return made
+
+
+def _build(program: str | None = None, exercises: tuple[str, ...] = ()) -> bytes:
+    illustrations._pose_picture.cache_clear()
+    illustrations._pose.cache_clear()
+    return Builder().pdf(Request(program=program, exercises=exercises, date=DAY))
+
+
+def test_a_pictogram_is_drawn_once_and_recalled_the_same_in_later_runs(drawn, monkeypatch) -> None:
+    first = _build(exercises=("clamshell", "pelvic-drop"))
+    assert len(drawn) == 2
+    again = _build(exercises=("clamshell", "pelvic-drop"))
+    assert len(drawn) == 2, "the second run drew nothing"
+    assert again == first
+    monkeypatch.setenv("HANDOUTS_NO_CACHE", "1")
+    assert _build(exercises=("clamshell", "pelvic-drop")) == first and len(drawn) == 4
+
+
+def _own_pose(folder):
+    """A program using a pose file of its own, on a base pose of the bundled set."""
+    shutil.copy(bundled("images") / "poses" / "clamshell.yaml", folder / "mine.yaml")
+    program = folder / "p.yaml"
+    program.write_text("title: x\nexercises:\n  - id: clamshell\n    illustration: {pose: mine.yaml}\n", encoding="utf-8")
+    return str(program)
+
+
+def test_a_changed_pose_file_is_drawn_again(drawn, tmp_path) -> None:
+    program = _own_pose(tmp_path)
+    first = _build(program)
+    pose = tmp_path / "mine.yaml"
+    pose.write_text(pose.read_text(encoding="utf-8").replace("rotation: 58", "rotation: 30"), encoding="utf-8")
+    os.utime(pose, ns=(time.time_ns() + 10**9,) * 2)  # a new stamp even on a coarse clock
+    second = _build(program)
+    assert len(drawn) == 2 and second != first
+
+
+def test_a_base_pose_added_next_to_the_pose_file_is_used_at_once(drawn, tmp_path) -> None:
+    program = _own_pose(tmp_path)
+    first = _build(program)
+    (tmp_path / "base").mkdir()
+    base = (bundled("images") / "poses" / "base" / "side-lying-knees-bent.yaml").read_text(encoding="utf-8")
+    (tmp_path / "base" / "side-lying-knees-bent.yaml").write_text(base.replace("right_knee: {flexion: 90}", "right_knee: {flexion: 40}"),
+                                                                   encoding="utf-8")
+    second = _build(program)
+    assert len(drawn) == 2 and second != first
+
+
+def test_a_damaged_picture_entry_is_drawn_again(drawn, tmp_path) -> None:
+    first = _build(exercises=("clamshell",))
+    for entry in (tmp_path / "cache" / "pictogram").glob("*.json"):
+        entry.write_text('{"format": 1, "version"', encoding="utf-8")
+    assert _build(exercises=("clamshell",)) == first and len(drawn) == 2

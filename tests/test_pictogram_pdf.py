@@ -129,8 +129,10 @@ def forms_drawn(data: bytes) -> list[str]:
     return drawn
 
 
-def test_a_batch_writes_each_pictures_operators_once_and_draws_them_in_every_handout(monkeypatch) -> None:
+def test_a_batch_writes_each_pictures_operators_once_and_draws_them_in_every_handout(monkeypatch, tmp_path) -> None:
     from handouts import illustrations
+
+    monkeypatch.setenv("HANDOUTS_CACHE_DIR", str(tmp_path))  # nothing kept from earlier tests
     from handouts.build import Builder, Request
     from handouts.pictogram import pdfops
 

@@ -10,24 +10,27 @@ The data always draws the RIGHT side working; pass mirror=True for the left side
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .draw import pose_drawing
-from .pdfops import PosePicture, pose_picture
-from .pose import PoseIllustration, bundled_pose_names, bundled_pose_path, load_pose_illustration
-
 if TYPE_CHECKING:
+    from .draw import pose_drawing
     from .export import export_drawing
+    from .files import bundled_pose_names, bundled_pose_path
+    from .pdfops import pose_picture
+    from .picture import PosePicture
+    from .pose import PoseIllustration, load_pose_illustration
 
-__all__ = ["load_pose_illustration", "pose_drawing", "pose_picture", "PosePicture", "export_drawing", "bundled_pose_path",
-           "bundled_pose_names", "PoseIllustration"]
+# Each name is imported from its module on first use: a handout whose pictures all come
+# from the cache needs only `picture`, and a preview alone needs `export`.
+_MODULES = {
+    "load_pose_illustration": "pose", "PoseIllustration": "pose", "pose_drawing": "draw", "pose_picture": "pdfops",
+    "PosePicture": "picture", "export_drawing": "export", "bundled_pose_path": "files", "bundled_pose_names": "files",
+}
+__all__ = list(_MODULES)
 
 
 def __getattr__(name: str) -> Any:
-    # export is imported on first use: a handout never writes a picture file, and every
-    # module here is compiled afresh in each process where bytecode is not cached
-    if name == "export_drawing":
-        from .export import export_drawing
-
-        return export_drawing
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_MODULES[name]}", __name__), name)

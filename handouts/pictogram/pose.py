@@ -8,7 +8,6 @@ format is described for clinicians in images/poses/README.md.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -16,13 +15,14 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
-from ..errors import InvalidInput, NotFound, Problem
+from ..errors import InvalidInput, Problem
 from ..models import Id, Strict
 from ..models import about as describe  # Arrow has a field named `about`
 from ..resources import bundled
 from ..validate import suggest, validate
 from ..yamlio import Document, read_yaml
 from .body import JOINT_ANGLES, ORIENTATION_UP, POINT_NAMES, VIEW_FACING
+from .files import bundled_pose_names, bundled_pose_path  # noqa: F401 (part of this module's interface)
 
 Orientation = Literal["standing", "sitting", "supine", "prone", "quadruped", "side-lying"]
 View = Literal["front", "side", "front-above", "side-above", "three-quarter"]
@@ -175,6 +175,7 @@ class PoseIllustration:
     """A checked pose illustration, ready to draw."""
 
     path: Path
+    sources: tuple[Path, ...]  # every file read or looked for, the pose file first: what it depends on
     title: str | None
     view: str
     layout: str
@@ -193,17 +194,6 @@ class PoseIllustration:
 
 
 
-def bundled_pose_path(name: str) -> Path:
-    """The bundled pose file `images/poses/<name>.yaml`; NotFound for a name that cannot be one."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name or "") or len(name) > 60:
-        raise NotFound(f"{name!r} is not a pose name (pose names are lower-case words joined by dashes, like 'clamshell')")
-    return bundled("images") / "poses" / f"{name}.yaml"
-
-
-def bundled_pose_names() -> list[str]:
-    return sorted(p.stem for p in (bundled("images") / "poses").glob("*.yaml"))
-
-
 def load_pose_illustration(path: Path) -> PoseIllustration:
     """Read, check and resolve one pose illustration file; InvalidInput with file:line errors."""
     path = Path(path)
@@ -211,10 +201,12 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
     inline = isinstance(doc.data.get("base"), dict)
     model = validate(doc, PoseFileInlineBase if inline else PoseFile)
     problems: list[Problem] = []
+    sources: tuple[Path, ...] = (path,)
     if isinstance(model.base, Pose):
         base: Pose = model.base
     elif model.base is not None:
-        base = _load_base(doc, path, model.base)
+        base, looked_at = _load_base(doc, path, model.base)
+        sources += looked_at
     else:
         base = Pose()
     start = _merge(base, model.start)
@@ -236,6 +228,7 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
         raise InvalidInput(problems)
     return PoseIllustration(
         path=path,
+        sources=sources,
         title=model.title,
         view=model.view,
         layout=model.layout,
@@ -250,12 +243,14 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
     )
 
 
-def _load_base(doc: Document, path: Path, name: str) -> Pose:
+def _load_base(doc: Document, path: Path, name: str) -> tuple[Pose, tuple[Path, ...]]:
+    """The named base pose, and the files looked for up to the one read (a base file added
+    next to the pose later would be read instead)."""
     candidates = [path.parent / "base" / f"{name}.yaml", bundled("images") / "poses" / "base" / f"{name}.yaml"]
-    for candidate in candidates:
+    for i, candidate in enumerate(candidates):
         if candidate.is_file():
             base_doc = read_yaml(candidate)
-            return validate(base_doc, BasePose)
+            return validate(base_doc, BasePose), tuple(candidates[:i + 1])
     known = sorted({p.stem for folder in {c.parent for c in candidates} if folder.is_dir() for p in folder.glob("*.yaml")})
     raise InvalidInput([doc.problem(("base",), f"no base pose named {name!r} ({suggest(name, known)})")])
 
