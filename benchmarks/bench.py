@@ -73,11 +73,11 @@ class Bench:
 
     # ---- running processes ----------------------------------------------------------
 
-    def run(self, command: list[str], *, cwd: Path | None = None) -> Run:
+    def run(self, command: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
         """Run one process to the end; its wall time and its own peak RSS."""
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             start = time.perf_counter()
-            process = subprocess.Popen(command, cwd=cwd or self.work, env=self.env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+            process = subprocess.Popen(command, cwd=cwd or self.work, env=env or self.env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
             if hasattr(os, "wait4"):
                 _, status, usage = os.wait4(process.pid, 0)
                 seconds = time.perf_counter() - start
@@ -128,8 +128,12 @@ class Bench:
         weasy_reason = self.weasyprint_missing()
         if weasy_reason is None:
             commands["weasyprint"] = self.yardstick("weasyprint", exercises=6, copies=1, out=out / "wp")
+        # The first build on a machine reads every file and draws every picture; later ones
+        # take them from the cache (cache.py). Measured once apart, with a cache of its own.
+        cold = self.run(ours, env=self.env | {"HANDOUTS_CACHE_DIR": str(self.work / "cold-cache")})
         results = self.interleaved(commands)
         t = {name: median([r.seconds for r in runs]) for name, runs in results.items()}
+        self.raw["single_cold_seconds"] = cold.seconds
         self.raw["single_seconds"] = {name: [r.seconds for r in runs] for name, runs in results.items()}
         self.add(Row("one 6-exercise handout, whole process, vs bare ReportLab", secs(t["handouts"]), secs(t["reportlab"]),
                      times(t["handouts"] / t["reportlab"]), "≤ 1.5×", verdict(t["handouts"] / t["reportlab"] <= 1.5)))
@@ -139,6 +143,8 @@ class Bench:
         else:
             self.add(Row("one 6-exercise handout, whole process, vs WeasyPrint", secs(t["handouts"]), "not measured", "–", "≤ 0.25×",
                          f"not measured: {weasy_reason}"))
+        self.add(Row("the same handout, first build with an empty cache (for information, 1 run)", secs(cold.seconds),
+                     secs(t["reportlab"]), times(cold.seconds / t["reportlab"]), "–", "–"))
         rss = {name: median([r.max_rss for r in runs if r.max_rss]) for name, runs in results.items() if all(r.max_rss for r in runs)}
         if "handouts" in rss and "reportlab" in rss:
             self.add(Row("peak memory, 6-exercise handout (for information)", mib(rss["handouts"]), mib(rss["reportlab"]),
@@ -466,8 +472,9 @@ def main(argv: list[str] | None = None) -> int:
     # would compile every module afresh, about 50 ms that no user pays.
     compileall.compile_dir(REPO / "handouts", quiet=1)
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     work = Path(tempfile.mkdtemp(prefix="handouts-bench-"))
+    env["HANDOUTS_CACHE_DIR"] = str(work / "cache")  # starts empty: the first run fills it, as on a new machine
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     bench = Bench(args.quick, runs, yardsticks, work, env)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     started = time.perf_counter()
