@@ -163,15 +163,15 @@ def _number(value: Any, kind: types.IntType | types.FloatType, loc: tuple, found
     if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
         found.append(Issue(loc, "int_type" if whole else "float_type", value))
         return
-    for limit, name, holds in _LIMITS:
+    for limit, holds in _LIMITS.items():
         bound = getattr(kind, limit)
         if bound is not None and not holds(value, bound):  # `not holds`: NaN breaks every limit
-            found.append(Issue(loc, name, value, {limit: bound}))
+            found.append(Issue(loc, "limit", value, {"limit": limit, "bound": bound}))
             return
 
 
-_LIMITS = (("ge", "greater_than_equal", operator.ge), ("gt", "greater_than", operator.gt),
-           ("le", "less_than_equal", operator.le), ("lt", "less_than", operator.lt))
+_LIMITS = {"ge": operator.ge, "gt": operator.gt, "le": operator.le, "lt": operator.lt}
+_LIMIT_WORDS = {"ge": "at least", "gt": "more than", "le": "at most", "lt": "less than"}
 
 
 def _is_date(value: Any) -> bool:
@@ -261,14 +261,8 @@ def explain(issue: Issue, plain: str | None) -> str:
         return f"needs at least {ctx['min_length']} item(s), has {ctx['actual_length']}"
     if kind == "too_long":
         return f"has too many items ({ctx['actual_length']}; at most {ctx['max_length']})"
-    if kind == "greater_than_equal":
-        return f"must be at least {_plain_number(ctx['ge'])} (not {_plain_number(value)})"
-    if kind == "greater_than":
-        return f"must be more than {_plain_number(ctx['gt'])} (not {_plain_number(value)})"
-    if kind == "less_than_equal":
-        return f"must be at most {_plain_number(ctx['le'])} (not {_plain_number(value)})"
-    if kind == "less_than":
-        return f"must be less than {_plain_number(ctx['lt'])} (not {_plain_number(value)})"
+    if kind == "limit":
+        return f"must be {_LIMIT_WORDS[ctx['limit']]} {_plain_number(ctx['bound'])} (not {_plain_number(value)})"
     if kind == "date_type":
         return "must be a date written YYYY-MM-DD, such as 2026-11-21"
     if kind == "dict_type":
