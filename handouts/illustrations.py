@@ -78,7 +78,7 @@ def _pose_picture(path: Path, width: float, mirrored: bool) -> Flowable:
     key = [str(path), width, mirrored]
     saved = recall("pictogram", key)
     if saved is not None:
-        return PosePicture.from_compressed(saved["width"], saved["height"], base64.b64decode(saved["operators"]))
+        return PosePicture(saved["width"], saved["height"], base64.b64decode(saved["operators"]))
     from .pictogram.pdfops import pose_picture
 
     illustration = _pose(path)

@@ -16,6 +16,8 @@ and set no font and show no text, so they mean the same on any page of any docum
 
 from __future__ import annotations
 
+import zlib
+
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str  # the number format of every ReportLab operator
 
@@ -31,7 +33,8 @@ def pose_picture(
     """The illustration `width` points wide (see draw.pose_drawing), as PDF operators."""
     scene = scene_of(ill)
     k, ox, oy, height = fit(scene, width)
-    return PosePicture(width, height, operators(scene, width, mirror, role_colours(accent, grey), (k, ox, oy)))
+    ops = operators(scene, width, mirror, role_colours(accent, grey), (k, ox, oy))
+    return PosePicture(width, height, zlib.compress(ops.encode("ascii")))
 
 
 def operators(scene: Scene, width: float, mirror: bool, colours: dict[str, Color], placing: tuple[float, float, float]) -> str:

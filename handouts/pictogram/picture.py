@@ -17,20 +17,10 @@ from reportlab.platypus import Flowable
 class PosePicture(Flowable):
     """A pictogram ready to draw: its size and its compressed PDF operators, shared by every copy."""
 
-    def __init__(self, width: float, height: float, operators: str):
-        self._take(width, height, zlib.compress(operators.encode("ascii")))
-
-    @classmethod
-    def from_compressed(cls, width: float, height: float, compressed: bytes) -> PosePicture:
-        """The picture again from its compressed operators (kept between runs by the cache)."""
-        picture = cls.__new__(cls)
-        picture._take(width, height, compressed)
-        return picture
-
-    def _take(self, width: float, height: float, compressed: bytes) -> None:
+    def __init__(self, width: float, height: float, compressed: bytes):
         super().__init__()
         self.width, self.height = width, height
-        self.compressed = compressed
+        self.compressed = compressed  # the operators, zlib-compressed: a PDF's FlateDecode
         # named by its content: the same picture twice in a document is stored once
         self.form = "Pictogram." + hashlib.sha256(self.compressed).hexdigest()[:20]
 
