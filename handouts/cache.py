@@ -12,6 +12,7 @@ holds exercise entries, references and pictures, never anything about a patient.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -61,14 +62,10 @@ class FolderCache:
     def read(self, path: Path) -> Document:
         """The document of `path`, from the cache when the file is unchanged."""
         key = str(path)
-        try:
-            info = path.stat()
-        except OSError:
-            info = None
-        if info is None or not stat.S_ISREG(info.st_mode):
-            return read_yaml(path)  # read_yaml says what is wrong
         # stamped before reading: a file changed while it is read is read again next time
-        stamp = [info.st_size, info.st_mtime_ns]
+        stamp = _stamp(path)
+        if stamp is None:
+            return read_yaml(path)  # read_yaml says what is wrong
         self.stamps[key] = stamp
         entry = self.entries.get(key)
         if entry is not None and entry.get("stamp") == stamp:
@@ -96,14 +93,7 @@ class FolderCache:
         """Write the cache if anything changed; a cache that cannot be written is skipped."""
         if self.file is None or self.fresh == self.entries:
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".", suffix=".part")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": FORMAT, "version": __version__, "entries": self.fresh}, out, ensure_ascii=False)
-            os.replace(temporary, self.file)
-        except OSError:
-            pass
+        _write(self.file, {"format": FORMAT, "version": __version__, "entries": self.fresh})
 
 
 def _encode(document: Document) -> dict:
@@ -167,13 +157,21 @@ def remember(kind: str, key: list, sources: Iterable[Path], value: dict) -> None
     file = _entry_file(kind, key)
     if file is None:
         return
-    entry = {"format": FORMAT, "version": __version__, "key": key,
-             "sources": [[str(source), _stamp(source)] for source in sources], "value": value}
+    _write(file, {"format": FORMAT, "version": __version__, "key": key,
+                  "sources": [[str(source), _stamp(source)] for source in sources], "value": value})
+
+
+def _write(file: Path, data: dict) -> None:
+    """Write `data` as JSON in one step (never half a file); a cache that cannot be written is skipped."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".", suffix=".part")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entry, out)
+            json.dump(data, out, ensure_ascii=False)
         os.replace(temporary, file)
     except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written is skipped
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # no half-written file left behind
