@@ -67,51 +67,53 @@ def issues(data: Any, model: type[msgspec.Struct]) -> list[Issue]:
 
 
 def _walk(value: Any, kind: types.Type, loc: tuple, found: list[Issue]) -> None:
-    while isinstance(kind, types.Metadata):
-        kind = kind.type
+    kind = _bare(kind)
     if isinstance(kind, types.UnionType):
         if value is None and any(isinstance(k, types.NoneType) for k in kind.types):
             return
         choices = [k for k in kind.types if not isinstance(k, types.NoneType)]
         fitting = [k for k in choices if _fits(value, k)]
         _walk(value, (fitting or choices)[0], loc, found)
+    elif not _fits(value, kind):
+        if isinstance(kind, types.LiteralType):
+            found.append(Issue(loc, "literal_error", value, {"expected": ", ".join(repr(v) for v in kind.values)}))
+        else:
+            found.append(Issue(loc, _WRONG_TYPE[type(kind)], value))
     elif isinstance(kind, types.StructType):
         _struct(value, kind, loc, found)
     elif isinstance(kind, types.ListType):
-        if not isinstance(value, list):
-            found.append(Issue(loc, "list_type", value))
-            return
         _length(value, kind, loc, found, "too")
         for i, item in enumerate(value):
             _walk(item, kind.item_type, loc + (i,), found)
-    elif isinstance(kind, types.LiteralType):
-        if value not in kind.values or type(value) is not type(kind.values[0]):
-            found.append(Issue(loc, "literal_error", value, {"expected": ", ".join(repr(v) for v in kind.values)}))
     elif isinstance(kind, types.StrType):
         _text(value, kind, loc, found)
     elif isinstance(kind, (types.IntType, types.FloatType)):
         _number(value, kind, loc, found)
-    elif isinstance(kind, types.BoolType):
-        if not isinstance(value, bool):
-            found.append(Issue(loc, "bool_type", value))
-    elif isinstance(kind, types.DateType):
-        if not _is_date(value):
-            found.append(Issue(loc, "date_type", value))
-    elif isinstance(kind, types.NoneType):
-        if value is not None:
-            found.append(Issue(loc, "none_required", value))
+
+
+# the issue for a value of the wrong type, by the kind of value expected
+_WRONG_TYPE = {types.StructType: "dict_type", types.ListType: "list_type", types.StrType: "string_type",
+               types.IntType: "int_type", types.FloatType: "float_type", types.BoolType: "bool_type",
+               types.DateType: "date_type", types.NoneType: "none_required"}
+
+
+def _bare(kind: types.Type) -> types.Type:
+    """The type inside its constraints and descriptions."""
+    while isinstance(kind, types.Metadata):
+        kind = kind.type
+    return kind
 
 
 def _fits(value: Any, kind: types.Type) -> bool:
-    """Whether `value` is of the kind of thing `kind` holds, limits aside (which union branch)."""
-    while isinstance(kind, types.Metadata):
-        kind = kind.type
+    """Whether `value` is of the kind of thing `kind` holds, limits aside: the one rule for
+    choosing a union's branch and for a value of the wrong type."""
+    kind = _bare(kind)
     if isinstance(kind, types.StructType):
         return isinstance(value, dict)
     if isinstance(kind, types.ListType):
         return isinstance(value, list)
     if isinstance(kind, types.LiteralType):
-        return value in kind.values
+        return any(value == v and type(value) is type(v) for v in kind.values)
     if isinstance(kind, types.StrType):
         return isinstance(value, str)
     if isinstance(kind, types.IntType):
@@ -122,13 +124,12 @@ def _fits(value: Any, kind: types.Type) -> bool:
         return isinstance(value, bool)
     if isinstance(kind, types.DateType):
         return _is_date(value)
+    if isinstance(kind, types.NoneType):
+        return value is None
     return False
 
 
-def _struct(value: Any, kind: types.StructType, loc: tuple, found: list[Issue]) -> None:
-    if not isinstance(value, dict):
-        found.append(Issue(loc, "dict_type", value))
-        return
+def _struct(value: dict, kind: types.StructType, loc: tuple, found: list[Issue]) -> None:
     fields = {f.encode_name: f for f in kind.fields}
     for key in value:
         if key not in fields and kind.forbid_unknown_fields:
@@ -148,21 +149,14 @@ def _length(value: Any, kind: Any, loc: tuple, found: list[Issue], prefix: str) 
         found.append(Issue(loc, f"{prefix}_long", value, {"max_length": kind.max_length, "actual_length": len(value)}))
 
 
-def _text(value: Any, kind: types.StrType, loc: tuple, found: list[Issue]) -> None:
-    if not isinstance(value, str):
-        found.append(Issue(loc, "string_type", value))
-        return
+def _text(value: str, kind: types.StrType, loc: tuple, found: list[Issue]) -> None:
     before = len(found)
     _length(value, kind, loc, found, "string_too")
     if len(found) == before and kind.pattern and not re.search(kind.pattern, value):
         found.append(Issue(loc, "string_pattern_mismatch", value, {"pattern": kind.pattern}))
 
 
-def _number(value: Any, kind: types.IntType | types.FloatType, loc: tuple, found: list[Issue]) -> None:
-    whole = isinstance(kind, types.IntType)
-    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
-        found.append(Issue(loc, "int_type" if whole else "float_type", value))
-        return
+def _number(value: float, kind: types.IntType | types.FloatType, loc: tuple, found: list[Issue]) -> None:
     for limit, holds in _LIMITS.items():
         bound = getattr(kind, limit)
         if bound is not None and not holds(value, bound):  # `not holds`: NaN breaks every limit
