@@ -302,7 +302,7 @@ class Bench:
 MEMORY_PROBE = r"""
 import json, resource, sys, datetime as dt
 from pathlib import Path
-from handouts.build import Builder, Request
+from handouts.commands.build import Builder, Request
 
 def status(field):
     # VmRSS now, VmHWM the peak, of this process's own memory (not of the one it replaced)

@@ -1,6 +1,6 @@
 """handouts: printable exercise handouts for patients, from YAML exercise entries."""
 
-from . import rlsettings
+from .page import rlsettings
 
 # Before any part of the package imports ReportLab, keep it from reading settings files.
 rlsettings.guard()

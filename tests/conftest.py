@@ -39,7 +39,7 @@ citations:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regen-references", action="store_true", help="rewrite the reference renders in tests/references")
+    parser.addoption("--regen-references", action="store_true", help="rewrite the reference renders in tests/page/references")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import io
 import textwrap
 from pathlib import Path
 
-from handouts.build import Builder, Request
+from handouts.commands.build import Builder, Request
 
 DAY = dt.date(2026, 11, 21)
 

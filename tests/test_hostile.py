@@ -37,9 +37,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from handouts import pictures, yamlio
-from handouts.build import Builder, Request
-from handouts.cli import main
+from handouts.pictures import photos as pictures
+from handouts.reading import yamlio
+from handouts.commands.build import Builder, Request
+from handouts.commands.cli import main
 from handouts.errors import HandoutsError
 
 from .conftest import EXERCISE
@@ -895,7 +896,7 @@ def scratch(tmp_path_factory) -> Path:
 
 
 def _printable_letters() -> list[str]:
-    from handouts.fonts import fallback, fonts
+    from handouts.page.fonts import fallback, fonts
 
     codes = fonts().primary | fallback()
     return sorted(chr(c) for c in codes if c > 32 and unicodedata.category(chr(c))[0] in "LNPSZ")

@@ -1,0 +1,112 @@
+"""The build, as a row of named stages: load, assemble, lay out and render, write.
+
+This is the library's front door: the CLI only turns options into a `Request` and calls
+`build`. Nothing is written until every stage before it has succeeded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+
+from ..errors import InvalidInput, Problem
+from ..handout.assemble import Audience, Handout, advice, assemble
+from ..page.fonts import describe, unprintable
+from ..page.printable import check_printable
+from ..reading.library import (
+    Library,
+    load_clinic,
+    load_library,
+    load_program,
+    load_template,
+)
+from ..reading.models import Program, ProgramExercise, Template
+from ..reading.yamlio import Document
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to build: a program file or name, or ad-hoc exercise ids, plus overrides."""
+
+    program: str | None = None
+    exercises: tuple[str, ...] = ()
+    patient: str | None = None
+    paper: str | None = None
+    template: str | None = None
+    date: dt.date | None = None
+    audience: Audience = "patient"
+    title: str = "Your home exercises"
+    clinic: Path | None = None  # a clinic file, replacing the program's clinic
+
+
+@dataclass
+class Builder:
+    """Builds many handouts in one process, loading the library and templates once."""
+
+    library_folders: tuple[Path, ...] = ()
+    _library: Library | None = None
+    _templates: dict[str, Template] = field(default_factory=dict)
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = load_library(self.library_folders)
+        return self._library
+
+    def template(self, name: str) -> Template:
+        if name not in self._templates:
+            self._templates[name] = load_template(name)
+        return self._templates[name]
+
+    def handout(self, request: Request) -> Handout:
+        """Stages 1 and 2: read the program and resolve it against the library."""
+        if request.program:
+            program, document, path = load_program(request.program)
+        else:
+            program = Program(title=request.title, exercises=[ProgramExercise(id=i) for i in request.exercises])
+            document, path = Document("command line", None), None
+        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date))
+        updates = {key: value for key, value in options if value}
+        if updates:
+            program = msgspec.structs.replace(program, **updates)
+        _check_option_text(request)
+        template = self.template(request.template or program.template)
+        clinic_file = load_clinic(request.clinic) if request.clinic else None
+        handout = assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
+                           today=dt.date.today(), audience=request.audience)
+        check_printable(program, document, handout, self.library, clinic_file[1] if clinic_file else None)
+        return handout
+
+    def render(self, request: Request) -> tuple[bytes, list[str]]:
+        """Stages 3 and 4: lay the handout out and render it, in memory; with advice."""
+        from ..page.pdf import render
+
+        handout = self.handout(request)
+        return render(handout), advice(handout)
+
+    def pdf(self, request: Request) -> bytes:
+        return self.render(request)[0]
+
+    def write(self, request: Request, destination: Path) -> list[str]:
+        """Stage 5, last: write the PDF atomically; return advice for the clinician."""
+        from .output import check_destination, write_atomically
+
+        check_destination(Path(destination))
+        data, found = self.render(request)
+        write_atomically(data, destination)
+        return found
+
+
+PATIENT_MAX = 200  # as for a name in a file (models.ShortText): options skip the model's checks
+
+
+def _check_option_text(request: Request) -> None:
+    if request.patient:
+        if len(request.patient) > PATIENT_MAX:  # first: a huge name takes minutes to lay out
+            raise InvalidInput([Problem("command line", 0, 0, "--patient", f"is too long ({len(request.patient)} characters; at most {PATIENT_MAX}: shorten it)")])
+        missing = unprintable(request.patient)
+        if missing:
+            raise InvalidInput([Problem("command line", 0, 0, "--patient", f"no font here can print {describe(missing)} (remove or replace it)")])

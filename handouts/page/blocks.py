@@ -1,0 +1,71 @@
+"""The small pieces every section is built of: a bookmark, a table measured once, two
+columns, a rule, a shaded box."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from ..handout.assemble import Handout
+from .fonts import BODY
+
+
+class Bookmark(Flowable):
+    """An invisible mark that adds an outline entry (bookmark) where it is drawn."""
+
+    def __init__(self, key: str, title: str):
+        super().__init__()
+        self.key, self.title = key, title
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+class MeasuredTable(Table):
+    """A Table measured once per width.
+
+    ReportLab measures a table again on every wrap (our own fit check, a KeepTogether,
+    the frame), each time wrapping every cell again. With every column's width given and
+    no spanned cells, as in all of ours, its size depends on nothing but the width it is
+    offered (ReportLab stops measuring a long table at the height offered only when rows
+    are spanned), so a second measure at the same width is the first one's.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.__dict__.get("_measured_at") != availWidth:
+            self._size = super().wrap(availWidth, availHeight)
+            self._measured_at = availWidth
+        return self._size
+
+
+def stacked_height(flowables: list[Flowable], width: float, frame_height: float) -> float:
+    return sum(f.wrap(width, frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def columns(left: list[Flowable], right: list[Flowable], left_width: float, width: float, gutter: float) -> Table:
+    table = MeasuredTable([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), BODY),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), gutter),
+                               ("RIGHTPADDING", (1, 0), (1, 0), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def rule(handout: Handout, width: float) -> Flowable:
+    line = MeasuredTable([[""]], colWidths=[width], rowHeights=[1])
+    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1, HexColor(handout.template.colours.rule)),
+                              ("FONTNAME", (0, 0), (-1, -1), BODY)]))
+    return line
+
+
+def boxed(handout: Handout) -> TableStyle:
+    colours = handout.template.colours
+    return TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1, HexColor(colours.rule)),
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.shade)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ])

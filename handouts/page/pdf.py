@@ -1,0 +1,180 @@
+"""Laying the flowables onto pages: the PDF, as bytes in memory.
+
+The document has a footer on every page (clinic contact, "Page X of Y"), metadata and
+a bookmark per exercise. Nothing is written to disk here (see commands.output).
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+from functools import lru_cache
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from .. import __version__
+from ..errors import InvalidInput, Problem
+from ..handout.assemble import Handout
+from . import compression, rlsettings
+from .fonts import BODY, clean, fonts, runs
+from .layout import handout_flowables
+
+PAPER = {"a4": A4, "letter": LETTER}
+
+
+def render(handout: Handout) -> bytes:
+    """The handout as PDF bytes."""
+    data = _render(handout)
+    # ReportLab's document, canvas and PDF objects point at one another, so only the
+    # garbage collector frees them, with every page's text (about 300 KB a handout).
+    # Now that _render has returned they are garbage, and still young: collecting the
+    # young generations (a fraction of a millisecond) frees them at once, where waiting
+    # for a full collection (9 ms, ever rarer as the process holds more) lets a batch's
+    # memory creep up by megabytes.
+    gc.collect(1)
+    return data
+
+
+def _render(handout: Handout) -> bytes:
+    rlsettings.apply()
+    fonts()
+    compression.install()
+    template = handout.template
+    margins = template.margins_mm
+    page_width, page_height = PAPER[handout.paper]
+    footer_height = template.type_pt.small * 2.2
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(page_width, page_height),
+        leftMargin=margins.left * mm, rightMargin=margins.right * mm,
+        topMargin=margins.top * mm, bottomMargin=margins.bottom * mm + footer_height,
+        title=clean(handout.title),
+        author=clean(handout.clinician or (handout.clinic.name if handout.clinic else "")),
+        subject="Home exercise programme",
+        creator=f"handouts {__version__}",
+        producer=f"handouts {__version__}",
+        keywords=", ".join(card.exercise.name for card in handout.cards),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=BODY,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    footer = _footer_parts(handout)
+    small, width = template.type_pt.small, page_width - (margins.left + margins.right) * mm
+    if _footer_layout(footer, small, width - stringWidth("Page 99 of 99", BODY, small) - small, width)[0] < FOOTER_MIN_PT:
+        where = str(handout.clinic_source or "command line")
+        raise InvalidInput([Problem(where, 0, 0, "clinic", "the name, phone, email and website together are too long for the footer "
+                                    "of each page (shorten them, or leave one out)")])
+    doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+    story = handout_flowables(handout, doc.width, doc.height)
+
+    def canvas_maker(*args, **kwargs) -> Canvas:
+        return _NumberedCanvas(*args, footer=footer, handout=handout, **kwargs)
+
+    try:
+        doc.build(story, canvasmaker=canvas_maker)
+    except LayoutError:
+        # Every block is made to fit a page or to split, so only type far too large
+        # for its page, in a template, can leave one that does neither.
+        raise InvalidInput([Problem(f"template {template.name!r}", 0, 0, "type_pt", "the type is too large for the page: "
+                                    "part of the handout does not fit on a page (use smaller type or narrower margins)")]) from None
+    return buffer.getvalue()
+
+
+def _footer_parts(handout: Handout) -> list[str]:
+    clinic = handout.clinic
+    if not clinic:
+        return []
+    parts = [clinic.name] + [p for p in (clinic.phone, clinic.email, clinic.website) if p]
+    return [clean(part).replace("\n", " ") for part in parts]  # a break in a name is a space here
+
+
+class _NumberedCanvas(Canvas):
+    """Draws the footer once every page exists, so it can say "Page X of Y"."""
+
+    def __init__(self, *args, footer: list[str], handout: Handout, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._footer, self._handout, self._pages = footer, handout, []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+        # Bookmarks made on the next page must name the next page, as they would if the
+        # page had really been added; save() winds the count back before adding them.
+        self._doc.pageCounter += 1
+
+    def save(self) -> None:
+        self._doc.pageCounter = 1
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(len(self._pages))
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        template = self._handout.template
+        size = template.type_pt.small
+        width, _ = self._pagesize
+        left, right = template.margins_mm.left * mm, width - template.margins_mm.right * mm
+        y = template.margins_mm.bottom * mm
+        self.saveState()
+        self.setStrokeColor(HexColor(template.colours.rule))
+        self.setLineWidth(0.8)
+        self.line(left, y + size * 1.5, right, y + size * 1.5)
+        self.setFillColor(HexColor(template.colours.text))
+        page = f"Page {self._pageNumber} of {total}"
+        self.setFont(BODY, size)
+        self.drawRightString(right, y, page)
+        fitted, lines = _footer_layout(self._footer, size, right - left - self.stringWidth(page, BODY, size) - size, right - left)
+        for i, line in enumerate(lines):
+            _draw_mixed(self, left, y - i * fitted * 1.25, line, max(fitted, FOOTER_MIN_PT))
+        self.restoreState()
+
+
+FOOTER_MIN_PT = 8  # a clinic contact too long for the footer is set smaller, down to this
+_SEPARATOR = "  ·  "
+
+
+def _footer_layout(parts: list[str], size: float, room: float, full: float) -> tuple[float, list[str]]:
+    """The footer's type size and lines: one line at `size` when it fits in `room` (the
+    width beside the page number), else one or two lines at the largest size that fits,
+    never above `size`; a second line has the `full` width. Below FOOTER_MIN_PT it does not fit."""
+    fitted, lines = _fitted_footer(tuple(parts), size, room, full)
+    return fitted, list(lines)
+
+
+# Every page of a handout, and every handout of a batch from one clinic, has the same
+# footer; only a wider page number ("Page 10 of 12") changes the room beside it.
+@lru_cache(maxsize=64)
+def _fitted_footer(parts: tuple[str, ...], size: float, room: float, full: float) -> tuple[float, tuple[str, ...]]:
+    if not parts:
+        return size, ()
+    options = [[_SEPARATOR.join(parts)]] + [[_SEPARATOR.join(parts[:k]), _SEPARATOR.join(parts[k:])] for k in range(1, len(parts))]
+
+    def fit(lines: list[str]) -> float:
+        limits = [room / max(_mixed_width(lines[0], 1), 1e-6)] + [full / max(_mixed_width(line, 1), 1e-6) for line in lines[1:]]
+        return min(size, *limits)
+
+    best = max(options, key=lambda lines: (fit(lines), -len(lines)))
+    return fit(best), tuple(best)
+
+
+def _mixed_width(text: str, size: float) -> float:
+    return sum(stringWidth(run, font, size) for font, run in runs(text))
+
+
+def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """Draw plain text, switching to the fallback font for letters the body font lacks."""
+    # One text object, so that a word set in two fonts is still one word to copy or read out.
+    line = canvas.beginText(x, y)
+    for font, run in runs(text):
+        line.setFont(font, size)
+        line.textOut(run)
+    canvas.drawText(line)

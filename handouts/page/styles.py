@@ -1,0 +1,59 @@
+"""Paragraph styles made from a layout template's sizes and colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from ..reading.models import Template, TypeSizes
+from .fonts import BODY, BOLD
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    label: ParagraphStyle
+    small: ParagraphStyle
+    caption: ParagraphStyle
+    step: ParagraphStyle
+    clinic: ParagraphStyle
+    reference: ParagraphStyle
+
+
+def styles(template: Template) -> Styles:
+    """The template's styles: the same objects for every handout with the same sizes and
+    colours, so that the paragraph caches (keyed by style) serve a whole batch. Shared,
+    so never to be changed."""
+    return _styles(template.type_pt, template.colours.text, template.colours.accent)  # frozen: usable as a key
+
+
+@lru_cache(maxsize=16)  # a few templates per process
+def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str) -> Styles:
+    text, accent = HexColor(text_colour), HexColor(accent_colour)
+
+    def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
+        # left-aligned, ragged right, generous leading: the guidelines for older readers
+        settings = dict(fontName=font, bulletFontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text,
+                        alignment=TA_LEFT, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0)
+        return ParagraphStyle(name, **(settings | extra))
+
+    body = style("body", sizes.body)
+    return Styles(
+        body=body,
+        bold=style("bold", sizes.body, BOLD, keepWithNext=1),
+        title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2),
+        heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1),
+        label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1),  # never alone at a page foot
+        small=style("small", sizes.small),
+        caption=style("caption", max(sizes.small, 12)),
+        step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.3),
+        clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent),
+        reference=style("reference", sizes.small, leftIndent=sizes.small * 1.6, spaceAfter=sizes.small * 0.3),
+    )

@@ -1,0 +1,2 @@
+"""Pictures: pictograms drawn from pose data, and the clinic's own photos checked and
+prepared for print. May import reading."""

@@ -1,0 +1,139 @@
+"""Movement marks in the one accent colour: arcs about a joint, straight moves, a hold.
+
+An arc follows the real path of a body point as the pose blends from start to end
+(so it bends the way the joint turns), drawn a little outside it. A move is a straight
+(or bowed) arrow from where a point starts to where it ends: for translations, which
+read better beside the body than on it. A hold is a small stopwatch.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .body import Body
+from .geometry import Pt, add, circle_points, dot, scale, sub, trim_polyline, unit
+from .placement import blend, placed_point
+from .pose import Arrow, PoseIllustration
+from .shapes import (
+    ARROW_WIDTH,
+    GAP,
+    HEAD_HALF_WIDTH,
+    HEAD_LENGTH,
+    Camera,
+    Item,
+    box2d,
+    halo_of,
+    segment,
+)
+
+SAMPLES = 12  # steps along an arc
+DEFAULT_GAP = 0.07  # an arc runs this far outside the point's path, in body heights
+
+
+def arrow_items(ill: PoseIllustration, cam: Camera, start: Body, end: Body) -> list[Item]:
+    items: list[Item] = []
+    for arrow in ill.arrows:
+        offset = arrow.offset or [0.0, 0.0]
+        if arrow.arc:
+            items += _arrow(_arc_path(ill, cam, arrow, start, end), arrow.both_ways, offset)
+        elif arrow.move:
+            items += _arrow(_move_path(arrow, cam.xy(start.points[arrow.move].c), cam.xy(end.points[arrow.move].c)), arrow.both_ways, offset)
+        elif arrow.hold:
+            p = cam.xy(end.points[arrow.hold].c)
+            items += stopwatch((p[0] + offset[0], p[1] + offset[1]))
+    return items
+
+
+def _arc_path(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body, end: Body) -> list[Pt]:
+    """The point's path from start to end pose, pushed `gap` further out from the pivot.
+
+    About a joint, the push is on the page, away from the joint. About an axis (two
+    points, e.g. the hip and the ankle of a clamshell), it is in the room, away from the
+    axis, so the arc follows the turn even where the page shows its circle nearly edge on.
+    """
+    assert arrow.arc and arrow.about
+    gap = DEFAULT_GAP if arrow.gap is None else arrow.gap
+    # the path's two ends are the placed poses' own points: only the steps between are posed here
+    between = [placed_point(ill, blend(ill.start, ill.end, i / SAMPLES), arrow.arc) for i in range(1, SAMPLES)]
+    samples = [start.points[arrow.arc].c, *between, end.points[arrow.arc].c]
+    if isinstance(arrow.about, list):
+        a, b = (start.points[name].c for name in arrow.about)
+        axis = unit(sub(b, a))
+        path3 = []
+        for p in samples:
+            foot = add(a, scale(axis, dot(sub(p, a), axis)))
+            path3.append(add(p, scale(unit(sub(p, foot)), gap)))
+        return [cam.xy(p) for p in path3]
+    pivot = cam.xy(start.points[arrow.about].c)
+    path: list[Pt] = []
+    for p in map(cam.xy, samples):
+        dx, dy = p[0] - pivot[0], p[1] - pivot[1]
+        n = math.hypot(dx, dy) or 1.0
+        path.append((pivot[0] + dx / n * (n + gap), pivot[1] + dy / n * (n + gap)))
+    return path
+
+
+def _move_path(arrow: Arrow, a: Pt, b: Pt) -> list[Pt]:
+    if arrow.along == "vertical":  # only the up or down part of the movement
+        a, b = ((a[0] + b[0]) / 2, a[1]), ((a[0] + b[0]) / 2, b[1])
+    elif arrow.along == "horizontal":
+        a, b = (a[0], (a[1] + b[1]) / 2), (b[0], (a[1] + b[1]) / 2)
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    length = math.dist(a, b) or 1e-9
+    if arrow.length:  # a small movement drawn with a readable arrow, about the same middle
+        k = arrow.length / length
+        a, b = (mid[0] + (a[0] - mid[0]) * k, mid[1] + (a[1] - mid[1]) * k), (mid[0] + (b[0] - mid[0]) * k, mid[1] + (b[1] - mid[1]) * k)
+        length = arrow.length
+    bow = (arrow.bend or 0.0) * length  # a quadratic curve through a control point off the middle
+    ctrl = (mid[0] - (b[1] - a[1]) / length * bow, mid[1] + (b[0] - a[0]) / length * bow)
+    return [
+        ((1 - t) ** 2 * a[0] + 2 * (1 - t) * t * ctrl[0] + t * t * b[0], (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * ctrl[1] + t * t * b[1])
+        for t in (i / SAMPLES for i in range(SAMPLES + 1))
+    ]
+
+
+def _arrow(path: list[Pt], both: bool, offset: list[float]) -> list[Item]:
+    """A polyline with a filled head (or two), over a white halo so it reads on a limb."""
+    path = [(x + offset[0], y + offset[1]) for x, y in path]
+    path = [p for i, p in enumerate(path) if i == 0 or math.dist(p, path[i - 1]) > 1e-6]
+    if len(path) < 2:
+        return []
+    heads = [_head(path)] + ([_head(path[::-1])] if both else [])
+    line = trim_polyline(path, HEAD_LENGTH * 0.7 if both else 0.0, HEAD_LENGTH * 0.7)
+    shaft = Item(line, stroke="accent", width=ARROW_WIDTH, closed=False)
+    tips = [Item(h, fill="accent") for h in heads]
+    return [halo_of(shaft)] + [halo_of(t) for t in tips] + [shaft] + tips
+
+
+def _head(path: list[Pt]) -> list[Pt]:
+    """A triangle at the path's end, aimed along its last head length (right on a curve too)."""
+    tip = path[-1]
+    back = _point_back(path, HEAD_LENGTH)
+    dx, dy = tip[0] - back[0], tip[1] - back[1]
+    n = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / n, dy / n
+    base = (tip[0] - ux * HEAD_LENGTH, tip[1] - uy * HEAD_LENGTH)
+    return [tip, (base[0] - uy * HEAD_HALF_WIDTH, base[1] + ux * HEAD_HALF_WIDTH), (base[0] + uy * HEAD_HALF_WIDTH, base[1] - ux * HEAD_HALF_WIDTH)]
+
+
+def _point_back(path: list[Pt], length: float) -> Pt:
+    run = 0.0
+    for a, b in zip(reversed(path[:-1]), reversed(path[1:])):
+        seg = math.dist(a, b)
+        if run + seg >= length:
+            t = (length - run) / seg
+            return (b[0] + (a[0] - b[0]) * t, b[1] + (a[1] - b[1]) * t)
+        run += seg
+    return path[0]
+
+
+def stopwatch(c: Pt) -> list[Item]:
+    """A small stopwatch: the mark for a position held still."""
+    r = 0.05
+    ring = circle_points(c[0], c[1], r, 28)
+    items = [Item(circle_points(c[0], c[1], r + 0.012 + GAP, 28), fill="white")]
+    items.append(Item(ring + ring[:1], stroke="accent", width=0.016, closed=False))
+    items.append(Item(box2d((c[0], c[1] + r + 0.018), (0.0, 1.0), 0.012, 0.02, 0.004), fill="accent"))
+    items.append(segment(c, (c[0], c[1] + r * 0.62), 0.014, "accent"))
+    items.append(segment(c, (c[0] + r * 0.45, c[1] + r * 0.1), 0.014, "accent"))
+    return items

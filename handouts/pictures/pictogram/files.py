@@ -1,0 +1,20 @@
+"""Where the bundled pose files are, by name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...errors import NotFound
+from ...reading.resources import bundled
+
+
+def bundled_pose_path(name: str) -> Path:
+    """The bundled pose file `images/poses/<name>.yaml`; NotFound for a name that cannot be one."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name or "") or len(name) > 60:
+        raise NotFound(f"{name!r} is not a pose name (pose names are lower-case words joined by dashes, like 'clamshell')")
+    return bundled("images") / "poses" / f"{name}.yaml"
+
+
+def bundled_pose_names() -> list[str]:
+    return sorted(p.stem for p in (bundled("images") / "poses").glob("*.yaml"))

@@ -1,0 +1,178 @@
+"""Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow).
+
+They are fitted to the start pose and sized to hold every pose; a bench or seat top is
+exactly as high as the body above it, so the body neither floats over it nor sinks into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .body import Body
+from .geometry import Vec, add, scale
+from .placement import mat_thickness, step_height
+from .pose import PoseIllustration, Prop
+from .reach import direction, extent, lowest_over, surface
+from .shapes import EDGE, Box, Camera, Item, box_items, rounded
+
+TABLE_HEIGHT = 0.43
+STEP_LENGTH = 0.3
+SEAT_SLAB = 0.035
+
+
+@dataclass
+class Fixed:
+    """The fixed props of one picture, and what moving props need to know of them."""
+
+    behind: list[Item] = field(default_factory=list)  # drawn before the figures
+    under: list[Item] = field(default_factory=list)  # drawn after them (flat views), covering the halo at contact
+    anchors: dict[str, Vec] = field(default_factory=dict)  # points other props tie to ("table")
+    walls: dict[str, float] = field(default_factory=dict)  # side -> how far the wall is along that side
+    seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # (x0, x1, z0, z1, top)
+
+
+@dataclass
+class _Fit:
+    ill: PoseIllustration
+    body: Body  # the pose the props are fitted to
+    everyone: list[Body]  # every pose drawn with them, for sizes
+    cam: Camera
+    out: Fixed
+
+    @property
+    def level(self) -> float:
+        return mat_thickness(self.ill)
+
+    @property
+    def supports(self) -> list[Item]:
+        # seen from above, a support is behind the body lying on it; in a flat view it
+        # is below it and drawn after, so that it covers the white halo at the contact
+        return self.out.behind if self.cam.raised else self.out.under
+
+
+def _mat(f: _Fit, prop: Prop) -> None:
+    (x0, x1), (z0, z1) = extent(f.everyone, 0), extent(f.everyone, 2)
+    f.supports.extend(box_items(f.cam, Box(x0 - 0.05, x1 + 0.05, 0.0, f.level, z0 - 0.05, z1 + 0.05)))
+
+
+def _step(f: _Fit, prop: Prop) -> None:
+    """A low step under one foot, its edge just inside that foot: the other leg hangs free."""
+    assert prop.at
+    foot, pelvis = f.body.points[prop.at].c, f.body.points["pelvis"].c
+    outward = 1.0 if foot[0] - pelvis[0] >= -0.02 else -1.0
+    inner = surface(f.body, prop.at, (-outward, 0.0, 0.0))
+    edge = (-inner if outward > 0 else inner) - outward * 0.012
+    x0, x1 = sorted((edge, edge + outward * STEP_LENGTH))
+    f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, f.level + step_height(f.ill), foot[2] - 0.18, foot[2] + 0.18)))
+
+
+def _seat(f: _Fit, prop: Prop) -> None:
+    """A bench (running from the point away from the hips) or a chair seat under the point."""
+    assert prop.at
+    p, pelvis = f.body.points[prop.at].c, f.body.points["pelvis"].c
+    if prop.prop == "bench":
+        away = 1.0 if p[0] >= pelvis[0] else -1.0
+        x0, x1 = sorted((p[0] - away * 0.035, p[0] + away * 0.34))
+        fz0, fz1 = -9.0, 9.0  # it reaches right across under the body
+        depth = (p[2] - 0.2, p[2] + 0.2)
+    else:
+        forward = direction(f.body, "pelvis", "front")
+        ranges = []
+        for i in (0, 2):  # deeper than wide: from behind the buttocks to under the thighs
+            a, b = (p[i] - 0.10 * forward[i], p[i] + 0.17 * forward[i]) if abs(forward[i]) > 0.5 else (p[i] - 0.16, p[i] + 0.16)
+            ranges.append(tuple(sorted((a, b))))
+        (x0, x1), (fz0, fz1) = ranges
+        depth = (fz0, fz1)
+    top = lowest_over(f.body, x0, x1, fz0, fz1)
+    f.out.seats.append((x0, x1, fz0, fz1, top))
+    f.supports.extend(box_items(f.cam, Box(x0, x1, top - SEAT_SLAB, top, *depth)))
+    for lx in (x0 + 0.012, x1 - 0.042):
+        for lz in ((depth[0] + 0.01, depth[0] + 0.04), (depth[1] - 0.04, depth[1] - 0.01)):
+            if not f.cam.raised and lz[0] > depth[0] + 0.02:
+                continue  # in a flat view the back legs hide behind the front ones
+            f.supports.extend(box_items(f.cam, Box(lx, lx + 0.03, f.level, top - SEAT_SLAB, *lz)))
+    if prop.prop == "chair":  # a backrest (a machine's back pad) against the back
+        back = direction(f.body, "pelvis", "back")
+        plane = surface(f.body, "upper_back", back) + 0.005
+        # up to the shoulder blades, and seen from the front a little wider than the
+        # shoulders and the arms beside them, so that it shows round the body
+        rest_top = f.body.points["neck"].c[1] - 0.04
+        bx, bz = [x0 - 0.06, x1 + 0.06], [depth[0] - 0.06, depth[1] + 0.06]
+        if abs(back[0]) > 0.5:
+            bx = sorted((back[0] * plane, back[0] * (plane + 0.04)))
+        else:
+            bz = sorted((back[2] * plane, back[2] * (plane + 0.04)))
+        f.out.behind.extend(box_items(f.cam, Box(bx[0], bx[1], top, rest_top, bz[0], bz[1])))
+
+
+def _wall(f: _Fit, prop: Prop) -> None:
+    """A wall touching the body on one side, or the ball or pillow between them."""
+    assert prop.side
+    d = direction(f.body, prop.at or "pelvis", prop.side)
+    reach = max(surface(f.body, prop.at, d) if prop.at else f.body.support("pelvis", d), f.body.support("thorax", d))
+    for other in f.ill.props:
+        if other.prop in ("ball", "pillow") and other.side == prop.side and other.at:
+            reach = surface(f.body, other.at, d) + (other.size or 0.12)
+    f.out.walls[prop.side] = reach
+    (x0, x1), (z0, z1), top = extent(f.everyone, 0), extent(f.everyone, 2), extent(f.everyone, 1)[1]
+    if abs(d[0]) > 0.5:  # beside the body, seen edge on
+        a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
+        f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.1, z0 - 0.1, z1 + 0.1)))
+    elif d[2] < 0:  # behind the body: a panel we look at
+        f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="tint"))
+    # a wall between us and the body would hide it: it is not drawn
+
+
+def _table(f: _Fit, prop: Prop) -> None:
+    """A table a step away on one side; its near leg is where a band can be tied."""
+    assert prop.at and prop.side
+    d = direction(f.body, prop.at, prop.side)
+    p = f.body.points[prop.at].c
+    near, far = add(p, scale(d, 0.33)), add(p, scale(d, 0.66))
+    x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
+    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
+    f.out.behind.extend(box_items(f.cam, Box(x0, x1, TABLE_HEIGHT - 0.035, TABLE_HEIGHT, z0, z1)))
+    for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
+        f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - 0.035, z1 - 0.03, z1)))
+    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.05, z1 - 0.015)
+
+
+def _line(f: _Fit, prop: Prop) -> None:
+    """A tape line on the floor, halfway between where the point starts and ends."""
+    assert prop.at
+    xs = [b.points[prop.at].c[0] for b in f.everyone]
+    mid, level = (min(xs) + max(xs)) / 2, f.level
+    if f.cam.raised:
+        z0, z1 = extent(f.everyone, 2)
+        corners = ((mid - 0.012, z0 - 0.1), (mid + 0.012, z0 - 0.1), (mid + 0.012, z1 + 0.1), (mid - 0.012, z1 + 0.1))
+        f.out.behind.append(Item([f.cam.xy((x, level, z)) for x, z in corners], fill="edge"))
+    else:  # seen edge on it is a dark mark on the floor line
+        f.out.under.append(Item([(mid - 0.015, level), (mid + 0.015, level), (mid + 0.015, level - 0.03), (mid - 0.015, level - 0.03)], fill="edge"))
+
+
+def _pillow(f: _Fit, prop: Prop) -> None:
+    """A pillow filling the gap under a point (a head lying on its side) down to the mat."""
+    assert prop.at and prop.side
+    d = direction(f.body, prop.at, prop.side)
+    if d[1] > -0.5:
+        return  # only under a point for now
+    p = f.body.points[prop.at].c
+    bottom = f.body.lowest([f.body.points[prop.at].part])
+    box = Box(p[0] - 0.075, p[0] + 0.075, f.level, max(bottom, f.level + 0.01), p[2] - 0.08, p[2] + 0.08)
+    f.supports.append(Item(rounded(box_items(f.cam, box)[0].points, 0.012), fill="prop", stroke="edge", width=EDGE))
+
+
+FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
+    "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
+    "wall": _wall, "table": _table, "line": _line, "pillow": _pillow,
+}  # fmt: skip
+
+
+def fixed_props(ill: PoseIllustration, body: Body, others: list[Body], cam: Camera) -> Fixed:
+    """The props that stay put, fitted to `body` (the start pose), sized to hold the others too."""
+    fit = _Fit(ill, body, [body, *others], cam, Fixed())
+    for prop in ill.props:
+        if prop.prop in FIXED:
+            FIXED[prop.prop](fit, prop)
+    return fit.out

@@ -1,0 +1,216 @@
+"""Props that move with the pose (band, hand and ankle weights, barbell, machine pads,
+handles, a ball, the hip line), tied to named body points.
+
+Each is drawn with its pose, in that pose's colour, at its depth among the limbs; the
+end pose's band takes the accent colour.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .body import Body
+from .fixed_props import Fixed
+from .geometry import (
+    Pt,
+    Vec,
+    add,
+    circle_points,
+    convex_hull,
+    cross,
+    dot,
+    norm,
+    scale,
+    sub,
+    unit,
+)
+from .placement import mat_thickness
+from .pose import PoseIllustration, Prop
+from .reach import direction, surface
+from .shapes import (
+    BAND_WIDTH,
+    EDGE,
+    HIP_LINE_REACH,
+    HIP_LINE_WIDTH,
+    PAD_EDGE,
+    Camera,
+    DrawGroup,
+    Item,
+    box2d,
+    halo_of,
+    segment,
+)  # fmt: skip
+
+
+def _limb_axis(body: Body, cam: Camera, point: str) -> tuple[Pt, float]:
+    """The page direction of the limb a point sits on, and the limb's radius there."""
+    part = body.parts[body.points[point].part]
+    if len(part.balls) == 2:
+        a, b = (cam.xy(ball.c) for ball in part.balls)
+        p = cam.xy(body.points[point].c)
+        n = math.dist(a, b) or 1.0
+        t = max(0.0, min(1.0, ((p[0] - a[0]) * (b[0] - a[0]) + (p[1] - a[1]) * (b[1] - a[1])) / (n * n)))
+        return ((b[0] - a[0]) / n, (b[1] - a[1]) / n), part.balls[0].r + (part.balls[1].r - part.balls[0].r) * t
+    return (0.0, 1.0), max(b.r for b in part.balls)
+
+
+@dataclass
+class _Pose:
+    ill: PoseIllustration
+    body: Body
+    cam: Camera
+    role: str  # the pose's colour
+    fixed: Fixed
+
+    def against(self, point: str, side: str, gap: float) -> Vec:
+        """A point `gap` outside the body's surface at `point`, on that side."""
+        d = direction(self.body, point, side)
+        c = self.body.points[point].c
+        return add(c, scale(d, surface(self.body, point, d) - dot(c, d) + gap))
+
+
+def _band(p: _Pose, prop: Prop) -> DrawGroup:
+    """A loop round two limbs (both thighs above the knees), or a strip from the table leg.
+
+    The loop is the band as it lies in the room: a ring round each limb, square to it,
+    and the two strands from one ring to the other, seen from the camera. Between limbs
+    that part it stretches long and thin; round limbs side by side it is a short belt.
+    """
+    assert prop.at and prop.to
+    colour = "accent" if p.role == "end" else p.role
+    if prop.at in p.body.points and prop.to in p.body.points:
+        ring: list[Pt] = []
+        for name in (prop.at, prop.to):
+            ring += [p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)]
+        hull = convex_hull(ring)
+        loop = Item(hull + hull[:1], stroke=colour, width=BAND_WIDTH, closed=False)
+        depth = max(p.cam.depth(p.body.points[n].c) for n in (prop.at, prop.to)) + 0.1
+        return DrawGroup(depth, 10.0, [halo_of(loop)], [loop])
+    ends, depth = [], -math.inf
+    for name in (prop.at, prop.to):
+        if name in p.body.points:
+            ends.append((p.cam.xy(p.body.points[name].c), _limb_axis(p.body, p.cam, name)[1]))
+            depth = max(depth, p.cam.depth(p.body.points[name].c))
+        else:
+            ends.append((p.cam.xy(p.fixed.anchors[name]), -0.004))
+    (a, ra), (b, rb) = ends
+    u = unit((b[0] - a[0], b[1] - a[1], 0.0))
+    strip = segment((a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb), BAND_WIDTH, colour)
+    return DrawGroup(depth, 10.0, [halo_of(strip)], [strip])
+
+
+def _cross_section(body: Body, point: str, grow: float, n: int = 16) -> list[Vec]:
+    """The ring round a limb at a point, square to the limb, just outside its surface."""
+    part = body.parts[body.points[point].part]
+    c = body.points[point].c
+    if len(part.balls) != 2:
+        r = max(b.r for b in part.balls) + grow
+        return [(c[0] + r * x, c[1] + r * y, c[2]) for x, y in circle_points(0.0, 0.0, 1.0, n)]
+    a, b = part.balls
+    axis = unit(sub(b.c, a.c))
+    t = max(0.0, min(1.0, dot(sub(c, a.c), axis) / (norm(sub(b.c, a.c)) or 1.0)))
+    r = a.r + (b.r - a.r) * t + grow
+    u = unit(cross(axis, (0.0, 0.0, 1.0) if abs(axis[2]) < 0.9 else (1.0, 0.0, 0.0)))
+    v = cross(axis, u)
+    return [add(c, add(scale(u, r * x), scale(v, r * y))) for x, y in circle_points(0.0, 0.0, 1.0, n)]
+
+
+def _dumbbell(p: _Pose, prop: Prop) -> DrawGroup:
+    """A hand weight across the hand: handle square to the forearm, a plate each end."""
+    assert prop.at
+    axis, _ = _limb_axis(p.body, p.cam, prop.at)
+    n = (-axis[1], axis[0])
+    h = p.cam.xy(p.body.points[prop.at].c)
+    c = (h[0] + axis[0] * 0.01, h[1] + axis[1] * 0.01)
+    fill = [segment((c[0] - n[0] * 0.05, c[1] - n[1] * 0.05), (c[0] + n[0] * 0.05, c[1] + n[1] * 0.05), 0.02, p.role)]
+    fill += [Item(box2d((c[0] + n[0] * 0.055 * s, c[1] + n[1] * 0.055 * s), n, 0.016, 0.042, 0.008), fill=p.role) for s in (-1, 1)]
+    return DrawGroup(p.cam.depth(p.body.points[prop.at].c) + 0.02, 10.0, [halo_of(it) for it in fill], fill)
+
+
+def _ankle_weight(p: _Pose, prop: Prop) -> DrawGroup:
+    assert prop.at
+    axis, r = _limb_axis(p.body, p.cam, prop.at)
+    cuff = Item(box2d(p.cam.xy(p.body.points[prop.at].c), axis, 0.035, r + 0.016, 0.012), fill=p.role)
+    return DrawGroup(p.cam.depth(p.body.points[prop.at].c) + 0.02, 10.0, [halo_of(cuff)], [cuff])
+
+
+def _pad(p: _Pose, prop: Prop) -> DrawGroup:
+    """A machine pad pressed against the outside of a limb, along it."""
+    assert prop.at and prop.side
+    axis, _ = _limb_axis(p.body, p.cam, prop.at)
+    centre = p.against(prop.at, prop.side, 0.03)
+    # machine-grey with an edge in the pose's colour: part of the machine, not of the body
+    pad = Item(box2d(p.cam.xy(centre), axis, 0.06, 0.028, 0.014), fill="prop", stroke=p.role, width=PAD_EDGE)
+    return DrawGroup(p.cam.depth(centre) + 0.05, 10.0, [halo_of(pad)], [pad])
+
+
+def _handle(p: _Pose, prop: Prop) -> DrawGroup:
+    """A machine's hand grip: a post from the seat (or the floor) up through the fist."""
+    assert prop.at
+    hand = p.body.points[prop.at].c
+    tops = [seat[-1] for seat in p.fixed.seats]
+    base = max(tops) - 0.02 if tops else mat_thickness(p.ill)
+    top = (hand[0], hand[1] + 0.035, hand[2])
+    a, b = p.cam.xy(top), p.cam.xy((hand[0], min(base, hand[1] - 0.05), hand[2]))
+    post = Item(box2d(((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), (0.0, 1.0), abs(a[1] - b[1]) / 2, 0.013, 0.006),
+                fill="prop", stroke="edge", width=EDGE)
+    # just behind the arm that holds it: the fist closes over it
+    chain = p.body.parts[p.body.points[prop.at].part].chain
+    depth = min(p.cam.depth(ball.c) for part in p.body.parts.values() if part.chain == chain for ball in part.balls) - 0.05
+    return DrawGroup(depth, -1.0, [], [post])
+
+
+def _ball(p: _Pose, prop: Prop) -> DrawGroup:
+    """A ball against the body; with a wall on that side, pinned to it (it rolls up and down)."""
+    assert prop.at and prop.side
+    radius = (prop.size or 0.12) / 2
+    centre = list(p.against(prop.at, prop.side, radius))
+    if prop.side in p.fixed.walls:
+        d = direction(p.body, prop.at, prop.side)
+        axis = max(range(3), key=lambda i: abs(d[i]))
+        centre[axis] = d[axis] * (p.fixed.walls[prop.side] - radius)
+    c = p.cam.xy((centre[0], centre[1], centre[2]))
+    ball = Item(circle_points(c[0], c[1], radius, 28), fill="white", stroke=p.role, width=0.016)
+    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)], [ball])
+
+
+def _barbell(p: _Pose, prop: Prop) -> DrawGroup:
+    """A bar across the hips: seen end on, the near plate; from the front, bar and plates."""
+    assert prop.at
+    centre = p.against(prop.at, prop.side or "front", 0.03)
+    across = direction(p.body, "pelvis", "left")
+    if abs(across[2]) > 0.7:
+        near = add(centre, scale(across, 0.25 * math.copysign(1.0, across[2])))
+        c = p.cam.xy(near)
+        # smaller than life (a plate is a quarter of body height across) so that the
+        # hips stay readable through the ring
+        ring = circle_points(c[0], c[1], 0.085, 36)
+        fill = [Item(ring + ring[:1], stroke=p.role, width=0.024, closed=False), Item(circle_points(c[0], c[1], 0.022, 16), fill=p.role)]
+        return DrawGroup(p.cam.depth(near), 10.0, [halo_of(fill[0])], fill)
+    a, b = p.cam.xy(add(centre, scale(across, -0.36))), p.cam.xy(add(centre, scale(across, 0.36)))
+    fill = [segment(a, b, 0.022, p.role)] + [Item(box2d(end, (0.0, 1.0), 0.11, 0.02, 0.01), fill=p.role) for end in (a, b)]
+    return DrawGroup(p.cam.depth(centre) + 0.2, 10.0, [halo_of(it) for it in fill], fill)
+
+
+def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
+    """A bar through both hip joints, across the pelvis and well out on either side, over
+    a white halo: it shows the tilt of the pelvis on the body and beside it."""
+    a, b = p.cam.xy(p.body.points["right_hip"].c), p.cam.xy(p.body.points["left_hip"].c)
+    u = unit((b[0] - a[0], b[1] - a[1], 0.0))
+    reach = HIP_LINE_REACH
+    line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), HIP_LINE_WIDTH, p.role)
+    return DrawGroup(math.inf, 0.0, [halo_of(line)], [line])
+
+
+MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup]] = {
+    "band": _band, "dumbbell": _dumbbell, "ankle_weight": _ankle_weight, "pad": _pad,
+    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle,
+}  # fmt: skip
+
+
+def moving_props(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[DrawGroup]:
+    """The props that move with this pose, each at its depth among the limbs."""
+    pose = _Pose(ill, body, cam, role, fixed)
+    return [MOVING[p.prop](pose, p) for p in ill.props if p.prop in MOVING]

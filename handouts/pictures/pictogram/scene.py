@@ -1,0 +1,220 @@
+"""The whole picture as flat, coloured shapes in body heights, layer by layer.
+
+The layers are drawn in this order:
+
+- `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
+  and, seen from above, the floor, mat and seat the body lies or sits on);
+- `start`, then `end`: each pose drawn far to near, every limb over a thin white halo so
+  that a limb in front of another reads as in front (the ISO 7001 look), with the props
+  that move with it among its limbs. In an overlay the parts that do not move are drawn
+  once, dark, among the start pose's limbs, and `end` holds only what moves (see
+  `overlay_items`);
+- `under`: in flat views, the supports under the body (mat, step, bench, seat), drawn
+  after the figure so that they cover the halo where the body touches them: the figure
+  sits on them with no gap and no overlap;
+- `floor`: the floor line (flat views) or, seen from above, a floor tint first of all;
+- `arrows`: the accent colour, on top of everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+from .arrows import arrow_items
+from .body import Ball, Body, Part
+from .fixed_props import Fixed, fixed_props
+from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
+from .moving_props import moving_props
+from .placement import placed, prop_of
+from .pose import PoseIllustration
+from .proportions import CHAIN_RANK
+from .reach import extent
+from .shapes import FLOOR_THICKNESS, GAP, Camera, DrawGroup, Item
+
+FRAME_GAP = 0.14  # between the two pictures of a side-by-side layout
+
+
+@dataclass
+class Layer:
+    name: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Scene:
+    layers: list[Layer]
+    seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # fitted benches and seats
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        x0 = y0 = float("inf")
+        x1 = y1 = float("-inf")
+        for layer in self.layers:
+            for item in layer.items:
+                # each item's extremes first (a thousand points a picture, and this runs
+                # three times): the same numbers, as rounding keeps the order of x - pad
+                pad = item.width / 2
+                xs, ys = zip(*item.points)
+                x0, x1 = min(x0, min(xs) - pad), max(x1, max(xs) + pad)
+                y0, y1 = min(y0, min(ys) - pad), max(y1, max(ys) + pad)
+        return x0, y0, x1, y1
+
+
+def _outline(cam: Camera, balls: tuple[Ball, ...], grow: float = 0.0) -> list[Pt]:
+    """The outline of a part: the convex hull of its balls seen from the camera."""
+    if len(balls) == 1:
+        (x, y), r = cam.xy(balls[0].c), balls[0].r + grow
+        return circle_points(x, y, r, 24 if r > 0.05 else 16)
+    if len(balls) == 2:
+        a, b = balls
+        return capsule_outline(cam.xy(a.c), a.r + grow, cam.xy(b.c), b.r + grow, 18)
+    return rounded_hull([cam.xy(b.c) for b in balls], balls[0].r + grow, 24)  # the trunk: equal balls
+
+
+def _halo_balls(part: Part) -> tuple[Ball, ...]:
+    """The balls whose outline, grown by GAP, is cleared round this part.
+
+    Where a limb joins the trunk the cut would draw a seam across the hip or the
+    shoulder, so a thigh and an upper arm clear only from a third of the way down (the
+    ISO look: the arm grows out of the shoulder and stands clear of the chest below the
+    armpit), and the pelvis, where the legs join, clears nothing.
+    """
+    if part.name == "pelvis":
+        return ()
+    if part.name.endswith(("_thigh", "_upper_arm")):
+        a, b = part.balls
+        return (Ball(lerp(a.c, b.c, 0.35), a.r + (b.r - a.r) * 0.35), b)
+    return part.balls
+
+
+def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Container[str] = ()) -> dict[str, DrawGroup]:
+    """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo; none of those in `skip`."""
+    groups = {}
+    for chain, rank in CHAIN_RANK.items():
+        if chain in skip:
+            continue
+        parts = [p for p in body.parts.values() if p.chain == chain]
+        balls = [b for p in parts for b in p.balls]
+        depth = sum(cam.depth(b.c) for b in balls) / len(balls)
+        # a hair of height in the depth: in a flat front view of someone lying on their
+        # side the top leg is drawn over the bottom one, as if seen from a little above
+        height = sum(cam.xy(b.c)[1] for b in balls) / len(balls)
+        halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
+        role = colour if isinstance(colour, str) else colour[chain]
+        groups[chain] = DrawGroup(round(depth + 0.04 * height, 3), rank, halo, [Item(_outline(cam, p.balls), fill=role) for p in parts])
+    return groups
+
+
+def _ordered(groups: list[DrawGroup]) -> list[Item]:
+    """Far to near, each group's halo then its fills."""
+    items: list[Item] = []
+    for g in sorted(groups, key=lambda g: (g.depth, g.rank)):
+        items += g.halo + g.fill
+    return items
+
+
+def pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
+    """One pose with the props that move with it, far to near."""
+    return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, role).values()))
+
+
+def _still_chains(start: Body, end: Body) -> set[str]:
+    """The chains that do not move between the two poses (the same balls in the same places)."""
+    still = set()
+    for chain in CHAIN_RANK:
+        a = [b for p in start.parts.values() if p.chain == chain for b in p.balls]
+        b = [b for p in end.parts.values() if p.chain == chain for b in p.balls]
+        if all(max(abs(u - v) for u, v in zip(x.c, y.c)) < 1e-9 and x.r == y.r for x, y in zip(a, b, strict=True)):
+            still.add(chain)
+    return still
+
+
+def _box(group: DrawGroup) -> tuple[float, float, float, float]:
+    pts = [p for item in group.fill for p in item.points]
+    return min(x for x, _ in pts), min(y for _, y in pts), max(x for x, _ in pts), max(y for _, y in pts)
+
+
+def _overlap(a: DrawGroup, b: DrawGroup) -> bool:
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = _box(a), _box(b)
+    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+
+
+def overlay_items(ill: PoseIllustration, start: Body, end: Body, cam: Camera, fixed: Fixed) -> tuple[list[Item], list[Item]]:
+    """The start and the end pose of an overlay, drawn one over the other.
+
+    The parts that do not move (the trunk and the bottom leg of a clamshell) are drawn
+    once, in the end colour, in their place among the start pose's limbs: the grey start
+    leg then lies ON the dark bottom leg, as it does in the room, instead of being hidden
+    under it. The end pose's moving parts come last, over everything, except that a still
+    part in front of them is drawn again over them (and not over a grey part it is behind).
+    """
+    still = _still_chains(start, end)
+    first = chain_groups(start, cam, {c: "end" if c in still else "start" for c in CHAIN_RANK})
+    # a still chain is the same shape in both poses and dark in both: the end pose takes
+    # the start's group for it rather than working out its outlines again
+    last = chain_groups(end, cam, "end", skip=still) | {c: first[c] for c in still}
+    start_items = _ordered(moving_props(ill, start, cam, "start", fixed) + list(first.values()))
+    moving_end = [g for c, g in last.items() if c not in still]
+    moving_start = [g for c, g in first.items() if c not in still]
+    redraw = [
+        last[c]
+        for c in still
+        if any(last[c].depth > m.depth and _overlap(last[c], m) for m in moving_end)
+        and not any(m.depth > last[c].depth and _overlap(last[c], m) for m in moving_start)
+    ]
+    end_items = _ordered(moving_props(ill, end, cam, "end", fixed) + moving_end + redraw)
+    return start_items, end_items
+
+
+def _shifted(items: list[Item], dx: float) -> list[Item]:
+    return [Item([(x + dx, y) for x, y in it.points], it.fill, it.stroke, it.width, it.closed) for it in items]
+
+
+def build_scene(ill: PoseIllustration) -> Scene:
+    """Every shape of the picture, in body heights, layer by layer (see the module notes)."""
+    cam = Camera(ill.elevation, ill.yaw)
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    arrows = arrow_items(ill, cam, start, end)
+    if ill.layout == "overlay":
+        fixed = fixed_props(ill, start, [end], cam)
+        start_items, end_items = overlay_items(ill, start, end, cam, fixed)
+        layers = [
+            Layer("behind", fixed.behind),
+            Layer("start", start_items),
+            Layer("end", end_items),
+            Layer("under", fixed.under),
+        ]
+        seats = fixed.seats
+    else:  # two pictures, each pose with its own props; the arrows go with the end
+        fixed_a, fixed_b = fixed_props(ill, start, [], cam), fixed_props(ill, end, [], cam)
+        frame_a = fixed_a.behind + pose_items(ill, start, cam, "start", fixed_a) + fixed_a.under
+        frame_b = [fixed_b.behind, pose_items(ill, end, cam, "end", fixed_b), fixed_b.under]
+        right_of_a = Scene([Layer("a", frame_a)]).bbox()[2]
+        left_of_b = Scene([Layer(str(i), items) for i, items in enumerate(frame_b)]).bbox()[0]
+        dx = right_of_a + FRAME_GAP - left_of_b
+        layers = [
+            Layer("behind", _shifted(frame_b[0], dx)),
+            Layer("start", frame_a),
+            Layer("end", _shifted(frame_b[1], dx)),
+            Layer("under", _shifted(frame_b[2], dx)),
+        ]
+        arrows = _shifted(arrows, dx)
+        seats = fixed_a.seats
+    scene = Scene(layers + [Layer("arrows", arrows)], seats=seats)
+    _add_floor(ill, scene, cam, [start, end])
+    return scene
+
+
+def _add_floor(ill: PoseIllustration, scene: Scene, cam: Camera, bodies: list[Body]) -> None:
+    """A floor line under everything (flat views), or a floor tint seen from above."""
+    x0, _, x1, _ = scene.bbox()
+    has_mat = prop_of(ill, "mat") is not None
+    if cam.raised:
+        if not has_mat:
+            (wx0, wx1), (z0, z1) = extent(bodies, 0), extent(bodies, 2)
+            corners = ((wx0 - 0.3, z0 - 0.08), (wx1 + 0.3, z0 - 0.08), (wx1 + 0.3, z1 + 0.1), (wx0 - 0.3, z1 + 0.1))
+            scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="tint")]))
+        return
+    if not has_mat:  # a mat lying on the floor is the floor line itself
+        line = [(x0 - 0.04, 0.0), (x1 + 0.04, 0.0), (x1 + 0.04, -FLOOR_THICKNESS), (x0 - 0.04, -FLOOR_THICKNESS)]
+        scene.layers.insert(len(scene.layers) - 1, Layer("floor", [Item(line, fill="floor")]))

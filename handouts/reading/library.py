@@ -1,0 +1,185 @@
+"""Finding and loading content: the exercise library, references, templates and programs.
+
+The bundled library is read first; each `--library` folder is read after it, and an id
+there replaces the bundled entry of the same id. Every file is read and checked before
+anything is reported, so one run lists every problem.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import InvalidInput, NotFound, Problem
+from .cache import FolderCache
+from .models import Clinic, Exercise, Program, Reference, References, Template
+from .resources import bundled
+from .validate import suggest, validate
+from .yamlio import Document, read_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An exercise with the file it came from, for error positions and relative paths."""
+
+    exercise: Exercise
+    document: Document
+    path: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: dict[str, Entry] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    folders: tuple[Path, ...] = ()
+
+    def entry(self, exercise_id: str) -> Entry:
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise NotFound(self.unknown(exercise_id)) from None
+
+    def unknown(self, exercise_id: str) -> str:
+        """The message for an exercise id the library lacks, with the closest it has."""
+        return f"no exercise with the id {exercise_id!r} ({suggest(exercise_id, self.exercises)})"
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files under `folder`, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def kind_of(data: dict) -> type:
+    """Which file kind a mapping is, from the keys only that kind has."""
+    if "references" in data:
+        return References
+    if "exercises" in data:
+        return Program
+    if "margins_mm" in data or "type_pt" in data:
+        return Template
+    if "steps" not in data and ("phone" in data or "email" in data or "address" in data):
+        return Clinic
+    return Exercise
+
+
+def load_library(extra_folders: Iterable[Path] = ()) -> Library:
+    """The bundled library plus the clinic's folders; InvalidInput lists every problem."""
+    # Reading makes many small objects and no garbage cycles, so the cycle collector would
+    # only rescan everything already imported, again and again: a fifth of the time for a
+    # library of 1,000 entries. Paused while reading, and restored as it was.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_library(extra_folders)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_library(extra_folders: Iterable[Path]) -> Library:
+    folders = [bundled("exercises"), bundled("references"), *[Path(f) for f in extra_folders]]
+    problems: list[Problem] = []
+    exercises: dict[str, Entry] = {}
+    references: dict[str, Reference] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise NotFound(f"{folder}: library folder not found")
+        in_this_folder: dict[str, Entry] = {}
+        cache = FolderCache(folder)
+        for path in yaml_files(folder):
+            try:
+                document = cache.read(path)
+                if kind_of(document.data) is References:
+                    for reference in validate(document, References).references:
+                        references[reference.id] = reference
+                    cache.keep(path, document)
+                    continue
+                exercise = validate(document, Exercise)
+                cache.keep(path, document)
+            except InvalidInput as error:
+                problems.extend(error.problems)
+                continue
+            if exercise.id in in_this_folder:
+                other = in_this_folder[exercise.id].path
+                problems.append(document.problem(("id",), f"duplicate id {exercise.id!r} (also used by {other}; give one a new id)"))
+                continue
+            in_this_folder[exercise.id] = exercises[exercise.id] = Entry(exercise, document, path)
+        cache.save()
+    library = Library(exercises, references, tuple(folders))
+    problems.extend(_broken_links(library))
+    if problems:
+        raise InvalidInput(problems)
+    return library
+
+
+def _broken_links(library: Library) -> list[Problem]:
+    """Progressions, regressions and citations that name nothing."""
+    found = []
+    for entry in library.exercises.values():
+        exercise, document = entry.exercise, entry.document
+        for kind in ("progression", "regression"):
+            for i, target in enumerate(getattr(exercise, kind)):
+                if target not in library.exercises:
+                    found.append(document.problem((kind, i), library.unknown(target)))
+        if exercise.illustration and exercise.illustration.pose:
+            missing = pose_problem(exercise.illustration.pose, entry.path)
+            if missing:
+                found.append(document.problem(("illustration", "pose"), missing))
+        for i, citation in enumerate(exercise.citations):
+            if citation.id not in library.references:
+                found.append(document.problem(("citations", i, "id"), f"no reference with the id {citation.id!r} ({suggest(citation.id, library.references)})"))
+    return found
+
+
+def pose_problem(name: str, source: Path | None) -> str | None:
+    """What is wrong with a pose named in `source` (a YAML file), or None.
+
+    Only whether the pose exists is checked here, so that `check` finds a misspelt pose;
+    what is inside a pose file is checked when it is drawn.
+    """
+    if name.endswith(YAML_SUFFIXES):
+        if source is None or not (source.parent / name).is_file():
+            return f"pose file {name!r} not found next to this file"
+        return None
+    names = [path.stem for path in (bundled("images") / "poses").glob("*.yaml")]
+    return None if name in names else f"no bundled pose named {name!r} ({suggest(name, names)})"
+
+
+def named_file(kind: str, name_or_path: str | Path) -> Path:
+    """A file given by path, or the bundled `kind` file of that name."""
+    path = Path(name_or_path)
+    if path.suffix in YAML_SUFFIXES or path.exists():
+        if not path.is_file():
+            raise NotFound(f"{path}: {kind[:-1]} file not found")
+        return path
+    folder = bundled(kind)
+    candidate = folder / f"{name_or_path}.yaml"
+    if candidate.is_file():
+        return candidate
+    known = [p.stem for p in yaml_files(folder)]
+    raise NotFound(f"no {kind[:-1]} named {str(name_or_path)!r} ({suggest(str(name_or_path), known)})")
+
+
+def load_template(name_or_path: str | Path) -> Template:
+    return validate(read_yaml(named_file("templates", name_or_path)), Template)
+
+
+def load_program(name_or_path: str | Path) -> tuple[Program, Document, Path]:
+    path = named_file("programs", name_or_path)
+    document = read_yaml(path)
+    return validate(document, Program), document, path
+
+
+def load_clinic(path: str | Path) -> tuple[Clinic, Document, Path]:
+    """A clinic file: name, contact and logo, shared by every handout of the clinic."""
+    path = Path(path)
+    document = read_yaml(path)
+    return validate(document, Clinic), document, path

@@ -1,0 +1,488 @@
+"""Pictograms from pose data: loading, geometry (grounding, mirroring, views), errors, export."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from reportlab.graphics.shapes import Drawing, Polygon, PolyLine
+from reportlab.lib.colors import HexColor
+
+from handouts.errors import InvalidInput, NotFound
+from handouts.pictures.pictogram.draw import pose_drawing
+from handouts.pictures.pictogram.export import export_drawing
+from handouts.pictures.pictogram.files import bundled_pose_path
+from handouts.pictures.pictogram.pose import load_pose_illustration
+from handouts.pictures.pictogram.draw import END_COLOUR, fit
+from handouts.pictures.pictogram.placement import mat_thickness, placed, step_height
+from handouts.pictures.pictogram.reach import lowest_over
+from handouts.pictures.pictogram.scene import build_scene
+from handouts.reading.resources import bundled
+
+POSES = sorted((bundled("images") / "poses").glob("*.yaml"))
+EXERCISES = sorted(bundled("exercises").glob("*.yaml"))
+WIDTH = 170.0  # 6 cm, the width a card gives a picture
+TOLERANCE_PT = 0.5
+GREY, DARK = HexColor("#b8b8b8"), HexColor(END_COLOUR)
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+def shapes(drawing: Drawing, group: str) -> list:
+    return list(getattr(drawing, group).contents)
+
+
+def body_shapes(drawing: Drawing, group: str, colour) -> list[Polygon]:
+    """The filled body segments of one pose (not the white halos, not the props)."""
+    return [s for s in shapes(drawing, group) if isinstance(s, Polygon) and s.fillColor == colour]
+
+
+def pose_shapes(drawing: Drawing, pose: str) -> list[Polygon]:
+    """The filled body segments of one pose as the reader sees it. The parts that do not
+    move are drawn once, dark, among the start pose's limbs (so a grey limb can lie on
+    them); the end pose's moving parts are drawn dark over everything."""
+    still = body_shapes(drawing, "start", DARK)
+    if pose == "start":
+        return still + body_shapes(drawing, "start", GREY)
+    return still + body_shapes(drawing, "end", DARK)
+
+
+def ys(polygons) -> list[float]:
+    return [y for p in polygons for y in p.points[1::2]]
+
+
+def xs(polygons) -> list[float]:
+    return [x for p in polygons for x in p.points[0::2]]
+
+
+# ---------------------------------------------------------------- every bundled pose
+
+
+def test_every_bundled_exercise_has_its_pose_file() -> None:
+    import yaml
+
+    for path in EXERCISES:
+        pose = yaml.safe_load(path.read_text())["illustration"]["pose"]
+        assert bundled_pose_path(pose).is_file(), f"{path.name} names pose {pose!r}, which is not bundled"
+
+
+@pytest.mark.parametrize("path", POSES, ids=ids(POSES))
+def test_every_bundled_pose_loads_and_renders(path: Path, tmp_path: Path) -> None:
+    ill = load_pose_illustration(path)
+    drawing = pose_drawing(ill, WIDTH)
+    assert drawing.width == WIDTH
+    assert 0.25 * WIDTH < drawing.height <= 0.75 * WIDTH + 1e-6
+    assert body_shapes(drawing, "start", GREY) and body_shapes(drawing, "end", DARK)
+    assert shapes(drawing, "end") and shapes(drawing, "arrows"), "a pose picture shows an end pose and how to move"
+    for suffix in (".svg", ".pdf"):
+        export_drawing(drawing, tmp_path / f"p{suffix}")
+        assert (tmp_path / f"p{suffix}").stat().st_size > 500
+    # everything drawn lies inside the drawing
+    for group in ("behind", "start", "end", "under", "arrows"):
+        for shape in shapes(drawing, group):
+            pad = shape.strokeWidth / 2 if shape.strokeColor is not None else 0
+            assert min(shape.points[0::2]) - pad >= -0.5 and max(shape.points[0::2]) + pad <= WIDTH + 0.5
+            assert min(shape.points[1::2]) - pad >= -0.5 and max(shape.points[1::2]) + pad <= drawing.height + 0.5
+
+
+@pytest.mark.parametrize("path", POSES, ids=ids(POSES))
+def test_every_pose_is_grounded_and_aligned(path: Path) -> None:
+    """The body rests on its support: nothing floats, nothing sinks (0.5 pt at 6 cm)."""
+    ill = load_pose_illustration(path)
+    k = fit(build_scene(ill), WIDTH)[0]  # points per body height
+    level = mat_thickness(ill)
+    step = next((p for p in ill.props if p.prop == "step"), None)
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    for body in (start, end):
+        assert body.lowest() >= level - 1e-9, "no part of the body sinks into the floor or mat"
+        if step is not None:
+            assert abs(body.bottom_of(step.at) - (level + step_height(ill))) * k < TOLERANCE_PT
+        else:
+            assert abs(body.lowest() - level) * k < TOLERANCE_PT
+    a, b = start.points[ill.align].c, end.points[ill.align].c
+    assert abs(b[0] - a[0] - (ill.end.shift - ill.start.shift)) < 1e-9 and abs(b[2] - a[2]) < 1e-9
+
+
+@pytest.mark.parametrize("path", [p for p in POSES if "prop: bench" in p.read_text() or "prop: chair" in p.read_text()],
+                         ids=lambda p: p.stem)
+def test_bench_and_seat_carry_both_poses(path: Path) -> None:
+    """A bench or seat fitted under the start pose is also right under the end pose."""
+    ill = load_pose_illustration(path)
+    scene = build_scene(ill)
+    k = fit(scene, WIDTH)[0]
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    assert scene.seats
+    for x0, x1, z0, z1, top in scene.seats:
+        assert abs(lowest_over(start, x0, x1, z0, z1) - top) * k < TOLERANCE_PT
+        assert abs(lowest_over(end, x0, x1, z0, z1) - top) * k < TOLERANCE_PT
+
+
+def test_the_figure_touches_the_floor_line_in_the_drawing() -> None:
+    """In a flat view the lowest drawn body point sits on the floor line's top edge."""
+    ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
+    drawing = pose_drawing(ill, WIDTH)
+    floor_top = max(ys(shapes(drawing, "floor")))
+    for pose in ("start", "end"):
+        assert abs(min(ys(pose_shapes(drawing, pose))) - floor_top) < TOLERANCE_PT
+
+
+# ---------------------------------------------------------------- mirroring
+
+
+def test_mirror_flips_every_point_and_nothing_else() -> None:
+    ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
+    plain, mirrored = pose_drawing(ill, WIDTH), pose_drawing(ill, WIDTH, mirror=True)
+    assert (plain.width, plain.height) == (mirrored.width, mirrored.height)
+    for group in ("behind", "start", "end", "under", "arrows"):
+        for a, b in zip(shapes(plain, group), shapes(mirrored, group), strict=True):
+            assert b.points[0::2] == pytest.approx([WIDTH - x for x in a.points[0::2]])
+            assert b.points[1::2] == pytest.approx(a.points[1::2])
+            assert (getattr(a, "fillColor", None), a.strokeColor) == (getattr(b, "fillColor", None), b.strokeColor)
+
+
+def test_mirror_moves_the_working_leg_to_the_other_side() -> None:
+    """Standing band abduction: the data draws the left leg swinging out to the page's right
+    (stance on the RIGHT leg, facing us); mirrored, it swings out to the page's left."""
+    ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
+    plain, mirrored = pose_drawing(ill, WIDTH), pose_drawing(ill, WIDTH, mirror=True)
+    # the moving leg: grey at the start, dark at the end; the rest of the body stays put
+    moving_start, moving_end = body_shapes(plain, "start", GREY), body_shapes(plain, "end", DARK)
+    assert max(xs(moving_end)) - max(xs(moving_start)) > 10
+    assert abs(min(xs(pose_shapes(plain, "end"))) - min(xs(pose_shapes(plain, "start")))) < 2
+    moving_start, moving_end = body_shapes(mirrored, "start", GREY), body_shapes(mirrored, "end", DARK)
+    assert min(xs(moving_start)) - min(xs(moving_end)) > 10
+    assert abs(max(xs(pose_shapes(mirrored, "end"))) - max(xs(pose_shapes(mirrored, "start")))) < 2
+
+
+# ---------------------------------------------------------------- views
+
+
+ABDUCTION = """\
+view: {view}
+align: right_foot
+base: {{orientation: standing}}
+end:
+  left_hip: {{abduction: 30}}
+arrows:
+  - {{arc: left_ankle, about: left_hip}}
+"""
+
+
+def test_front_view_shows_abduction_and_side_view_hides_it(write) -> None:
+    moved = {}
+    for view in ("front", "side"):
+        ill = load_pose_illustration(write(f"{view}.yaml", ABDUCTION.format(view=view)))
+        start, end = placed(ill, ill.start), placed(ill, ill.end)
+        a, b = start.points["left_ankle"].c, end.points["left_ankle"].c
+        moved[view] = abs(b[0] - a[0])  # how far the foot moves across the page
+    assert moved["front"] > 0.2  # about sin 30 of a leg length
+    assert moved["side"] < 0.01  # towards the viewer: it does not move across the page
+
+
+def test_the_view_decides_the_outline(write) -> None:
+    front = load_pose_illustration(write("f.yaml", ABDUCTION.format(view="front")))
+    side = load_pose_illustration(write("s.yaml", ABDUCTION.format(view="side")))
+    # seen from the front the shoulders are wide; from the side the chest is deep but narrow
+    width = {}
+    for name, ill in (("front", front), ("side", side)):
+        trunk = placed(ill, ill.start).parts["thorax"].balls
+        width[name] = max(b.c[0] + b.r for b in trunk) - min(b.c[0] - b.r for b in trunk)
+    assert width["front"] > 1.5 * width["side"]
+
+
+# ---------------------------------------------------------------- errors
+
+
+def one_line_problems(path: Path) -> list[str]:
+    with pytest.raises(InvalidInput) as caught:
+        load_pose_illustration(path)
+    lines = caught.value.lines()
+    for line in lines:
+        assert re.match(r"^.+\.yaml:\d+:\d+: [\w.\[\]]+: .+", line), line
+        assert "\n" not in line
+    return [line.split(str(path.parent) + "/", 1)[-1] for line in lines]
+
+
+def test_unknown_key(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\ncolour: red\nend: {}\n")
+    assert one_line_problems(path) == [
+        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, layout, look_down, planted, props, start, title, turn, view)"
+    ]
+
+
+def test_unknown_joint_and_wrong_angle(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend:\n  right_hipp: {abduction: 20}\n  right_knee: {abduction: 10}\n")
+    assert one_line_problems(path) == [
+        "p.yaml:4:3: end.right_hipp: unknown field (did you mean 'right_hip'?)",
+        "p.yaml:5:16: end.right_knee.abduction: unknown field (known: flexion)",
+    ]
+
+
+def test_unknown_prop_and_unknown_body_point(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: trampoline}\n")
+    (line,) = one_line_problems(path)
+    assert line.startswith("p.yaml:5:12: props[0].prop: must be one of 'ankle_weight', 'ball', 'band'") and "(not 'trampoline')" in line
+    path = write("q.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: band, at: right_kne, to: left_knee}\n")
+    assert one_line_problems(path) == ["q.yaml:5:22: props[0].at: unknown body point 'right_kne' (did you mean 'right_knee'?)"]
+
+
+def test_missing_end_pose(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nstart:\n  right_hip: {flexion: 10}\n")
+    assert one_line_problems(path) == ["p.yaml:1:1: end: is missing (add it)"]
+
+
+def test_prop_needs_and_refuses_fields(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: mat, at: head}\n  - {prop: band, at: right_thigh}\n")
+    assert one_line_problems(path) == [
+        "p.yaml:5:17: props[0].at: a mat does not use `at:` (remove it)",
+        "p.yaml:6:5: props[1]: a band needs `to:` (write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh)",
+    ]
+
+
+def test_view_must_suit_the_orientation_and_angles_stay_in_range(write) -> None:
+    path = write("p.yaml", "view: side\nbase: side-lying\nend: {}\n")
+    assert one_line_problems(path) == ["p.yaml:1:7: view: a side-lying body cannot be seen from the side (use view: front)"]
+    path = write("q.yaml", "view: front\nbase: standing\nend:\n  left_hip: {flexion: 500}\n")
+    assert one_line_problems(path) == ["q.yaml:4:23: end.left_hip.flexion: must be at most 140 (not 500)"]
+
+
+def test_unknown_base_and_broken_base_file(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standingg\nend: {}\n")
+    assert one_line_problems(path) == ["p.yaml:2:7: base: no base pose named 'standingg' (did you mean 'standing'?)"]
+    write("base/mine.yaml", "orientation: standing\nright_elbo: {flexion: 10}\n")
+    path = write("q.yaml", "view: front\nbase: mine\nend: {}\n")
+    assert one_line_problems(path) == ["base/mine.yaml:2:1: right_elbo: unknown field (did you mean 'right_elbow'?)"]
+
+
+def test_an_arc_needs_a_pivot(write) -> None:
+    path = write("p.yaml", "view: front\nbase: standing\nend: {}\narrows:\n  - {arc: right_ankle}\n")
+    assert one_line_problems(path) == ["p.yaml:5:5: arrows[0]: an arc needs `about:`, the joint it turns about (e.g. right_hip)"]
+
+
+def test_inline_base_and_a_local_base_file(write) -> None:
+    path = write("p.yaml", "view: front\nbase: {orientation: standing, right_hip: {flexion: 20}}\nend:\n  right_hip: {abduction: 20}\n")
+    ill = load_pose_illustration(path)
+    assert ill.end.angles["right_hip"] == {"flexion": 20.0, "abduction": 20.0}  # merged angle by angle
+    assert ill.start.angles["right_hip"] == {"flexion": 20.0}
+    write("base/standing.yaml", "orientation: standing\nleft_knee: {flexion: 30}\n")  # a clinic's own base wins
+    ill = load_pose_illustration(write("q.yaml", "view: front\nbase: standing\nend: {}\n"))
+    assert ill.start.angles == {"left_knee": {"flexion": 30.0}}
+
+
+def test_bundled_pose_path() -> None:
+    assert bundled_pose_path("clamshell") == bundled("images") / "poses" / "clamshell.yaml"
+    for bad in ("../exercises/clamshell", "Clamshell", "", "a/b"):
+        with pytest.raises(NotFound):
+            bundled_pose_path(bad)
+
+
+# ---------------------------------------------------------------- drawing and export
+
+
+def test_colours_start_grey_end_dark_one_accent() -> None:
+    ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
+    drawing = pose_drawing(ill, WIDTH, accent="#b35900", grey="#b8b8b8")
+    start = {s.fillColor.hexval() for s in shapes(drawing, "start") if isinstance(s, Polygon) and s.fillColor}
+    end = {s.fillColor.hexval() for s in shapes(drawing, "end") if isinstance(s, Polygon) and s.fillColor}
+    end |= {s.strokeColor.hexval() for s in shapes(drawing, "end") if isinstance(s, PolyLine)}
+    arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
+    assert start == {"0xb8b8b8", "0xffffff", "0x" + END_COLOUR[1:]}  # the grey legs, halos, and the still body
+    assert end == {"0x" + END_COLOUR[1:], "0xffffff", "0xb35900"}  # dark pose, halos, the band
+    assert arrows == {"0xffffff", "0xb35900"}
+
+
+def test_same_input_same_drawing() -> None:
+    ill = load_pose_illustration(bundled_pose_path("single-leg-deadlift"))
+    again = load_pose_illustration(bundled_pose_path("single-leg-deadlift"))
+    a, b = pose_drawing(ill, WIDTH), pose_drawing(again, WIDTH)
+    for group in ("start", "end", "arrows"):
+        assert [s.points for s in shapes(a, group)] == [s.points for s in shapes(b, group)]
+
+
+def test_export_png_svg_pdf(tmp_path: Path) -> None:
+    from PIL import Image
+
+    drawing = pose_drawing(load_pose_illustration(bundled_pose_path("side-lying-hip-abduction")), WIDTH)
+    for suffix in (".png", ".svg", ".pdf"):
+        export_drawing(drawing, tmp_path / f"p{suffix}")
+    with Image.open(tmp_path / "p.png") as image:
+        assert image.size == (round(WIDTH * 200 / 72), round(drawing.height * 200 / 72))
+        grey = image.convert("L")
+        assert grey.getextrema()[0] < 60  # the near-black end pose is there
+    assert (tmp_path / "p.svg").read_text().startswith("<?xml")
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    with pytest.raises(Exception, match=r"\.png, \.svg or \.pdf"):
+        export_drawing(drawing, tmp_path / "p.gif")
+
+
+def test_six_pictograms_take_milliseconds() -> None:
+    paths = POSES[:6]
+    loaded = [load_pose_illustration(p) for p in paths]
+    began = time.perf_counter()
+    for ill in loaded:
+        pose_drawing(ill, WIDTH)
+    per_picture = (time.perf_counter() - began) / len(loaded)
+    assert per_picture < 0.05  # about 5 ms here; generous for slow machines
+
+
+BRIDGE = """\
+view: side
+align: right_foot
+planted: [right_foot, left_foot]
+base:
+  orientation: supine
+  right_hip: {flexion: 50}
+  left_hip: {flexion: 50}
+  right_knee: {flexion: 95}
+  left_knee: {flexion: 95}
+end:
+  pelvis: {tilt: -25}
+  right_hip: {flexion: 25}
+  left_hip: {flexion: 25}
+props:
+  - {prop: mat}
+arrows:
+  - {move: pelvis, along: vertical}
+"""
+
+
+def test_planted_feet_touch_the_floor_with_the_shoulders(write) -> None:
+    ill = load_pose_illustration(write("bridge.yaml", BRIDGE))
+    level = mat_thickness(ill)
+    for pose in (ill.start, ill.end):
+        body = placed(ill, pose)
+        assert abs(body.lowest() - level) < 1e-6
+        for foot in ("right_foot", "left_foot"):
+            assert abs(body.bottom_of(foot) - level) < 1e-4, "the planted foot is on the mat"
+    unplanted = load_pose_illustration(write("loose.yaml", BRIDGE.replace("planted: [right_foot, left_foot]\n", "")))
+    assert placed(unplanted, unplanted.end).bottom_of("right_foot") - level > 0.02  # the angles alone leave it hanging
+
+
+@pytest.mark.parametrize("orientation,view", [("supine", "side"), ("prone", "side"), ("quadruped", "side"), ("sitting", "front"),
+                                              ("standing", "three-quarter"), ("side-lying", "front-above")])
+def test_every_orientation_draws(write, orientation: str, view: str) -> None:
+    path = write("p.yaml", f"view: {view}\nbase: {{orientation: {orientation}}}\nend:\n  right_hip: {{flexion: 30}}\n"
+                           "arrows:\n  - {arc: right_ankle, about: right_hip}\n")
+    drawing = pose_drawing(load_pose_illustration(path), WIDTH, mirror=True)
+    assert body_shapes(drawing, "end", DARK) and shapes(drawing, "arrows")
+
+
+# ---------------------------------------------------------------- what each picture must show
+
+
+def _angle(u, v) -> float:
+    import math
+
+    dot = sum(a * b for a, b in zip(u, v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, dot / math.dist(u, [0] * len(u)) / math.dist(v, [0] * len(v))))))
+
+
+def _sub(a, b):
+    return [x - y for x, y in zip(a, b)]
+
+
+@pytest.mark.parametrize("name", ["clamshell", "clamshell-flexed", "clamshell-band"])
+def test_clamshell_opens_a_v_with_the_feet_together(name: str) -> None:
+    """The top thigh turns well up off the bottom leg (a V of 30 degrees or more, hinged on
+    the hip-to-feet line), the feet stay together, and the top knee rises up the page."""
+    ill = load_pose_illustration(bundled_pose_path(name))
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    p = lambda body, name: body.points[name].c  # noqa: E731
+    opened = _angle(_sub(p(start, "right_knee"), p(start, "right_hip")), _sub(p(end, "right_knee"), p(end, "right_hip")))
+    assert opened > 30
+    for body in (start, end):
+        assert math_dist(p(body, "right_ankle"), p(body, "left_ankle")) < 0.11  # feet together (shank radii apart)
+        assert math_dist(p(body, "right_heel"), p(body, "left_heel")) < 0.11
+    assert math_dist(p(start, "right_knee"), p(start, "left_knee")) < 0.1  # knees together at the start
+    from handouts.pictures.pictogram.shapes import Camera
+
+    cam = Camera(ill.elevation, ill.yaw)
+    k = fit(build_scene(ill), WIDTH)[0]
+    rise = (cam.xy(p(end, "right_knee"))[1] - cam.xy(p(start, "right_knee"))[1]) * k
+    assert rise > 15, f"the top knee rises only {rise:.1f} pt on the page"
+
+
+def math_dist(a, b) -> float:
+    import math
+
+    return math.dist(a, b)
+
+
+def test_still_parts_are_drawn_once_and_the_grey_leg_lies_on_them() -> None:
+    """Clamshell: the trunk and the bottom leg do not move. They are drawn dark among the
+    start pose's limbs, so the grey top leg lies ON the dark bottom leg; the end layer
+    holds only what moves (and what lies in front of it)."""
+    ill = load_pose_illustration(bundled_pose_path("clamshell"))
+    drawing = pose_drawing(ill, WIDTH)
+    start = [s for s in shapes(drawing, "start") if isinstance(s, Polygon) and s.fillColor in (GREY, DARK)]
+    colours = [s.fillColor for s in start]
+    assert DARK in colours and GREY in colours
+    assert colours.index(DARK) < colours.index(GREY)  # dark still parts first, grey top leg over them
+    assert len(body_shapes(drawing, "end", DARK)) < len(body_shapes(drawing, "start", DARK))
+
+
+def test_clamshell_band_is_a_loop_that_stretches() -> None:
+    ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
+    drawing = pose_drawing(ill, WIDTH)
+    grey_band = [s for s in shapes(drawing, "start") if isinstance(s, PolyLine) and s.strokeColor == GREY]
+    band = [s for s in shapes(drawing, "end") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
+    assert len(grey_band) == 1 and len(band) == 1
+    for loop in (grey_band[0], band[0]):
+        assert loop.points[:2] == loop.points[-2:], "the band is a closed loop round both thighs"
+    span = lambda loop: max(loop.points[1::2]) - min(loop.points[1::2])  # noqa: E731
+    assert span(band[0]) > 1.5 * span(grey_band[0])
+
+
+def test_hip_thrust_overlay_keeps_feet_and_shoulders_still() -> None:
+    """Start and end share the bench and the floor: the back lies on the bench edge and the
+    feet stand in the same place; the hips rise from low to level with the knees."""
+    ill = load_pose_illustration(bundled_pose_path("barbell-hip-thrust"))
+    assert ill.layout == "overlay"
+    k = fit(build_scene(ill), WIDTH)[0]
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    for point in ("right_heel", "right_toe"):
+        assert math_dist(start.points[point].c, end.points[point].c) * k < 1.0, point
+    # the back pivots on the bench edge: same place across the page, and the bench
+    # fitted to the start carries the end too (test_bench_and_seat_carry_both_poses)
+    assert abs(start.points["upper_back"].c[0] - end.points["upper_back"].c[0]) < 1e-9
+    assert (end.points["pelvis"].c[1] - start.points["pelvis"].c[1]) * k > 15
+    hips, knee, shoulder = end.points["right_hip"].c, end.points["right_knee"].c, end.points["right_shoulder"].c
+    assert abs(hips[1] - knee[1]) * k < 4 and abs(hips[1] - shoulder[1]) * k < 12  # level from the knees to the shoulders
+
+
+def test_pelvic_drop_tilts_the_pelvis_and_the_free_leg_hangs_lower() -> None:
+    ill = load_pose_illustration(bundled_pose_path("pelvic-drop"))
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+
+    def tilt(body) -> float:
+        import math
+
+        r, l = body.points["right_hip"].c, body.points["left_hip"].c
+        return math.degrees(math.atan2(l[1] - r[1], abs(l[0] - r[0])))  # the free (left) side up: positive
+
+    assert tilt(start) < -10 and tilt(end) > 5
+    assert end.bottom_of("left_foot") - start.bottom_of("left_foot") > 0.05
+    assert start.bottom_of("left_foot") > 0.0  # hanging free, not standing on the floor
+
+
+@pytest.mark.parametrize("name,leg", [("sideways-hop", "left"), ("hip-listing-wall", "left")])
+def test_the_free_leg_is_held_up_with_the_knee_bent(name: str, leg: str) -> None:
+    ill = load_pose_illustration(bundled_pose_path(name))
+    for pose in (ill.start, ill.end):
+        body = placed(ill, pose)
+        assert body.bottom_of(f"{leg}_foot") > 0.1, "the free foot is well off the floor"
+        assert pose.angles[f"{leg}_knee"]["flexion"] >= 60
+
+
+def test_an_arc_about_an_axis(write) -> None:
+    path = write("p.yaml", "view: front-above\nbase: side-lying-knees-bent\nend:\n  right_hip: {rotation: 50}\n"
+                           "arrows:\n  - {arc: right_knee, about: [right_hip, right_ankel]}\n")
+    assert one_line_problems(path) == ["p.yaml:6:42: arrows[0].about[1]: unknown body point 'right_ankel' (did you mean 'right_ankle'?)"]
+    path = write("q.yaml", "view: front-above\nbase: side-lying-knees-bent\nend:\n  right_hip: {rotation: 50}\n"
+                           "arrows:\n  - {arc: right_knee, about: [right_hip, right_ankle]}\n")
+    drawing = pose_drawing(load_pose_illustration(path), WIDTH)
+    assert shapes(drawing, "arrows")

@@ -1,0 +1,134 @@
+"""The bundled library: complete, linked, cited and readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from handouts.commands.check import check_paths
+from handouts.reading.library import load_library
+from handouts.handout.readability import FAIL_ABOVE, WARN_ABOVE, Grade, grade, patient_text
+from handouts.reading.resources import bundled
+
+LIBRARY = load_library()
+EXERCISES = sorted(LIBRARY.exercises)
+ISSUE_4_EXERCISES = {
+    "clamshell", "clamshell-flexed", "clamshell-band", "side-lying-hip-abduction", "side-lying-abduction-hold",
+    "pelvic-drop", "standing-band-abduction", "lateral-band-walk", "single-leg-deadlift", "sideways-hop",
+    "hip-listing-wall", "wall-side-bend", "single-leg-reach-hip-shift", "single-leg-reach-step",
+    "hip-abductor-machine", "barbell-hip-thrust",
+}
+
+
+def test_every_exercise_from_the_sources_is_in_the_library() -> None:
+    assert ISSUE_4_EXERCISES <= set(LIBRARY.exercises)
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_entry_is_complete_linked_and_cited(exercise_id: str) -> None:
+    entry = LIBRARY.exercises[exercise_id]
+    exercise = entry.exercise
+    assert entry.path.stem == exercise.id
+    assert 3 <= len(exercise.steps) <= 6
+    assert 2 <= len(exercise.mistakes) <= 3
+    assert exercise.illustration is not None and exercise.illustration.pose
+    assert exercise.citations and all(c.note for c in exercise.citations)
+    for target in exercise.progression + exercise.regression:
+        assert target in LIBRARY.exercises
+    for citation in exercise.citations:
+        assert citation.id in LIBRARY.references
+    dosage = exercise.dosage
+    assert dosage.sets and dosage.reps and dosage.side and dosage.rest_seconds is not None
+    assert dosage.times_per_day and dosage.days_per_week and dosage.load
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_patient_text_reads_at_grade_6_or_below(exercise_id: str) -> None:
+    score = grade(patient_text(LIBRARY.exercises[exercise_id].exercise))
+    assert score.worst <= WARN_ABOVE, score
+
+
+def test_ladders_go_from_easy_to_hard() -> None:
+    """A progression is never easier than where it starts, and links are two-way."""
+    order = {"beginner": 0, "intermediate": 1, "advanced": 2}
+    for entry in LIBRARY.exercises.values():
+        exercise = entry.exercise
+        for harder in exercise.progression:
+            assert order[LIBRARY.exercises[harder].exercise.level] >= order[exercise.level], (exercise.id, harder)
+        for easier in exercise.regression:
+            assert order[LIBRARY.exercises[easier].exercise.level] <= order[exercise.level], (exercise.id, easier)
+
+
+def test_grade_verdicts() -> None:
+    assert Grade(5.0, 6.0).verdict == "ok"
+    assert Grade(6.5, 5.0).verdict == "warning"
+    assert Grade(4.0, FAIL_ABOVE + 0.1).verdict == "too hard"
+    hard = ["Individuals experiencing considerable musculoskeletal discomfort should immediately discontinue "
+            "the prescribed therapeutic intervention and consult their physiotherapist regarding appropriate modifications."]
+    assert grade(hard).verdict == "too hard"
+
+
+def test_check_passes_on_the_whole_bundled_library_and_programs() -> None:
+    report = check_paths((bundled("programs"),))
+    assert report[0] == f"library: {len(LIBRARY.exercises)} exercises, {len(LIBRARY.references)} references"
+    assert sum(line.endswith(": ok") for line in report) == len(report) - 1
+    assert sum("handout grade" in line for line in report) == 3
+
+
+def test_example_programs_have_four_exercises_at_most() -> None:
+    from handouts.reading.library import load_program
+
+    for name in ("early-stage", "middle-stage", "return-to-running"):
+        program, _, _ = load_program(name)
+        assert 1 <= len(program.exercises) <= 4
+
+
+def test_every_bundled_exercise_renders_with_its_pictogram() -> None:
+    """All sixteen in one handout: each card drawn, bookmarked, with its vector picture."""
+    import io
+
+    from pypdf import PdfReader
+
+    from handouts.commands.build import Builder, Request
+
+    from ..helpers import DAY, pdf_text, squash
+
+    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY))
+    reader = PdfReader(io.BytesIO(data))
+    assert [item.title for item in reader.outline] == [
+        f"{n}. {LIBRARY.exercises[i].exercise.name}" for n, i in enumerate(EXERCISES, start=1)
+    ]
+    text = squash(pdf_text(data))
+    for exercise_id in EXERCISES:
+        exercise = LIBRARY.exercises[exercise_id].exercise
+        assert squash(exercise.steps[0]) in text
+        assert squash(exercise.illustration.caption) in text
+
+
+@pytest.mark.parametrize("paper, template", [("a4", "standard"), ("letter", "standard"), ("a4", "large-print")])
+def test_no_card_is_split_by_a_page_break(paper: str, template: str) -> None:
+    """Each card's name and its stop rule are on one page; in large print a card is two
+    named halves: the steps with the name, and the stop rule under '(continued)'."""
+    import io
+
+    from pypdf import PdfReader
+
+    from handouts.commands.build import Builder, Request
+
+    from ..helpers import DAY, squash
+
+    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY, paper=paper, template=template))
+    reader = PdfReader(io.BytesIO(data))
+    pages = [squash(page.extract_text()) for page in reader.pages]
+    starts = [reader.get_destination_page_number(item) for item in reader.outline]  # each card's bookmark
+    for number, exercise_id in enumerate(EXERCISES, start=1):
+        exercise = LIBRARY.exercises[exercise_id].exercise
+        title = f"{number}. {exercise.name}"
+        stop = squash(exercise.stop_if)
+        first = starts[number - 1]
+        assert title in pages[first]
+        assert squash(exercise.steps[-1]) in pages[first], (template, title)
+        if template == "standard":
+            assert stop in pages[first], (paper, title)
+        else:
+            rest = next(i for i, page in enumerate(pages) if f"{title} (continued)" in page)
+            assert stop in pages[rest] and squash(exercise.mistakes[0]) in pages[rest], title
