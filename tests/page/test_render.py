@@ -14,6 +14,7 @@ from handouts.commands.build import Request
 from handouts.handout.citations import ama
 from handouts.reading.library import load_library
 from handouts.handout import wording
+from handouts.handout.words import words_for
 
 from ..helpers import DAY, pdf_bytes, pdf_text, squash
 
@@ -42,7 +43,7 @@ def test_text_holds_every_name_step_dosage_and_reference(library_dir) -> None:
         assert exercise.name in text
         for step in exercise.steps:
             assert squash(step) in text
-        for label, words in wording.rows(exercise.dosage):
+        for label, words in wording.rows(words_for("en"), exercise.dosage, exercise.works):
             assert squash(f"{label}: {words}") in text
     assert squash(ama(library.references["burnet2009"], with_doi=False)) in text
     assert "Ana María Núñez" in text
