@@ -14,6 +14,7 @@ import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
+from ..handout.words import words_for
 from ..page.fonts import describe, unprintable
 from ..page.printable import check_printable
 from ..reading.library import (
@@ -23,7 +24,6 @@ from ..reading.library import (
     load_program,
     load_template,
 )
-from ..handout.words import words_for
 from ..reading.models import Program, ProgramExercise, Template
 from ..reading.translations import DEFAULT
 from ..reading.yamlio import Document

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from ..handout.wording import rows
 from ..handout.words import words_for
-from ..reading.translations import DEFAULT, localized
 from ..reading.library import Library, yaml_files
 from ..reading.models import Exercise
 from ..reading.resources import bundled
+from ..reading.translations import DEFAULT, localized
 
 
 @dataclass(frozen=True)

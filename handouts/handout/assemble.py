@@ -67,6 +67,9 @@ class Handout:
     note: str | None
     references: tuple[Reference, ...]
     audience: Audience = "patient"
+    review: dt.date | None = None  # the next appointment or review
+    pain_rule: str | None = None  # how much pain is acceptable, printed with each stop rule
+    pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
     words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
 
     @property
@@ -154,6 +157,9 @@ def assemble(
         note=program.note,
         references=tuple(library.references[ref_id] for ref_id in numbers),
         audience=audience,
+        review=program.review,
+        pain_rule=program.pain_rule,
+        pain_call_at=program.pain_call_at,
         words=words_for(language),
     )
     return handout

@@ -58,25 +58,20 @@ def how_often(words: Words, dosage: Dosage) -> str | None:
 def side(words: Words, chosen: str | None, works: str | None) -> str | None:
     """The side in words that cannot be read the wrong way round: which leg does the work,
     by how the exercise uses its legs (`works`), and where the position depends on it,
-    which side to lie or stand on."""
+    which side to lie or stand on. Short, so that it stays one line in the dose box."""
     if chosen is None:
         return None
-    left, right = words._("left"), words._("right")
     if chosen in ("left", "right"):
-        leg, other = (left, right) if chosen == "left" else (right, left)
+        leg, other = (words._("left"), words._("right")) if chosen == "left" else (words._("right"), words._("left"))
         if works == "top-leg":
-            return words._("Lie on your {other} side. Your {leg} leg, on top, works.", leg=leg, other=other)
+            return words._("Your {leg} leg. Lie on your {other} side.", leg=leg, other=other)
         if works == "standing-leg":
-            return words._("Stand on your {leg} leg. It does the work.", leg=leg)
+            return words._("Your {leg} leg. Stand on it.", leg=leg)
         if works == "moving-leg":
-            return words._("Stand on your {other} leg. Your {leg} leg moves.", leg=leg, other=other)
+            return words._("Your {leg} leg moves. Stand on your {other}.", leg=leg, other=other)
         return words._("Your {leg} leg only.", leg=leg)
     if chosen == "each":
-        if works == "top-leg":
-            return words._("Both legs, one at a time: do all sets lying on one side, then turn over.")
-        if works == "standing-leg":
-            return words._("Both legs, one at a time: do all sets standing on one leg, then on the other.")
-        return words._("Both legs, one at a time: do all sets with one leg, then with the other.")
+        return words._("Each leg does all the sets.")
     if works == "legs-in-turn":
         return words._("Both legs, taking turns.")
     return words._("Both legs at the same time.")
@@ -114,8 +109,17 @@ def rows(words: Words, dosage: Dosage, works: str | None) -> list[tuple[str, str
 
 
 def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
-    """The whole dose in one line, for the one-page layout."""
-    return words._("; ").join(text for _, text in rows(words, dosage, works))
+    """The whole dose in one line, for the compact and one-page layouts: "12 times in a
+    row, 3 sets · Hold 1 second each time · Rest 1 minute between sets · ..."."""
+    parts = [amount(words, dosage)]
+    if dosage.hold_seconds:
+        parts.append(words._("Hold {time} each time", time=duration(words, dosage.hold_seconds)))
+    if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
+        parts.append(words._("No rest needed between sets") if dosage.rest_seconds == 0
+                     else words._("Rest {time} between sets", time=duration(words, dosage.rest_seconds)))
+    parts += [how_often(words, dosage), side(words, dosage.side, works), dosage.load]
+    found = [part.rstrip(".") for part in parts if part]
+    return "  ·  ".join(part[:1].upper() + part[1:] for part in found)
 
 
 def minutes(dosage: Dosage) -> int:

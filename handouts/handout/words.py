@@ -39,7 +39,9 @@ class Words:
 
     def date(self, day: dt.date, pattern: str) -> str:
         """`day` in a CLDR pattern (already looked up in the catalogue), in this language."""
-        from babel.dates import format_date  # only when a date is printed: Babel takes a while to load
+        from babel.dates import (
+            format_date,  # only when a date is printed: Babel takes a while to load
+        )
 
         return format_date(day, pattern, locale=self.language)
 

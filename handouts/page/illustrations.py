@@ -4,22 +4,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..errors import NotFound, PictureError
-from ..handout.assemble import Card
+from ..handout.assemble import Card, Handout
 from ..pictures.pose_pictures import pose_picture
 from .markup import para
 from .paragraphs import Para
 from .styles import Styles
 
 
-def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bool = False) -> list[Flowable]:
+def picture_width(handout: Handout) -> float:
+    """How wide a card's pictures are, in points."""
+    return (handout.template.frame_width_mm * 2 + 3) * mm  # STAND-IN: two frames and a gap
+
+
+def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: float = 1.0) -> list[Flowable]:
+    """The card's pictures, `scale` times the template's size, and their caption."""
+    width, greyscale = picture_width(handout) * scale, handout.template.greyscale_pictures
     illustration = card.illustration
     if illustration is None:
         return []
     if illustration.pose:
-        out: list[Flowable] = [pose_picture(illustration.pose, card.illustration_source, width, card.mirrored)]
+        # STAND-IN until the two-frame pictures land: two frames of the overlay, 40 mm wide, at most 34 mm tall
+        frame_w = handout.template.frame_width_mm * mm * scale
+        frame_h = frame_w * 0.85
+        probe = pose_picture(illustration.pose, card.illustration_source, frame_w, card.mirrored)
+        w = min(frame_w, frame_w * frame_h / probe.height) if probe.height > frame_h else frame_w
+        one = pose_picture(illustration.pose, card.illustration_source, w, card.mirrored)
+        labels = [Para(para(handout.words._(word)), s.caption) for word in ("Start", "Finish")]
+        frames = Table([[one, pose_picture(illustration.pose, card.illustration_source, w, card.mirrored)], labels],
+                       colWidths=[frame_w + 3 * mm, frame_w])
+        frames.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        out: list[Flowable] = [frames]
     elif illustration.pictures:
         # the field, for errors: the program's own pictures for this card, or the entry's
         field = "illustration.pictures" if illustration is card.exercise.illustration else f"exercises[{card.number - 1}].illustration.pictures"

@@ -157,6 +157,10 @@ class Program(Strict, kw_only=True):
     # An exercise may be listed by its id alone (`- clamshell`): read as `- id: clamshell`.
     exercises: Annotated[list[ProgramExercise | Id], Meta(min_length=1, max_length=40)]
     note: Localized | None = None
+    review: Annotated[dt.date | None, about("the next appointment or review, YYYY-MM-DD: on page 1 and in the log")] = None
+    pain_rule: Annotated[Localized | None, about(
+        "how much pain is acceptable, e.g. the 24-hour rule; printed with each card's stop rule")] = None
+    pain_call_at: Annotated[count(1, 10), about("a pain score (0 to 10) in the log at or above which the patient calls")] = 5
 
     def __post_init__(self) -> None:
         # the list object is the struct's own, so filling it in leaves the struct frozen
@@ -175,6 +179,8 @@ class TypeSizes(Strict):
     title: size(14, 40)
     heading: size(12, 32)
     small: size(8, 24)
+    footer: Annotated[size(8, 24), about("the footer on every page: who, when and whom to call")] = 10
+    reference: Annotated[size(8, 24), about("the references, which are for the clinician")] = 10
     line_spacing: size(1.2, 2.0) = 1.5
 
 
@@ -197,8 +203,13 @@ class Template(Strict, kw_only=True):
     type_pt: TypeSizes
     colours: Colours = field(default_factory=Colours)
     picture_width_mm: size(30, 100) = 60.0
-    card_layout: Annotated[Literal["columns", "stacked"], about(
-        "columns: picture and dose beside the steps; stacked: picture beside the dose, steps below (for large print)")] = "columns"
+    frame_width_mm: Annotated[size(15, 100), about("the width of each of a card's two pictures (Start, Finish)")] = 40.0
+    card_layout: Annotated[Literal["columns", "stacked", "compact", "line"], about(
+        "columns: the pictures beside the dose, the steps below (two cards a page); stacked: the pictures, then the "
+        "dose, then the steps (large print); compact: small pictures beside the dose in a line (three a page); line: "
+        "each exercise as its pictures, name and dose on one row (everything on one page)")] = "columns"
+    max_exercises: Annotated[count(1, 40) | None, about(
+        "the most exercises this layout holds (one page: 6); more is an error that names a layout that holds them")] = None
     greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
     sections: Annotated[list[Section], Meta(min_length=1)] = field(
         default_factory=lambda: ["summary", "note", "log", "exercises", "references"])

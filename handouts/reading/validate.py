@@ -218,7 +218,7 @@ def suggest(word: str, known: typing.Iterable[str]) -> str:
     close = [k for k in known if word and k.startswith(word)] or difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"
-    if len(known) <= 12:
+    if len(known) <= 16:  # a program's fields, say: short enough to list
         return "known: " + ", ".join(known)
     return "check the spelling"
 

@@ -19,7 +19,7 @@ def test_every_field_in_plain_words() -> None:
         ("Hold", "1 minute 30 seconds each time"),
         ("Rest", "No rest needed between sets"),
         ("How often", "Twice a day, every day"),
-        ("Which leg", "Stand on your left leg. It does the work."),
+        ("Which leg", "Your left leg. Stand on it."),
         ("Weight or band", "green band"),
     ]
 
@@ -43,11 +43,11 @@ def test_times_not_reps() -> None:
 
 
 @pytest.mark.parametrize("works, side, words", [
-    ("top-leg", "left", "Lie on your right side. Your left leg, on top, works."),
-    ("top-leg", "right", "Lie on your left side. Your right leg, on top, works."),
-    ("standing-leg", "right", "Stand on your right leg. It does the work."),
-    ("moving-leg", "left", "Stand on your right leg. Your left leg moves."),
-    ("top-leg", "each", "Both legs, one at a time: do all sets lying on one side, then turn over."),
+    ("top-leg", "left", "Your left leg. Lie on your right side."),
+    ("top-leg", "right", "Your right leg. Lie on your left side."),
+    ("standing-leg", "right", "Your right leg. Stand on it."),
+    ("moving-leg", "left", "Your left leg moves. Stand on your right."),
+    ("top-leg", "each", "Each leg does all the sets."),
     ("legs-in-turn", "both", "Both legs, taking turns."),
     ("both-legs", "both", "Both legs at the same time."),
 ])
@@ -66,4 +66,5 @@ def test_only_movements_that_use_both_legs_at_once_say_at_the_same_time() -> Non
 
 def test_the_whole_dose_in_one_line() -> None:
     line = wording.one_line(EN, Dosage(sets=3, reps=12, rest_seconds=60, times_per_day=1, days_per_week=5, side="right"), "top-leg")
-    assert line == "12 times in a row, 3 sets; 1 minute between sets; Once a day, 5 days a week; Lie on your left side. Your right leg, on top, works."
+    assert line == ("12 times in a row, 3 sets  ·  Rest 1 minute between sets  ·  Once a day, 5 days a week  ·  "
+                    "Your right leg. Lie on your left side")
