@@ -144,7 +144,7 @@ def _holds(flowable, kind) -> bool:
     if isinstance(flowable, kind):
         return True
     cells = getattr(flowable, "_cellvalues", [])
-    return any(_holds(f, kind) for row in cells for cell in row for f in (cell if isinstance(cell, list) else [cell]))
+    return any(_holds(f, kind) for row in cells for cell in row for f in (cell if isinstance(cell, (list, tuple)) else [cell]))
 
 
 def test_a_block_no_page_can_hold_is_a_clear_error_naming_the_template(library_dir, monkeypatch) -> None:
