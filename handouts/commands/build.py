@@ -14,6 +14,7 @@ import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
+from ..handout.consistency import contradictions
 from ..handout.words import words_for
 from ..page.fonts import describe, unprintable
 from ..page.printable import check_printable
@@ -42,6 +43,7 @@ class Request:
     audience: Audience = "patient"
     title: str | None = None  # for ad-hoc exercises; the catalogue's "Your home exercises" when left out
     clinic: Path | None = None  # a clinic file, replacing the program's clinic
+    review: dt.date | None = None  # the next appointment, over the program's
     language: str | None = None  # the handout's language, over the program's and the clinic's
     fallback: str | None = None  # the language of a text the handout's language lacks (the clinician's choice)
 
@@ -75,7 +77,7 @@ class Builder:
             title = request.title or words_for(language)._("Your home exercises")
             program = Program(title=title, language=language, exercises=[ProgramExercise(id=i) for i in request.exercises])
             document, path = Document("command line", None), None
-        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date))
+        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date), ("review", request.review))
         updates = {key: value for key, value in options if value}
         if updates:
             program = msgspec.structs.replace(program, **updates)
@@ -92,7 +94,7 @@ class Builder:
         from ..page.pdf import render
 
         handout = self.handout(request)
-        return render(handout), advice(handout)
+        return render(handout), advice(handout) + contradictions(handout)
 
     def pdf(self, request: Request) -> bytes:
         return self.render(request)[0]

@@ -54,6 +54,7 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             if not unknown:
                 score = grade(handout_text(model, [library.exercises[item.id].exercise for item in model.exercises]))
                 report.append(f"{path}: handout {score}")
+                report += [f"{path}: warning: {text}" for text in _contradictions(path, library_folders)]
                 if score.verdict == "too hard":
                     problems.append(document.problem((), f"reading {score} (use shorter words and sentences in the notes)"))
                 continue
@@ -61,3 +62,14 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
     if problems:
         raise InvalidInput(problems)
     return report
+
+
+def _contradictions(path: Path, library_folders: tuple[Path, ...]) -> list[str]:
+    """What the program's notes say that its cards do not: the same check as at build time."""
+    from ..handout.consistency import contradictions
+    from .build import Builder, Request
+
+    try:
+        return contradictions(Builder(library_folders).handout(Request(program=str(path))))
+    except InvalidInput:
+        return []  # its problems are reported with the file's own

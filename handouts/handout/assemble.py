@@ -68,7 +68,7 @@ class Handout:
     references: tuple[Reference, ...]
     audience: Audience = "patient"
     review: dt.date | None = None  # the next appointment or review
-    pain_rule: str | None = None  # how much pain is acceptable, printed with each stop rule
+    pain_rule: str | None = None  # how much pain is acceptable, printed with the stop rule
     pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
     words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
 
@@ -142,6 +142,10 @@ def assemble(
                 easier=_names(library, exercise.regression, language, fallback),
             )
         )
+    if template.max_exercises and len(cards) > template.max_exercises:
+        problems.append(where.problem(("exercises",), f"the {template.name!r} layout holds at most {template.max_exercises} "
+                                      f"exercises, and this handout has {len(cards)} (use --template standard or compact, "
+                                      f"or give the patient fewer exercises)"))
     if problems:
         raise InvalidInput(problems)
     handout = Handout(

@@ -13,7 +13,7 @@ from ..handout import wording
 from ..handout.assemble import Card, Handout
 from .blocks import Bookmark, MeasuredTable, boxed, columns
 from .fonts import BODY
-from .markup import para
+from .markup import para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
@@ -63,8 +63,6 @@ def feel_stop_and_mistakes(card: Card, handout: Handout, s: Styles, width: float
     """Where to feel it and when to stop, beside the mistakes to avoid."""
     exercise, words = card.exercise, handout.words
     left = [labelled(words._("You should feel it:"), exercise.feel_it, s), stop(card, handout, s)]
-    if handout.pain_rule:
-        left.append(labelled(words._("Pain rule:"), handout.pain_rule, s))
     right: list[Flowable] = [Para(para(words._("Avoid these mistakes")), s.label)]
     right += [Para(para(text), s.step, bulletText="•") for text in exercise.mistakes]
     half = (width - GUTTER) / 2
@@ -84,12 +82,10 @@ def mistakes_line(card: Card, handout: Handout, s: Styles) -> Flowable:
 def labelled(label: str, text: str, s: Styles) -> Flowable:
     """A bold label and its text in one paragraph: one line saved, and never apart. A text
     that already begins with the label ("Stop and call us if you feel...") has it in bold."""
-    if text[:len(label)].casefold() == label.casefold() and len(text) > len(label):
-        label, text = text[:len(label)], text[len(label):].lstrip()
-    return Para(f"<b>{para(label)}</b> {para(text)}", s.spaced)
+    return Para(run_in(label, text), s.spaced)
 
 
-def more(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
+def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool = True) -> list[Flowable]:
     """The nearest easier and harder versions on one line with the sources at its end, then
     the clinician's note; each only when there is one."""
     words = handout.words
@@ -99,10 +95,10 @@ def more(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable
     if card.harder:
         versions.append(f"<b>{para(words._('Too easy?'))}</b> {para(words._('Try {name}.', name=card.harder[0]))}")
     out: list[Flowable] = []
-    sources = sources_text(card, handout)
-    if versions or sources:
-        room = stringWidth(sources, s.sources.fontName, s.sources.fontSize) + GUTTER if sources else 0
-        row = MeasuredTable([[Para(" ".join(versions), s.spaced), Para(sources, s.sources)]], colWidths=[width - room, room])
+    numbers = sources_text(card, handout) if sources else ""
+    if versions or numbers:
+        room = stringWidth(numbers, s.sources.fontName, s.sources.fontSize) + GUTTER if numbers else 0
+        row = MeasuredTable([[Para(" ".join(versions), s.spaced), Para(numbers, s.sources)]], colWidths=[width - room, room])
         row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), BODY),
                                  *[(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]]))
         out.append(row)

@@ -10,14 +10,15 @@ Nothing is said twice, so nothing can disagree. The template's `card_layout` arr
 - stacked (large print): the pictures, the dose box in two columns, then the rest;
 - compact: small pictures beside the dose in a line and the stop rule, then the steps
   and the mistakes in a line: three cards a page;
-- line (one page): the pictures, the name and the whole dose in one row, no steps: the
-  reminder a patient pins up.
+- line (one page): the pictures beside the name and the whole dose in one run of words,
+  and the versions; no steps: the reminder a patient pins up, with the week's log.
 """
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..handout import wording
 from ..handout.assemble import Card, Handout
 from .blocks import columns, rule, stacked_height
 from .card_parts import (
@@ -35,6 +36,7 @@ from .card_parts import (
     stop,
 )
 from .illustrations import illustration_flowables, picture_width
+from .markup import para
 from .paragraphs import Para
 from .styles import Styles
 
@@ -84,14 +86,25 @@ def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float
 
 
 def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-    beside = [lambda c, h, st, w: heading(c, h, st, purpose=False)[1], lambda c, h, st, w: dose_line(c, h, st)]
-    return [heading(card, handout, s, purpose=False)[0], *_beside_pictures(card, handout, s, width, scale, beside)]
+    """Its pictures, then its name and whole dose in one run of words, and its versions."""
+    bookmark, name = heading(card, handout, s, purpose=False)
+    words = handout.words
+    text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
+    line = Para(f"<b>{name.text}</b>&nbsp;&nbsp; {para(text)}", s.body)
+    beside = [lambda c, h, st, w: line, _versions_only]
+    return [bookmark, *_beside_pictures(card, handout, s, width, scale, beside, caption=False)]
 
 
-def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, parts) -> list[Flowable]:
+def _versions_only(card: Card, handout: Handout, s: Styles, width: float) -> Flowable:
+    """The easier and harder versions, without the sources (the one-page sheet has no references)."""
+    return more(card, handout, s, width, sources=False)[0] if card.easier or card.harder else Spacer(1, 0)
+
+
+def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, parts, *,
+                     caption: bool = True) -> list[Flowable]:
     """The pictures with `parts` (each made for the width left) beside them; below them when
     beside would squeeze the words into a column a few words wide."""
-    pictures = illustration_flowables(card, handout, s, scale=scale)
+    pictures = illustration_flowables(card, handout, s, scale=scale, caption=caption)
     if not pictures:
         return [part(card, handout, s, width) for part in parts]
     room = width - min(picture_width(handout) * scale, width) - GUTTER

@@ -20,8 +20,8 @@ def picture_width(handout: Handout) -> float:
     return (handout.template.frame_width_mm * 2 + 3) * mm  # STAND-IN: two frames and a gap
 
 
-def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: float = 1.0) -> list[Flowable]:
-    """The card's pictures, `scale` times the template's size, and their caption."""
+def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: float = 1.0, caption: bool = True) -> list[Flowable]:
+    """The card's pictures, `scale` times the template's size, and (unless left out) their caption."""
     width, greyscale = picture_width(handout) * scale, handout.template.greyscale_pictures
     illustration = card.illustration
     if illustration is None:
@@ -46,7 +46,7 @@ def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: fl
         out = [pictures_flowable(illustration.pictures, card.illustration_source, width, greyscale=greyscale, field=field)]
     else:  # a caption alone (or nothing): no picture to draw
         out = []
-    if illustration.caption:
+    if illustration.caption and caption:
         out.append(Para(para(illustration.caption), s.caption))
     return out
 

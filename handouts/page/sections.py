@@ -12,7 +12,7 @@ from ..handout.assemble import Handout
 from ..handout.citations import ama
 from .blocks import MeasuredTable, boxed
 from .fonts import BODY
-from .markup import para
+from .markup import para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
@@ -93,9 +93,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if any(card.dosage.sets for card in handout.cards):
         lines.append(_fact(words._("A set:"), para(words._("doing the movement the number of times given, in a row. "
                                                             "Rest between sets."))))
-    stops = {card.exercise.stop_if for card in handout.cards}
-    stop = stops.pop() if len(stops) == 1 else words._("an exercise causes sharp pain.")
-    lines.append(_fact(words._("Stop and call us if"), para(stop)))
+    lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
     if handout.clinic:
@@ -115,7 +113,8 @@ def note(handout: Handout, s: Styles) -> list[Flowable]:
 
 def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """The week's check-off log: a row a exercise, a column a dated day, rest days shaded,
-    and a pain row with what to do when it is high. Never split."""
+    and a pain row with what to do when it is high. Never split. Without key points (the
+    one-page sheet) it says when to stop too."""
     words = handout.words
     days = schedule.week(handout.date)
     name_width = width * 0.34
@@ -125,12 +124,11 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
              for day in days]
     rows, rests = [head], []
     for r, card in enumerate(handout.cards, start=1):
-        leg = _side_note(handout, card)
-        rows.append([Para(f"{card.number}. {para(card.exercise.name)}{leg}", s.small)] + [""] * len(days))
+        rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
         on = schedule.exercise_days(card.dosage.days_per_week)
         rests += [(c + 1, r) for c in range(len(days)) if c not in on]
     rows.append([Para(f"<b>{para(words._('Pain today'))}</b> {para(words._('(0 to 10)'))}", s.small)] + [""] * len(days))
-    tick = max(s.small.leading * 1.6, 24)  # room to tick, even in a shaky hand
+    tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand
     heights = [None] + [max(tick, row[0].wrap(name_width - 12, 1e6)[1] + 6) for row in rows[1:]]
     table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * len(days), rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
@@ -140,15 +138,25 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
                                # the day's name and date fit a narrow column on two lines
                                ("LEFTPADDING", (1, 0), (-1, 0), 3), ("RIGHTPADDING", (1, 0), (-1, 0), 2),
                                *[("BACKGROUND", cell, cell, HexColor(REST_SHADE)) for cell in rests]]))
-    intro = words._("Tick a box each day you do it. Last row: your pain, from 0 (none) to 10 (the worst).")
+    intro = words._("tick a box each day you do it. Last row: your pain, 0 (none) to 10 (the worst).")
     after = [words._("Pain {n} or more? Call us, and bring this sheet.", n=handout.pain_call_at)]
     if rests:
         after.insert(0, words._("Grey boxes: rest days."))
     if handout.review:
         after.append(words._("Next visit: {date}.", date=words.date(handout.review, words._("EEEE d MMMM"))))
-    block = [Para(para(words._("Your week")), s.heading), Para(para(intro), s.body), Spacer(1, 4), table, Spacer(1, 2),
+    if "summary" not in handout.template.sections:
+        stop = _common_stop(handout)
+        after.append(stop if stop.casefold().startswith(words._("Stop and call us if").casefold())
+                     else f"{words._('Stop and call us if')} {stop}")
+    block = [Para(f"<b>{para(words._('Your week:'))}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
              Para(para(" ".join(after)), s.body), Spacer(1, 10)]
     return [KeepTogether(block)]
+
+
+def _common_stop(handout: Handout) -> str:
+    """The stop rule all the cards share, or a general one when they differ."""
+    stops = {card.exercise.stop_if for card in handout.cards}
+    return stops.pop() if len(stops) == 1 else handout.words._("an exercise causes sharp pain.")
 
 
 def _side_note(handout: Handout, card) -> str:

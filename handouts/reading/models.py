@@ -159,7 +159,7 @@ class Program(Strict, kw_only=True):
     note: Localized | None = None
     review: Annotated[dt.date | None, about("the next appointment or review, YYYY-MM-DD: on page 1 and in the log")] = None
     pain_rule: Annotated[Localized | None, about(
-        "how much pain is acceptable, e.g. the 24-hour rule; printed with each card's stop rule")] = None
+        "how much pain is acceptable, e.g. the 24-hour rule; printed with the stop rule in the key points")] = None
     pain_call_at: Annotated[count(1, 10), about("a pain score (0 to 10) in the log at or above which the patient calls")] = 5
 
     def __post_init__(self) -> None:
