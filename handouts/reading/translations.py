@@ -33,6 +33,16 @@ def known_languages() -> tuple[str, ...]:
     return tuple(sorted(found | {DEFAULT}))
 
 
+def languages_of(model: msgspec.Struct, default: str | None = None) -> list[str]:
+    """The languages `model`'s texts are written in, in order: plain text's first."""
+    plain = plain_language(model) or default or DEFAULT
+    found = {plain}
+    for _, value in texts_of(model):
+        if isinstance(value, dict):
+            found.update(value)
+    return sorted(found, key=lambda code: (code != plain, code))
+
+
 def plain_language(model: msgspec.Struct) -> str | None:
     """The language of the file's plain texts; None for a program that names none, whose
     plain texts are in whatever language its handout is."""
