@@ -31,7 +31,7 @@ class Block:
 
 
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
-    s = styles(handout.template)
+    s = styles(handout.template, handout.words.language)
     blocks = [Block(header(handout, s, frame_width))]
     for section in handout.template.sections:  # in the template's order
         if section == "summary":

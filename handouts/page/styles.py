@@ -30,22 +30,30 @@ class Styles:
     sources: ParagraphStyle  # a card's reference numbers, quiet at its foot
 
 
-def styles(template: Template) -> Styles:
-    """The template's styles: the same objects for every handout with the same sizes and
-    colours, so that the paragraph caches (keyed by style) serve a whole batch. Shared,
-    so never to be changed."""
+# The languages whose long words break at a line's end, by their own rules (pyphen's
+# dictionaries, which ReportLab uses when a style names one): Spanish words are long, and
+# a narrow column of them is very ragged unbroken. English words are left whole.
+HYPHENATED = {"es": "es"}
+
+
+def styles(template: Template, language: str = "en") -> Styles:
+    """The template's styles for a handout in `language`: the same objects for every handout
+    with the same sizes, colours and language, so that the paragraph caches (keyed by style)
+    serve a whole batch. Shared, so never to be changed."""
     colours = template.colours
-    return _styles(template.type_pt, colours.text, colours.accent, colours.rule)  # frozen: usable as a key
+    # frozen: usable as a key
+    return _styles(template.type_pt, colours.text, colours.accent, colours.rule, HYPHENATED.get(language, ""))
 
 
 @lru_cache(maxsize=16)  # a few templates per process
-def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour: str) -> Styles:
+def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour: str, hyphenation: str) -> Styles:
     text, accent = HexColor(text_colour), HexColor(accent_colour)
 
     def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
         # left-aligned, ragged right, generous leading: the guidelines for older readers
         settings = dict(fontName=font, bulletFontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text,
-                        alignment=TA_LEFT, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0)
+                        alignment=TA_LEFT, hyphenationLang=hyphenation, embeddedHyphenation=0, uriWasteReduce=0,
+                        hyphenationMinWordLength=7)
         return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", sizes.body)
