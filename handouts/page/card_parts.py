@@ -38,7 +38,10 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across:
     found = wording.rows(words, card.dosage, card.exercise.works) or [(words._("How many"), words._("as shown by your clinician"))]
     if found[0][0] == words._("How many"):
         found[0] = (words._("Your dose"), found[0][1])
-    cells = [Para(f"<b>{para(words._('{label}:', label=label))}</b> {para(text)}", s.body) for label, text in found]
+    cells = []
+    for label, text in found:
+        heading = words._("{label}:", label=label)  # outside the f-string, where `pybabel extract` sees it
+        cells.append(Para(f"<b>{para(heading)}</b> {para(text)}", s.body))
     if found[0][0] != words._("Your dose"):
         cells.insert(0, Para(para(words._("Your dose")), s.bold))
     rows = [cells[i:i + across] + [""] * (i + across - len(cells)) for i in range(0, len(cells), across)]  # row by row
@@ -51,7 +54,8 @@ def dose_line(card: Card, handout: Handout, s: Styles) -> Flowable:
     """The whole dose in one paragraph: "Your dose: 12 times in a row, 3 sets; ...". """
     words = handout.words
     text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
-    return Para(f"<b>{para(words._('Your dose:'))}</b> {para(text)}", s.body)
+    label = words._("Your dose:")  # outside the f-string, where `pybabel extract` sees it
+    return Para(f"<b>{para(label)}</b> {para(text)}", s.body)
 
 
 def steps(card: Card, s: Styles) -> list[Flowable]:
@@ -90,10 +94,13 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     the clinician's note; each only when there is one."""
     words = handout.words
     versions = []
+    # words are looked up outside f-strings, where `pybabel extract` would not see them
     if card.easier:
-        versions.append(f"<b>{para(words._('Too hard?'))}</b> {para(words._('Try {name}.', name=card.easier[0]))}")
+        label, text = words._("Too hard?"), words._("Try {name}.", name=card.easier[0])
+        versions.append(f"<b>{para(label)}</b> {para(text)}")
     if card.harder:
-        versions.append(f"<b>{para(words._('Too easy?'))}</b> {para(words._('Try {name}.', name=card.harder[0]))}")
+        label, text = words._("Too easy?"), words._("Try {name}.", name=card.harder[0])
+        versions.append(f"<b>{para(label)}</b> {para(text)}")
     out: list[Flowable] = []
     numbers = sources_text(card, handout) if sources else ""
     if versions or numbers:

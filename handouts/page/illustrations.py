@@ -33,7 +33,8 @@ def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: fl
         probe = pose_picture(illustration.pose, card.illustration_source, frame_w, card.mirrored)
         w = min(frame_w, frame_w * frame_h / probe.height) if probe.height > frame_h else frame_w
         one = pose_picture(illustration.pose, card.illustration_source, w, card.mirrored)
-        labels = [Para(para(handout.words._(word)), s.caption) for word in ("Start", "Finish")]
+        # each word written out, so that `pybabel extract` finds it
+        labels = [Para(para(word), s.caption) for word in (handout.words._("Start"), handout.words._("Finish"))]
         frames = Table([[one, pose_picture(illustration.pose, card.illustration_source, w, card.mirrored)], labels],
                        colWidths=[frame_w + 3 * mm, frame_w])
         frames.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

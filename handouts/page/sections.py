@@ -119,15 +119,18 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     days = schedule.week(handout.date)
     name_width = width * 0.34
     day_width = (width - name_width) / len(days)
-    head = [Para(f"<b>{para(words._('Exercise'))}</b>", s.small)]
-    head += [Para(f"<b>{para(words.date(day, words._('EEE')))}</b> <br/>{para(words.date(day, words._('d MMM')))}", s.small)
+    # words are looked up outside f-strings, where `pybabel extract` would not see them
+    exercise, weekday, short_date = words._("Exercise"), words._("EEE"), words._("d MMM")  # CLDR date patterns
+    head = [Para(f"<b>{para(exercise)}</b>", s.small)]
+    head += [Para(f"<b>{para(words.date(day, weekday))}</b> <br/>{para(words.date(day, short_date))}", s.small)
              for day in days]
     rows, rests = [head], []
     for r, card in enumerate(handout.cards, start=1):
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
         on = schedule.exercise_days(card.dosage.days_per_week)
         rests += [(c + 1, r) for c in range(len(days)) if c not in on]
-    rows.append([Para(f"<b>{para(words._('Pain today'))}</b> {para(words._('(0 to 10)'))}", s.small)] + [""] * len(days))
+    pain, scale = words._("Pain today"), words._("(0 to 10)")
+    rows.append([Para(f"<b>{para(pain)}</b> {para(scale)}", s.small)] + [""] * len(days))
     tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand
     heights = [None] + [max(tick, row[0].wrap(name_width - 12, 1e6)[1] + 6) for row in rows[1:]]
     table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * len(days), rowHeights=heights, hAlign="LEFT")
@@ -143,12 +146,13 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if rests:
         after.insert(0, words._("Grey boxes: rest days."))
     if handout.review:
-        after.append(words._("Next visit: {date}.", date=words.date(handout.review, words._("EEEE d MMMM"))))
+        day = words.date(handout.review, words._("EEEE d MMMM"))  # not inside another `_()`: extract skips those
+        after.append(words._("Next visit: {date}.", date=day))
     if "summary" not in handout.template.sections:
-        stop = _common_stop(handout)
-        after.append(stop if stop.casefold().startswith(words._("Stop and call us if").casefold())
-                     else f"{words._('Stop and call us if')} {stop}")
-    block = [Para(f"<b>{para(words._('Your week:'))}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
+        stop, label = _common_stop(handout), words._("Stop and call us if")
+        after.append(stop if stop.casefold().startswith(label.casefold()) else f"{label} {stop}")
+    week = words._("Your week:")
+    block = [Para(f"<b>{para(week)}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
              Para(para(" ".join(after)), s.body), Spacer(1, 10)]
     return [KeepTogether(block)]
 
