@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from handouts.commands.check import check_paths
-from handouts.reading.library import load_library
-from handouts.handout.readability import FAIL_ABOVE, WARN_ABOVE, Grade, grade, patient_text
+from handouts.handout.readability import EASE_WARN_BELOW, FAIL_ABOVE, WARN_ABOVE, Grade, ease, grade, handout_text, patient_text
+from handouts.reading.library import load_library, load_program
+from handouts.reading.models import Exercise
 from handouts.reading.resources import bundled
+from handouts.reading.translations import localized
 
 LIBRARY = load_library()
 EXERCISES = sorted(LIBRARY.exercises)
+PROGRAMS = ("early-stage", "middle-stage", "return-to-running")
+LANGUAGES = ("en", "es")  # every bundled entry and program is written in both
 ISSUE_4_EXERCISES = {
     "clamshell", "clamshell-flexed", "clamshell-band", "side-lying-hip-abduction", "side-lying-abduction-hold",
     "pelvic-drop", "standing-band-abduction", "lateral-band-walk", "single-leg-deadlift", "sideways-hop",
@@ -49,6 +53,36 @@ def test_patient_text_reads_at_grade_6_or_below(exercise_id: str) -> None:
     assert score.worst <= WARN_ABOVE, score
 
 
+def in_language(exercise_id: str, language: str) -> Exercise:
+    exercise = LIBRARY.exercises[exercise_id].exercise
+    return localized(exercise, language, plain=exercise.language)[0]
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_every_text_of_an_entry_is_in_spanish_too(exercise_id: str) -> None:
+    """Name, purpose, steps, feel, mistakes, stop, caption, load, unit and the evidence notes."""
+    exercise = LIBRARY.exercises[exercise_id].exercise
+    assert localized(exercise, "es", plain=exercise.language)[1] == []
+    spanish, english = in_language(exercise_id, "es"), in_language(exercise_id, "en")
+    assert spanish.steps != english.steps and spanish.name != english.name
+    assert all(c.note for c in spanish.citations) and [c.note for c in spanish.citations] != [c.note for c in english.citations]
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_spanish_patient_text_reads_as_everyday_spanish(exercise_id: str) -> None:
+    """At least 80 (Fernández-Huerta) and 65 (Szigriszt-Pazos): text for the general public."""
+    score = ease(patient_text(LIBRARY.exercises[exercise_id].exercise, "es"))
+    assert score.fernandez_huerta >= EASE_WARN_BELOW[0] and score.szigriszt_pazos >= EASE_WARN_BELOW[1], score
+
+
+def test_ease_bar_fails_hard_spanish() -> None:
+    """The Spanish bar is not met by anything: a sentence of clinical Spanish falls well below it."""
+    hard = ["La electromiografía intramuscular evidenció una activación significativamente superior del glúteo medio "
+            "durante la abducción isométrica en decúbito lateral, comparada con las variantes dinámicas evaluadas."]
+    score = ease(hard)
+    assert score.fernandez_huerta < EASE_WARN_BELOW[0] and score.szigriszt_pazos < EASE_WARN_BELOW[1]
+
+
 def test_ladders_go_from_easy_to_hard() -> None:
     """A progression is never easier than where it starts, and links are two-way."""
     order = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -84,7 +118,13 @@ def test_example_programs_have_four_exercises_at_most() -> None:
         assert 1 <= len(program.exercises) <= 4
 
 
-def test_every_bundled_exercise_renders_with_its_pictogram() -> None:
+def unbroken(text: str) -> str:
+    """Text with its line breaks and hyphens taken out: a Spanish word may be broken at a line's end."""
+    return "".join(text.split()).replace("-", "").replace("\u00ad", "")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_bundled_exercise_renders_with_its_pictogram(language: str) -> None:
     """All sixteen in one handout: each card drawn, bookmarked, with its vector picture."""
     import io
 
@@ -92,39 +132,41 @@ def test_every_bundled_exercise_renders_with_its_pictogram() -> None:
 
     from handouts.commands.build import Builder, Request
 
-    from ..helpers import DAY, pdf_text, squash
+    from ..helpers import DAY, pdf_text
 
-    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY))
+    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY, language=language))
     reader = PdfReader(io.BytesIO(data))
     assert [item.title for item in reader.outline] == [
-        f"{n}. {LIBRARY.exercises[i].exercise.name}" for n, i in enumerate(EXERCISES, start=1)
+        f"{n}. {in_language(i, language).name}" for n, i in enumerate(EXERCISES, start=1)
     ]
-    text = squash(pdf_text(data))
+    text = unbroken(pdf_text(data))
     for exercise_id in EXERCISES:
-        exercise = LIBRARY.exercises[exercise_id].exercise
-        assert squash(exercise.steps[0]) in text
-        assert squash(exercise.illustration.caption) in text
+        exercise = in_language(exercise_id, language)
+        assert unbroken(exercise.steps[0]) in text
+        assert unbroken(exercise.illustration.caption) in text
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("paper, template", [("a4", "standard"), ("letter", "standard"), ("a4", "large-print"),
                                              ("letter", "large-print"), ("a4", "compact")])
-def test_no_card_is_split_by_a_page_break(paper: str, template: str) -> None:
-    """Each card, its name, its last step, its stop rule and its last mistake, is on one page."""
+def test_no_card_is_split_by_a_page_break(paper: str, template: str, language: str) -> None:
+    """Each card, its name, its last step, its stop rule and its last mistake, is on one page,
+    in Spanish (which runs longer) as in English."""
     import io
 
     from pypdf import PdfReader
 
     from handouts.commands.build import Builder, Request
 
-    from ..helpers import DAY, squash
+    from ..helpers import DAY
 
-    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY, paper=paper, template=template))
+    data = Builder().pdf(Request(exercises=tuple(EXERCISES), date=DAY, paper=paper, template=template, language=language))
     reader = PdfReader(io.BytesIO(data))
-    pages = [squash(page.extract_text()) for page in reader.pages]
+    pages = [unbroken(page.extract_text()) for page in reader.pages]
     starts = [reader.get_destination_page_number(item) for item in reader.outline]  # each card's bookmark
     for number, exercise_id in enumerate(EXERCISES, start=1):
-        exercise = LIBRARY.exercises[exercise_id].exercise
+        exercise = in_language(exercise_id, language)
         page = pages[starts[number - 1]]
-        assert f"{number}. {exercise.name}" in page
+        assert unbroken(f"{number}. {exercise.name}") in page
         for text in (exercise.steps[-1], exercise.stop_if, exercise.mistakes[-1].rstrip(".")):
-            assert squash(text) in page, (paper, template, exercise_id, text)
+            assert unbroken(text) in page, (paper, template, exercise_id, text)
