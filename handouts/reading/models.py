@@ -149,7 +149,7 @@ class Program(Strict, kw_only=True):
     language: Annotated[Language | None, about(
         "the handout's language, and the language of plain text in this file (default: the clinic's, else en)")] = None
     patient: ShortText | None = None
-    clinician: ShortText | None = None
+    clinician: Annotated[LocalizedShort | None, about("the clinician's name and credential, e.g. 'Sam Rivera, PT'")] = None
     clinic: Clinic | None = None
     date: Annotated[dt.date | None, about("YYYY-MM-DD; today when left out")] = None
     template: ShortText = "standard"

@@ -143,7 +143,7 @@ def test_spanish_dates_read_as_spanish() -> None:
     assert spanish.date(dt.date(2026, 12, 15), spanish._("EEEE d MMMM")) == "martes 15 de diciembre"
 
 
-@pytest.mark.parametrize("language", ["en"])
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_every_word_looked_up_in_a_build_is_one_pybabel_finds(language: str, monkeypatch) -> None:
     """Every bundled program, in every layout, for the patient and the clinician."""
     from handouts.commands.build import Builder, Request

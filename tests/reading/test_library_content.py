@@ -68,10 +68,25 @@ def test_every_text_of_an_entry_is_in_spanish_too(exercise_id: str) -> None:
     assert all(c.note for c in spanish.citations) and [c.note for c in spanish.citations] != [c.note for c in english.citations]
 
 
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_every_text_of_a_program_is_in_spanish_too(name: str) -> None:
+    program, _, _ = load_program(name)
+    assert localized(program, "es", plain=program.language)[1] == []
+    assert localized(program.clinic, "es", plain=program.clinic.language)[1] == []
+
+
 @pytest.mark.parametrize("exercise_id", EXERCISES)
 def test_spanish_patient_text_reads_as_everyday_spanish(exercise_id: str) -> None:
     """At least 80 (Fernández-Huerta) and 65 (Szigriszt-Pazos): text for the general public."""
     score = ease(patient_text(LIBRARY.exercises[exercise_id].exercise, "es"))
+    assert score.fernandez_huerta >= EASE_WARN_BELOW[0] and score.szigriszt_pazos >= EASE_WARN_BELOW[1], score
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_spanish_handout_text_reads_as_everyday_spanish(name: str) -> None:
+    program, _, _ = load_program(name)
+    exercises = [LIBRARY.exercises[item.id].exercise for item in program.exercises]
+    score = ease(handout_text(program, exercises, "es"))
     assert score.fernandez_huerta >= EASE_WARN_BELOW[0] and score.szigriszt_pazos >= EASE_WARN_BELOW[1], score
 
 
