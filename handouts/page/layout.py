@@ -28,6 +28,7 @@ class Block:
     flowables: list[Flowable]
     floating: bool = False
     after: int = 0  # a floating block goes after this many fixed blocks, or later
+    chain: str | None = None  # floating blocks of one chain (the references) keep their order
 
 
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
@@ -47,7 +48,8 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
                 if notes:  # the clinician's notes may come after their card, wherever there is room
                     blocks.append(Block(notes, floating=True, after=sum(not b.floating for b in blocks)))
         elif section == "references" and handout.references:
-            blocks.append(Block(references(handout, s), floating=True))
+            # a reference at a time (the first with the heading), so that the list can fill the gaps it fits
+            blocks += [Block([part], floating=True, chain="references") for part in references(handout, s)]
     return [f for block in arrange(blocks, frame_width, frame_height) for f in block.flowables]
 
 
@@ -62,12 +64,15 @@ def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Bloc
     for index, block in enumerate(fixed):
         need = height(block, width, frame_height)
         if need > room and room < frame_height:  # a page ends here: fill its gap first
+            held_back: set[str] = set()  # a chain stops at its first block that does not fit
             for other in [w for w in waiting if w.after <= index]:
                 other_need = height(other, width, frame_height)
-                if other_need <= room:
+                if other_need <= room and other.chain not in held_back:
                     out.append(other)
                     waiting.remove(other)
                     room -= other_need
+                elif other.chain:
+                    held_back.add(other.chain)
             room = frame_height
         out.append(block)
         room = room - need if need <= room else frame_height - need % frame_height

@@ -85,14 +85,13 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     words = handout.words
     count = len(handout.cards)
     exercises = words.ngettext("{n} exercise", "{n} exercises", count)
-    about = words.ngettext("about {n} minute in all each time", "about {n} minutes in all each time", handout.minutes)
+    about = words.ngettext("about {n} minute each time", "about {n} minutes each time", handout.minutes)
     lines = [_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about)))]
     often = how_often(handout)
     lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
                                                         else words._("as each exercise's dose says."))))
     if any(card.dosage.sets for card in handout.cards):
-        lines.append(_fact(words._("A set:"), para(words._("doing the movement the number of times given, in a row. "
-                                                            "Rest between sets."))))
+        lines.append(_fact(words._("A set:"), para(words._("the number of times given, done in a row."))))
     lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
@@ -100,7 +99,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
         lines.append(_fact(words._("Call us:"), para(reach)))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width])
-    box.setStyle(boxed(handout))
+    box.setStyle(boxed(handout, padding=0))
     return [KeepTogether([box, Spacer(1, 8)])]
 
 
@@ -117,7 +116,7 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     one-page sheet) it says when to stop too."""
     words = handout.words
     days = schedule.week(handout.date)
-    name_width = width * 0.34
+    name_width = width * 0.38
     day_width = (width - name_width) / len(days)
     head = [Para(f"<b>{para(words._('Exercise'))}</b>", s.small)]
     head += [Para(f"<b>{para(words.date(day, words._('EEE')))}</b> <br/>{para(words.date(day, words._('d MMM')))}", s.small)
@@ -170,8 +169,7 @@ def references(handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     with_doi = handout.audience == "clinician"
     title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician)")
-    items: list[Flowable] = [Para(para(title), s.label)]
-    for number, reference in enumerate(handout.references, start=1):
-        items.append(Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
-    # together, so that a few lines never sit alone on a last page
-    return [KeepTogether(items)]
+    items = [Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}.")
+             for number, reference in enumerate(handout.references, start=1)]
+    # the heading never without its first reference; the rest may follow on a later page
+    return [KeepTogether([Para(para(title), s.label), items[0]]), *items[1:]]
