@@ -12,6 +12,7 @@ from .blocks import Bookmark, MeasuredTable, boxed, columns, rule, stacked_heigh
 from .illustrations import illustration_flowables
 from .markup import para
 from .paragraphs import Para
+from .qr import video_flowables
 from .styles import Styles
 
 DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute between sets" on two lines
@@ -29,6 +30,7 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
 
     picture_width = handout.template.picture_width_mm * mm
     picture = illustration_flowables(card, picture_width, s, greyscale=handout.template.greyscale_pictures)
+    picture += video_flowables(card.video, handout.words, s, picture_width)  # the QR code under the picture
     gutter = 6 * mm
     body: list[Flowable] = []
     what_to_do: list[Flowable] = []

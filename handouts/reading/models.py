@@ -43,6 +43,13 @@ LocalizedShort = ShortText | Annotated[dict[Language, ShortText], Meta(min_lengt
 Side = Literal["left", "right", "both", "each"]
 Level = Literal["beginner", "intermediate", "advanced"]
 Works = Literal["top-leg", "standing-leg", "moving-leg", "both-legs", "legs-in-turn"]
+# A web address printed as a QR code: only what a phone opens from paper (http, https),
+# with a real host name, and short enough to scan (300 characters already make a 35 mm
+# code; longer links, such as signed ones, also tend to expire). No spaces or letters
+# outside ASCII: a browser's address bar copies them as %-codes.
+URL_PATTERN = whole(r"https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})"
+                    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?")
+Url = Annotated[str, Meta(pattern=URL_PATTERN, max_length=300, description="an https:// (or http://) address")]
 
 
 def count(low: int, high: int) -> type:
@@ -118,6 +125,7 @@ class Exercise(Strict, kw_only=True):  # required fields after optional ones
     progression: list[Id] = []
     regression: list[Id] = []
     illustration: Illustration | None = None
+    video: Annotated[Url | None, about("a video of the exercise, printed on the card as a QR code")] = None
     citations: list[Citation] = []
 
 
@@ -140,6 +148,7 @@ class ProgramExercise(Strict):
     side: Side | None = None
     note: Localized | None = None
     illustration: Illustration | None = None
+    video: Annotated[Url | None, about("the clinic's own video for this patient, in place of the entry's")] = None
 
 
 class Program(Strict, kw_only=True):
