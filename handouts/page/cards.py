@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..handout import wording
 from ..handout.assemble import Card, Handout
+from ..handout.credit import credit
 from .blocks import Bookmark, MeasuredTable, boxed, columns, rule, stacked_height
 from .illustrations import illustration_flowables
 from .markup import para
@@ -102,10 +103,12 @@ def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
     out: list[Flowable] = []
-    if notes or card.dosage.basis == "default":
+    imported = credit(words, card)
+    if notes or card.dosage.basis == "default" or imported:
         # named, since the notes may fall on the page after their card
         out.append(Para(para(words._("For the clinician: {number}. {name}", number=card.number, name=card.exercise.name)), s.label))
     if card.dosage.basis == "default":
         out.append(Para(para(words._("Dose: a conservative default; the sources give none.")), s.small))
     out += [Para(f"[{n}] {para(text)}", s.small) for n, text in notes]
+    out += [Para(para(imported), s.small)] if imported else []
     return out

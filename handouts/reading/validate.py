@@ -21,7 +21,7 @@ from msgspec import inspect as types
 
 from ..errors import InvalidInput, Problem
 from . import translations
-from .models import URL_PATTERN
+from .models import URL_PATTERN, Exercise, exercise_model
 from .yamlio import Document
 
 M = TypeVar("M", bound=msgspec.Struct)
@@ -29,6 +29,8 @@ M = TypeVar("M", bound=msgspec.Struct)
 
 def validate(document: Document, model: type[M]) -> M:
     """The document's data as a `model`, or InvalidInput listing every problem."""
+    if model is Exercise:
+        model = exercise_model(document.data)  # type: ignore[assignment]
     try:
         result = msgspec.convert(document.data, model, strict=True)
     except msgspec.ValidationError as error:

@@ -1,4 +1,5 @@
-"""`video:` (an address printed as a QR code): what is accepted, and the one-line error for what is not."""
+"""`video:` (an address printed as a QR code) and `source:` (where an imported entry came
+from): what is accepted, and the one-line error for what is not."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from click.testing import CliRunner
 
 from handouts.commands.cli import main
 from handouts.errors import InvalidInput
-from handouts.reading.models import Exercise, Program
+from handouts.reading.models import Exercise, ImportedExercise, Program
 from handouts.reading.validate import validate
 from handouts.reading.yamlio import parse_yaml
 
@@ -72,3 +73,31 @@ def test_a_bad_video_fails_the_build_with_exit_1_and_writes_nothing(tmp_path, wr
         f"Error: {program}:4:12: exercises[0].video: 'ftp://x.example/clam' starts with ftp: (only https:// and "
         "http:// addresses, which a phone opens, are printed)"]
     assert not (tmp_path / "ana.pdf").exists()
+
+
+SOURCE = """\
+source:
+  database: free-exercise-db
+  id: Test_Clam
+  licence: Unlicense, public domain
+  defaulted: [stop_if, dosage]
+"""
+
+
+def test_an_imported_entry_keeps_its_sources_steps_and_says_what_is_defaulted(exercise_text) -> None:
+    two_steps = exercise_text().replace("  - Lower the knee slowly.\n", "")
+    exercise = validate(parse_yaml((two_steps + SOURCE).encode(), "f.yaml"), Exercise)
+    assert isinstance(exercise, ImportedExercise) and len(exercise.steps) == 2
+    assert exercise.source.database == "free-exercise-db" and exercise.source.defaulted == ["stop_if", "dosage"]
+    # an entry written here is held to the card's rule: 3 to 6 steps
+    assert problems(two_steps, Exercise) == ["f.yaml:11:3: steps: needs at least 3 item(s), has 2"]
+    thirteen = exercise_text().replace("  - Lower the knee slowly.\n", "  - Lower the knee slowly.\n" * 11)
+    assert problems(thirteen + SOURCE, Exercise) == ["f.yaml:11:3: steps: has too many items (13; at most 12)"]
+
+
+def test_a_source_names_only_fields_that_can_be_defaulted(exercise_text) -> None:
+    source = exercise_text() + SOURCE.replace("[stop_if, dosage]", "[stop_if, colour]").replace("  database: free-exercise-db\n", "")
+    lines = problems(source, Exercise)
+    assert lines[0].endswith("source.database: is missing (add it)")
+    assert lines[1] == ("f.yaml:34:24: source.defaulted[1]: must be one of 'dosage', 'feel_it', 'mistakes', 'muscles', "
+                        "'position', 'purpose', 'region', 'steps', 'stop_if' (not 'colour')")
