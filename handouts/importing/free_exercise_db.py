@@ -97,13 +97,16 @@ def read_record(raw: bytes, name: str) -> Record:
     if not isinstance(data, dict):
         raise InvalidInput([Problem(name, 1, 1, "", "is not a free-exercise-db entry (its top level must be an object)")])
     try:
-        return msgspec.convert(data, Record)
+        record = msgspec.convert(data, Record)
     except msgspec.ValidationError as error:
         message, _, where = str(error).partition(" - at `")
         missing = re.match(r"Object missing required field `(\w+)`", message)
         field = missing.group(1) if missing else where.rstrip("`").removeprefix("$").lstrip(".")
         line, column = _place_of(text, re.match(r"\w*", field).group())
         raise InvalidInput([Problem(name, line, column, field, _plain(message))]) from None
+    if not tidy(record.name):
+        raise InvalidInput([Problem(name, *_place_of(text, "name"), "name", "has no letters to print (the entry needs a name)")])
+    return record
 
 
 def _place_of(text: str, key: str) -> tuple[int, int]:
@@ -160,7 +163,7 @@ def convert(record: Record, defaults: Defaults, entry_id: str, *, with_photos: b
     dose = next((m.group() for text in steps for m in [_DOSE_IN_WORDS.search(text)] if m), None)
     if dose:
         flags.append(Flag(DOSE_IN_STEPS, repr(dose)))
-    equipment = record.equipment
+    equipment = tidy(record.equipment or "")
     data: dict = {
         "id": entry_id,
         "name": tidy(record.name),

@@ -34,9 +34,10 @@ class Fitted:
 
 def tidy(text: str) -> str:
     """`text` with each run of spaces, tabs and line breaks made one space, and invisible
-    control characters left out: the same words, as one line of text."""
+    control characters (and halves of UTF-16 pairs, which JSON may hold) left out: the same
+    words, as one line of text."""
+    text = "".join(c for c in text if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf", "Cs"))
     text = unicodedata.normalize("NFC", text)
-    text = "".join(c for c in text if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf"))
     return " ".join(text.split())
 
 

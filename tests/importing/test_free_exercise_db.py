@@ -258,3 +258,34 @@ import_defaults:
         "clinic.yaml:6:27: import_defaults.dosage.side: leave the side out (not every imported exercise is for the legs: "
         "give a side per exercise in the program)",
     ]
+
+
+# ---- any entry the database's schema allows becomes a file the library reads -------------------
+
+from handouts.importing.entry_yaml import entry_text  # noqa: E402
+
+TRICKY = ["no", "yes", "1:30", "010", "3.10", "2026-01-01", "null", "~", "a #b", "- x", "[x]", "{a: b}", "&a", "*a", "!x",
+          "'", '"', "é", "Łódź", "→", "😀", "\u200b", "\x07", "\ud800", "<b>x</b>", "%", "@", "\n", "\t", " "]
+tricky_text = st.lists(st.sampled_from(TRICKY) | st.text(max_size=8), max_size=12).map("".join)
+enum = lambda *values: st.sampled_from([None, *values])  # noqa: E731
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=tricky_text.filter(lambda t: 0 < len(t) <= 200), instructions=st.lists(tricky_text, max_size=14),
+       primary=st.lists(st.sampled_from(["glutes", "lower back", "neck", "Other Muscle"]), max_size=3),
+       equipment=enum("body only", "bands", "other", "e-z curl bar"), category=enum("stretching", "strength"),
+       force=enum("push", "static"), mechanic=enum("compound"), level=st.sampled_from(["beginner", "intermediate", "expert"]))
+def test_any_entry_the_schema_allows_becomes_an_entry_the_library_reads(name, instructions, primary, equipment, category,
+                                                                         force, mechanic, level) -> None:
+    raw = json.dumps({"id": "Any_Entry", "name": name, "level": level, "force": force, "mechanic": mechanic,
+                      "equipment": equipment, "primaryMuscles": primary, "secondaryMuscles": [], "instructions": instructions,
+                      "category": category, "images": ["Any_Entry/0.jpg"]}).encode()
+    try:
+        record = fedb.read_record(raw, "Any_Entry.json")
+    except InvalidInput as error:  # refused with a reason, never a traceback
+        assert error.lines() == ["Any_Entry.json:1:23: name: has no letters to print (the entry needs a name)"]
+        return
+    imported = fedb.convert(record, BUILT_IN, "any-entry", with_photos=True)
+    exercise = validate(parse_yaml(entry_text(imported.data, ["x"]).encode(), "any-entry.yaml"), Exercise)
+    assert exercise.name == tidy(name) and exercise.source.id == "Any_Entry"
+    assert words(exercise.steps) == words(map(tidy, instructions)) or "steps" in imported.defaulted
