@@ -283,7 +283,7 @@ def test_any_entry_the_schema_allows_becomes_an_entry_the_library_reads(name, in
     try:
         record = fedb.read_record(raw, "Any_Entry.json")
     except InvalidInput as error:  # refused with a reason, never a traceback
-        assert error.lines() == ["Any_Entry.json:1:23: name: has no letters to print (the entry needs a name)"]
+        assert error.lines() == ["Any_Entry.json:1:21: name: has no letters to print (the entry needs a name)"]
         return
     imported = fedb.convert(record, BUILT_IN, "any-entry", with_photos=True)
     exercise = validate(parse_yaml(entry_text(imported.data, ["x"]).encode(), "any-entry.yaml"), Exercise)
