@@ -236,6 +236,35 @@ def illustrate(exercise_id, output, side, width_mm, library_folders) -> None:
     click.echo(f"Wrote {output}")
 
 
+@main.command(name="import")
+@click.argument("database", type=click.Choice(["free-exercise-db"]))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), metavar="DIR",
+              help="The library folder to write the entries into (made if missing); a file already there is never written over.")
+@click.option("--with-photos", is_flag=True, help="Import the database's photos too (their rights are not stated: see the README).")
+@click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="A clinic file whose import_defaults: replace the built-in defaults (stop rule, dose...).")
+def import_(database, source, out, with_photos, clinic) -> None:
+    """Import another exercise database's entries (SOURCE folder) as exercise entries.
+
+    Each entry becomes one YAML file in DIR, for `--library DIR`; the report says its
+    reading level, what was defaulted, and why it is flagged for review.
+
+    \b
+    Example:
+      handouts import free-exercise-db free-exercise-db/ --out imported/
+    """
+    from ..errors import InvalidInput
+    from .import_report import report_lines
+    from .importing import import_free_exercise_db
+
+    report = import_free_exercise_db(source, out, with_photos=with_photos, clinic=clinic)
+    for line in report_lines(report):
+        click.echo(line)
+    if report.problems:
+        raise InvalidInput(report.problems)
+
+
 def run() -> None:
     """Entry point that never lets an encoding problem of the terminal crash the tool."""
     for stream in (sys.stdout, sys.stderr):

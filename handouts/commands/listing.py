@@ -70,4 +70,10 @@ def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
         lines.append(f"Harder: {', '.join(exercise.progression)}")
     if exercise.citations:
         lines.append(f"Cites: {', '.join(c.id for c in exercise.citations)}")
+    if exercise.video:
+        lines.append(f"Video: {exercise.video}")
+    if exercise.source:
+        source = exercise.source
+        lines.append(f"Source: {source.database}, entry {source.id} ({source.licence})"
+                     + (f"; defaulted: {', '.join(source.defaulted)}" if source.defaulted else ""))
     return "\n".join(lines)

@@ -46,6 +46,7 @@ class Card:
     citations: tuple[int, ...]  # reference numbers, in the order the entry cites them
     harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
     easier: tuple[str, ...] = ()  # and of its regressions
+    video: str | None = None  # the program's video for this exercise, else the entry's
 
     @property
     def mirrored(self) -> bool:
@@ -140,6 +141,7 @@ def assemble(
                 citations=cited,
                 harder=_names(library, exercise.progression, language, fallback),
                 easier=_names(library, exercise.regression, language, fallback),
+                video=item.video or exercise.video,
             )
         )
     if template.max_exercises and len(cards) > template.max_exercises:

@@ -43,6 +43,13 @@ LocalizedShort = ShortText | Annotated[dict[Language, ShortText], Meta(min_lengt
 Side = Literal["left", "right", "both", "each"]
 Level = Literal["beginner", "intermediate", "advanced"]
 Works = Literal["top-leg", "standing-leg", "moving-leg", "both-legs", "legs-in-turn"]
+# A web address printed as a QR code: only what a phone opens from paper (http, https),
+# with a real host name, and short enough to scan (300 characters already make a 35 mm
+# code; longer links, such as signed ones, also tend to expire). No spaces or letters
+# outside ASCII: a browser's address bar copies them as %-codes.
+URL_PATTERN = whole(r"https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})"
+                    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?")
+Url = Annotated[str, Meta(pattern=URL_PATTERN, max_length=300, description="an https:// (or http://) address")]
 
 
 def count(low: int, high: int) -> type:
@@ -94,6 +101,21 @@ class Illustration(Strict):
     caption: LocalizedShort | None = None
 
 
+# The fields an importer may have filled with a default because its source lacks them.
+Defaultable = Literal["purpose", "region", "muscles", "position", "steps", "dosage", "feel_it", "mistakes", "stop_if"]
+
+
+class Source(Strict):
+    """Where an imported entry came from, credited on the clinician's copy."""
+
+    database: Annotated[ShortText, about("the database it was imported from, e.g. free-exercise-db")]
+    id: Annotated[ShortText, about("the entry's id in that database")]
+    licence: Annotated[ShortText, about("the licence of the database's text")]
+    photos: Annotated[ShortText | None, about("who holds the rights to the photos, as far as is known")] = None
+    defaulted: Annotated[list[Defaultable], about(
+        "the fields that hold the importer's conservative defaults, not the source's words: review them")] = []
+
+
 class Exercise(Strict, kw_only=True):  # required fields after optional ones
     """One exercise entry: everything its card shows."""
 
@@ -118,7 +140,33 @@ class Exercise(Strict, kw_only=True):  # required fields after optional ones
     progression: list[Id] = []
     regression: list[Id] = []
     illustration: Illustration | None = None
+    video: Annotated[Url | None, about("a video of the exercise, printed on the card as a QR code")] = None
     citations: list[Citation] = []
+    source: Annotated[Source | None, about("for an imported entry: where it came from")] = None
+
+
+class ImportedExercise(Exercise, kw_only=True):
+    """An entry with a `source:`: its steps are kept as the source wrote them, 1 to 12 (the
+    importer flags those outside the card's 3 to 6), until the clinician rewrites them."""
+
+    steps: Annotated[list[Localized], Meta(min_length=1, max_length=12)]
+
+
+def exercise_model(data: object) -> type[Exercise]:
+    """The model of an exercise file: an imported entry keeps its source's steps."""
+    return ImportedExercise if isinstance(data, dict) and data.get("source") is not None else Exercise
+
+
+class ImportDefaults(Strict):
+    """What `handouts import` writes where its source says nothing: the clinic's own
+    conservative defaults, in place of the built-in ones. `{muscles}` is replaced by the
+    entry's main muscles as the source names them."""
+
+    purpose: LocalizedShort | None = None
+    feel_it: Localized | None = None
+    mistakes: Annotated[list[Localized], Meta(min_length=1, max_length=4)] | None = None
+    stop_if: Localized | None = None
+    dosage: Annotated[Dosage | None, about("the dose of every imported entry (no side: not every exercise is for the legs)")] = None
 
 
 class Clinic(Strict):
@@ -130,6 +178,7 @@ class Clinic(Strict):
     address: LocalizedShort | None = None
     website: ShortText | None = None
     logo: Annotated[ShortText | None, about("a picture file, relative to this file")] = None
+    import_defaults: Annotated[ImportDefaults | None, about("what `handouts import` writes where its source says nothing")] = None
 
 
 class ProgramExercise(Strict):
@@ -140,6 +189,7 @@ class ProgramExercise(Strict):
     side: Side | None = None
     note: Localized | None = None
     illustration: Illustration | None = None
+    video: Annotated[Url | None, about("the clinic's own video for this patient, in place of the entry's")] = None
 
 
 class Program(Strict, kw_only=True):
