@@ -148,9 +148,12 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
       handouts list --position side-lying
       handouts list --tag "early stage" --json
     """
-    from .listing import Filters, find, program_names
+    from .json_output import emit
+    from .listing import Filters, find, program_names, program_summaries
 
     if programs:
+        if as_json:
+            return emit(program_summaries())
         for name in program_names():
             click.echo(name)
         return
@@ -158,26 +161,31 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
     found = find(load_library(library_folders), Filters(tuple(tag), muscle, position, equipment, level, text))
     if as_json:
-        click.echo(json.dumps(msgspec.to_builtins(found), ensure_ascii=False, indent=2))
-        return
+        return emit(found)
     for exercise in found:
         click.echo(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
 
 
 @main.command()
 @click.argument("exercise_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as one JSON object, every field and translation as written.")
 @library_option
-def show(exercise_id, library_folders) -> None:
+def show(exercise_id, as_json, library_folders) -> None:
     """Show one exercise entry as text.
 
     \b
-    Example:
+    Examples:
       handouts show clamshell
+      handouts show clamshell --json
     """
     from ..reading.library import load_library
+    from .json_output import emit
     from .listing import describe_entry
 
-    click.echo(describe_entry(load_library(library_folders).entry(exercise_id).exercise))
+    exercise = load_library(library_folders).entry(exercise_id).exercise
+    if as_json:
+        return emit(exercise)
+    click.echo(describe_entry(exercise))
 
 
 @main.command()
