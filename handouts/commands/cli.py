@@ -11,6 +11,7 @@ import click
 import msgspec
 
 from ..errors import HandoutsError
+from . import completion as complete
 
 EPILOG_BUILD = """\b
 Examples:
@@ -82,18 +83,18 @@ library_option = click.option(
 
 
 @main.command(epilog=EPILOG_BUILD)
-@click.argument("programs", nargs=-1)
-@click.option("-e", "--exercise", "exercises", multiple=True, metavar="ID", help="Build an ad-hoc handout from these exercise ids (repeatable).")
+@click.argument("programs", nargs=-1, shell_complete=complete.program_names)
+@click.option("-e", "--exercise", "exercises", multiple=True, metavar="ID", shell_complete=complete.exercise_ids, help="Build an ad-hoc handout from these exercise ids (repeatable).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The PDF to write (one handout only).")
 @click.option("--out-dir", type=click.Path(path_type=Path), help="The folder to write one PDF per program into.")
 @click.option("--patient", metavar="NAME", help="The patient's name, printed on the first page.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: the template's).")
-@click.option("--template", metavar="NAME|FILE", help="Layout template: a built-in name (standard, large-print) or a YAML file.")
+@click.option("--template", metavar="NAME|FILE", shell_complete=complete.template_names, help="Layout template: a built-in name (standard, large-print) or a YAML file.")
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="The date printed on the handout (default: the program's, else today).")
 @click.option("--audience", type=click.Choice(["patient", "clinician"]), default="patient", show_default=True,
               help="'clinician' adds evidence notes and full references with DOI.")
-@click.option("--language", metavar="CODE", help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
-@click.option("--fallback-language", "fallback", metavar="CODE",
+@click.option("--language", metavar="CODE", shell_complete=complete.languages, help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
+@click.option("--fallback-language", "fallback", metavar="CODE", shell_complete=complete.languages,
               help="Print a text in this language (e.g. en) where an entry lacks the handout's language; "
                    "without it, a missing translation is an error.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
@@ -167,7 +168,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
 
 @main.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as one JSON object, every field and translation as written.")
 @library_option
 def show(exercise_id, as_json, library_folders) -> None:
@@ -223,7 +224,7 @@ def schema(kind) -> None:
 
 
 @main.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file to write: .png, .svg or .pdf.")
 @click.option("--side", type=click.Choice(["left", "right"]), default="right", show_default=True, help="The side to show working.")
 @click.option("--width-mm", type=click.FloatRange(20, 200), default=60, show_default=True, help="Width of the picture.")
@@ -248,4 +249,4 @@ def run() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    main()
+    main(prog_name="handouts", complete_var=complete.COMPLETE_VAR)
