@@ -12,6 +12,7 @@ import msgspec
 
 from ..errors import HandoutsError
 from . import completion as complete
+from .new_command import new
 
 EPILOG_BUILD = """\b
 Examples:
@@ -240,6 +241,9 @@ def illustrate(exercise_id, output, side, width_mm, library_folders) -> None:
 
     preview(exercise_id, output, side=side, width_mm=width_mm, library_folders=tuple(library_folders))
     click.echo(f"Wrote {output}")
+
+
+main.add_command(new)
 
 
 def run() -> None:
