@@ -22,7 +22,7 @@ def test_a_placeholder_in_a_translation_or_a_nested_field_is_refused_where_it_is
     assert refusal(text, Clinic) == ["f.yaml:1:12: name.en: is still a placeholder: '<<FILL IN: the name>>' (write what it asks for in its place)"]
     text = f'title: Hips\ndate: 2026-11-21\nexercises:\n  - id: clamshell\n    dosage: {{sets: "{placeholder("a number")}"}}\n'
     assert refusal(text, Program) == [
-        "f.yaml:5:21: exercises[0].dosage.sets: is still a placeholder: '<<FILL IN: a number>>' (write what it asks for in its place)"]
+        "f.yaml:5:20: exercises[0].dosage.sets: is still a placeholder: '<<FILL IN: a number>>' (write what it asks for in its place)"]
 
 
 def test_other_problems_of_the_file_are_still_reported_beside_the_placeholders() -> None:
