@@ -6,9 +6,10 @@ from pathlib import Path
 
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import unknown_ids
-from ..handout.readability import grade, handout_text, patient_text
+from ..handout.readability import SCORED, english, exercise_grade, grade, handout_text
 from ..reading.library import YAML_SUFFIXES, kind_of, load_library, yaml_files
 from ..reading.models import Program
+from ..reading.translations import localized
 from ..reading.validate import validate
 from ..reading.yamlio import read_yaml
 
@@ -29,7 +30,10 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
         library = None
     if library is not None:
         for entry in library.exercises.values():
-            score = grade(patient_text(entry.exercise))
+            score = exercise_grade(entry.exercise)
+            if score is None:
+                report.append(f"{entry.exercise.id}: no English text to score")
+                continue
             report.append(f"{entry.exercise.id}: {score}")
             if score.verdict == "too hard":
                 problems.append(Problem(str(entry.path), 1, 1, "", f"reading {score} (use shorter words and sentences: grade 8 at most, 6 or below is the aim)"))
@@ -52,7 +56,12 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             unknown = unknown_ids(model, library, document, path)
             problems.extend(unknown)
             if not unknown:
-                score = grade(handout_text(model, [library.exercises[item.id].exercise for item in model.exercises]))
+                program, missing = localized(model, SCORED, plain=model.language)
+                exercises = [english(library.exercises[item.id].exercise) for item in model.exercises]
+                if missing or None in exercises:
+                    report.append(f"{path}: handout has no English text to score")
+                    continue
+                score = grade(handout_text(program, exercises))
                 report.append(f"{path}: handout {score}")
                 if score.verdict == "too hard":
                     problems.append(document.problem((), f"reading {score} (use shorter words and sentences in the notes)"))

