@@ -78,8 +78,20 @@ def grade(parts: list[str]) -> Grade:
 
 def exercise_grade(exercise: Exercise) -> Grade | None:
     """The grade of one exercise's English text (None without one), remembered."""
+    # by the entry itself first: a batch's handouts share the library's entries, and
+    # picking an entry's English texts costs more than the rest of the note together
+    kept = _BY_ENTRY.get(id(exercise))
+    if kept is not None and kept[0] is exercise:
+        return kept[1]
     scored = english(exercise)
-    return None if scored is None else _remembered(tuple(patient_text(scored)))
+    found = None if scored is None else _remembered(tuple(patient_text(scored)))
+    if len(_BY_ENTRY) >= 1024:
+        _BY_ENTRY.clear()
+    _BY_ENTRY[id(exercise)] = (exercise, found)  # the entry kept alive, so its id is not reused
+    return found
+
+
+_BY_ENTRY: dict[int, tuple[Exercise, Grade | None]] = {}
 
 
 @lru_cache(maxsize=1024)

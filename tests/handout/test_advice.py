@@ -86,6 +86,7 @@ def test_a_grade_is_kept_between_runs_and_holds_no_patient_text(library_dir: Pat
                     "note: Ana's own words here.\n")
     Builder((library_dir,)).render(Request(program=str(program)))
     readability._remembered.cache_clear()
+    readability._BY_ENTRY.clear()
 
     def no_scoring(parts):
         raise AssertionError("scored again")
