@@ -8,7 +8,8 @@ from ..errors import InvalidInput, Problem
 from ..handout.assemble import unknown_ids
 from ..handout.readability import SCORED, english, exercise_grade, grade, handout_text
 from ..reading.library import YAML_SUFFIXES, kind_of, load_library, yaml_files
-from ..reading.models import Program
+from ..reading.csl import read_references
+from ..reading.models import Program, References
 from ..reading.translations import localized
 from ..reading.validate import validate
 from ..reading.yamlio import read_yaml
@@ -48,7 +49,8 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
     for path in files:
         try:
             document = read_yaml(path)
-            model = validate(document, kind_of(document.data))
+            kind = kind_of(document.data)
+            model = read_references(document)[0] if kind is References else validate(document, kind)
         except InvalidInput as error:
             problems.extend(error.problems)
             continue

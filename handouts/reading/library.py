@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..errors import InvalidInput, NotFound, Problem
 from .cache import FolderCache
+from .csl import read_references
 from .models import Clinic, Exercise, Program, Reference, References, Template
 from .resources import bundled
 from .validate import suggest, validate
@@ -98,7 +99,8 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
             try:
                 document = cache.read(path)
                 if kind_of(document.data) is References:
-                    for reference in validate(document, References).references:
+                    found, document = read_references(document)
+                    for reference in found.references:
                         references[reference.id] = reference
                     cache.keep(path, document)
                     continue

@@ -81,7 +81,7 @@ class Dosage(Strict):
 
 
 class Citation(Strict):
-    id: Id
+    id: Annotated[str, Meta(min_length=1, max_length=100, description="the id of a reference in a references file")]
     note: Annotated[Localized | None, about("what the study shows, for the clinician")] = None
 
 
@@ -204,35 +204,78 @@ class Template(Strict, kw_only=True):
         default_factory=lambda: ["summary", "note", "log", "exercises", "references"])
 
 
-class Name(Strict):
+# CSL-YAML, as pandoc, Zotero's Better CSL YAML and people write it. Only what the AMA
+# reference prints is checked; any other CSL variable (abstract, ISSN, note...) is
+# ignored, as a CSL processor ignores what its style does not print.
+CitationKey = Annotated[str, Meta(min_length=1, max_length=100, description="a reference's id, as the references file writes it")]
+DatePart = int | ShortText  # Zotero's exports write a year as text: "2020"
+
+
+class Loose(msgspec.Struct, frozen=True):
+    """Immutable; an unknown field is ignored (a CSL variable this tool does not print)."""
+
+
+class Name(Loose):
     given: ShortText | None = None
     family: ShortText | None = None
+    literal: Annotated[ShortText | None, about("a name printed as it is, such as a group's")] = None
+    suffix: Annotated[ShortText | None, about("Jr, III")] = None
+    dropping_particle: Annotated[ShortText | None, about("van in Ludwig van Beethoven")] = field(default=None, name="dropping-particle")
+    non_dropping_particle: Annotated[ShortText | None, about("de la in de la Cruz")] = field(default=None, name="non-dropping-particle")
+
+
+class DateParts(Loose):
+    """CSL's date: {date-parts: [[2020, 3, 15]]} (a second list ends a range), a season, or a text."""
+
+    date_parts: list[list[DatePart]] | None = field(default=None, name="date-parts")
+    season: DatePart | None = None
+    circa: bool | DatePart | None = None
+    literal: ShortText | None = None
+    raw: ShortText | None = None
+
+
+class DateItem(Loose):
+    """pandoc-citeproc's and Better CSL YAML's date: [{year: 2020, month: 3}], two for a range."""
+
+    year: DatePart | None = None
+    month: DatePart | None = None
+    day: DatePart | None = None
+    season: DatePart | None = None
+    circa: bool | DatePart | None = None
     literal: ShortText | None = None
 
 
-class DateParts(Strict):
-    date_parts: list[list[int]] = field(name="date-parts")
+# A date as CSL writes it, as Better CSL YAML does, or as EDTF text: 2020, 2020-03, 2020/2021.
+CslDate = DateParts | Annotated[list[DateItem | list[DatePart]], Meta(min_length=1, max_length=2)] | ShortText | int
 
 
-class Reference(msgspec.Struct, frozen=True, kw_only=True):
-    """One CSL-YAML item; only the fields the AMA citation uses are checked, others are ignored."""
+class Reference(Loose, kw_only=True):
+    """One CSL-YAML item. Read through reading/csl.py, which turns its date into date-parts."""
 
-    id: Annotated[str, Meta(min_length=1, max_length=100)]
+    id: CitationKey
     type: ShortText = "article-journal"
     author: list[Name] = []
     title: Text
     container_title: Text | None = field(default=None, name="container-title")
     container_title_short: Text | None = field(default=None, name="container-title-short")
+    journal_abbreviation: Text | None = field(default=None, name="journalAbbreviation")
     volume: int | ShortText | None = None
     issue: int | ShortText | None = None
-    page: ShortText | None = None
-    issued: DateParts | None = None
+    page: int | ShortText | None = None
+    publisher: ShortText | None = None
+    issued: CslDate | None = None
+    # pandoc writes these in lower case; CSL-JSON, Zotero and people in capitals
     DOI: ShortText | None = None
-    PMID: ShortText | None = None
+    doi: ShortText | None = None
+    PMID: int | ShortText | None = None
+    pmid: int | ShortText | None = None
     URL: ShortText | None = None
+    url: ShortText | None = None
 
 
-class References(Strict):
+class References(Loose):
+    """A references file; other top-level keys (pandoc's nocite, a title) are ignored."""
+
     references: list[Reference]
 
 
