@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 
 from ..errors import InvalidInput, Problem
-from .models import DateItem, DateParts, References
+from .models import DateParts, References
 from .validate import validate
 from .yamlio import Document
 
@@ -55,16 +55,24 @@ def csl_date(value: Any) -> DateParts | None:
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, DateParts):
-        if value.date_parts:
-            parts = [_numbers(part) for part in value.date_parts if any(p not in ("", None) for p in part)]
-            return _made(parts, _season(value.season), value.literal)
-        if value.literal:
-            return DateParts(literal=value.literal)
-        return _text(value.raw) if value.raw else None
-    ends = [item if isinstance(item, DateItem) else DateItem(*item[:3]) for item in value]
-    literal = next((item.literal for item in ends if item.literal), None)
-    parts = [_numbers([item.year, item.month, item.day]) for item in ends if item.year not in (None, "")]
-    return _made(parts, next((_season(item.season) for item in ends if item.season), None), literal)
+        value = [value]
+    ends = [item if isinstance(item, DateParts) else DateParts(date_parts=[item]) for item in value]
+    parts = [_numbers(part) for end in ends for part in _parts_of(end)]
+    season = next((_season(end.season) for end in ends if end.season is not None), None)
+    literal = next((end.literal for end in ends if end.literal), None)
+    raw = next((end.raw for end in ends if end.raw), None)
+    if not parts and raw and not literal:
+        return _text(raw)  # {raw: "2020-2-11"}: a date written as text
+    return _made(parts, season, literal)
+
+
+def _parts_of(end: DateParts) -> list[list]:
+    """The year-month-day lists of one end of a date, however it gives them."""
+    if end.date_parts:
+        return [part for part in end.date_parts if any(p not in ("", None) for p in part)]
+    if end.year not in (None, ""):
+        return [[end.year, end.month, end.day]]
+    return []
 
 
 def _text(text: str) -> DateParts | None:

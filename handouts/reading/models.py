@@ -215,38 +215,39 @@ class Loose(msgspec.Struct, frozen=True):
     """Immutable; an unknown field is ignored (a CSL variable this tool does not print)."""
 
 
-class Name(Loose):
+class Name(Strict):
+    """A CSL name; a key CSL does not define is refused, so a misspelt `famly` is not lost."""
+
     given: ShortText | None = None
     family: ShortText | None = None
     literal: Annotated[ShortText | None, about("a name printed as it is, such as a group's")] = None
     suffix: Annotated[ShortText | None, about("Jr, III")] = None
     dropping_particle: Annotated[ShortText | None, about("van in Ludwig van Beethoven")] = field(default=None, name="dropping-particle")
     non_dropping_particle: Annotated[ShortText | None, about("de la in de la Cruz")] = field(default=None, name="non-dropping-particle")
+    # CSL's rendering hints: accepted, not needed for AMA
+    comma_suffix: bool | int | ShortText | None = field(default=None, name="comma-suffix")
+    static_ordering: bool | int | ShortText | None = field(default=None, name="static-ordering")
+    parse_names: bool | int | ShortText | None = field(default=None, name="parse-names")
 
 
-class DateParts(Loose):
-    """CSL's date: {date-parts: [[2020, 3, 15]]} (a second list ends a range), a season, or a text."""
+class DateParts(Strict):
+    """A CSL date: {date-parts: [[2020, 3, 15]]} (a second list ends a range), pandoc-citeproc's
+    and Better CSL YAML's {year: 2020, month: 3}, a season, or a date in words."""
 
     date_parts: list[list[DatePart]] | None = field(default=None, name="date-parts")
-    season: DatePart | None = None
-    circa: bool | DatePart | None = None
-    literal: ShortText | None = None
-    raw: ShortText | None = None
-
-
-class DateItem(Loose):
-    """pandoc-citeproc's and Better CSL YAML's date: [{year: 2020, month: 3}], two for a range."""
-
     year: DatePart | None = None
     month: DatePart | None = None
     day: DatePart | None = None
     season: DatePart | None = None
     circa: bool | DatePart | None = None
     literal: ShortText | None = None
+    raw: ShortText | None = None
+    other: ShortText | None = None  # pandoc-citeproc's words beside a date
 
 
-# A date as CSL writes it, as Better CSL YAML does, or as EDTF text: 2020, 2020-03, 2020/2021.
-CslDate = DateParts | Annotated[list[DateItem | list[DatePart]], Meta(min_length=1, max_length=2)] | ShortText | int
+# A date as CSL writes it, as Better CSL YAML does (a list of one or two), or as EDTF text:
+# 2020, 2020-03, 2020/2021. reading/csl.py turns each into plain date-parts of numbers.
+CslDate = DateParts | Annotated[list[DateParts | list[DatePart]], Meta(min_length=1, max_length=2)] | ShortText | int
 
 
 class Reference(Loose, kw_only=True):

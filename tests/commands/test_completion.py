@@ -55,6 +55,12 @@ def test_programs_and_templates_complete_as_bundled_names_or_files() -> None:
     assert complete("bash", "handouts build --language ", 3) == "plain,en\nplain,es\n"
 
 
+def test_new_completes_its_kinds_and_what_each_starts_from() -> None:
+    assert complete("bash", "handouts new p", 2) == "plain,pose\nplain,program\n"
+    assert complete("bash", "handouts new exercise my-drop --from pelv", 5) == "plain,pelvic-drop\n"
+    assert complete("bash", "handouts new pose my-clam --from clamshell-", 5) == "plain,clamshell-band\nplain,clamshell-flexed\n"
+
+
 def test_zsh_and_fish_get_each_id_with_its_name() -> None:
     assert complete("zsh", "handouts show clamshell-f", 2) == "plain\nclamshell-flexed\nClamshell with knees drawn up\n"
     assert complete("fish", "handouts show clamshell-f", "clamshell-f") == "plain,clamshell-flexed\tClamshell with knees drawn up\n"

@@ -11,7 +11,7 @@ from handouts.errors import InvalidInput
 from handouts.handout.citations import ama, author
 from handouts.reading.csl import csl_date, read_references
 from handouts.reading.library import load_library
-from handouts.reading.models import DateItem, DateParts, Name, Reference
+from handouts.reading.models import DateParts, Name, Reference
 from handouts.reading.yamlio import parse_yaml
 
 # Zotero's Better CSL YAML, as its exporter writes it: `---` ... `...`, dates as lists of
@@ -87,6 +87,7 @@ def test_better_csl_yaml_is_read_as_it_comes_and_prints_in_ama_style() -> None:
     ("{raw: 2020-2-11}", DateParts(date_parts=[[2020, 2, 11]])),
     ("[{year: 2015, season: 2}, {year: 2016, season: 4}]", DateParts(date_parts=[[2015], [2016]], season=2)),
     ("[[2020, 2, 11]]", DateParts(date_parts=[[2020, 2, 11]])),
+    ("{year: 2020, month: 3}", DateParts(date_parts=[[2020, 3]])),
 ])
 def test_every_form_of_a_date_becomes_date_parts(written: str, date: DateParts) -> None:
     [reference] = references(f"references:\n- id: x\n  title: A study\n  issued: {written}\n")
@@ -113,6 +114,14 @@ def test_pandoc_names_identifiers_and_unknown_variables() -> None:
         "  url: https://example.org/a\n  title-short: A\n  keyword: hips\n---\n")
     assert (reference.id, reference.doi, reference.pmid, reference.url) == ("Smith_2020:hip", "10.1000/x1", 12345678, "https://example.org/a")
     assert ama(reference) == "van der Berg A, Smith J Jr. A study. Clinic Press; 2019. doi:10.1000/x1"
+
+
+def test_a_misspelt_key_in_a_name_or_a_date_is_refused_not_lost() -> None:
+    text = "references:\n- id: x\n  title: A study\n  author:\n  - famly: Berg\n  issued: {date-part: [[2020]]}\n"
+    assert refused(text) == [
+        "refs.yaml:5:5: references[0].author[0].famly: unknown field (did you mean 'family'?)",
+        "refs.yaml:6:12: references[0].issued.date-part: unknown field (did you mean 'date-parts'?)",
+    ]
 
 
 def test_a_url_is_given_to_the_clinician_when_there_is_no_doi() -> None:
@@ -167,6 +176,6 @@ def test_a_references_file_with_yaml_dates_is_cached_and_read_back_the_same(tmp_
 
 
 def test_dates_made_in_code_read_the_same_as_written() -> None:
-    assert csl_date([DateItem(year="2020", month="3")]) == DateParts(date_parts=[[2020, 3]])
+    assert csl_date([DateParts(year="2020", month="3")]) == DateParts(date_parts=[[2020, 3]])
     assert csl_date(2009) == DateParts(date_parts=[[2009]])
     assert csl_date(None) is None
