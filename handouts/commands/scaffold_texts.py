@@ -81,8 +81,8 @@ exercises:                             # ids from `handouts list`; four or fewer
 """
 
 FROM_EXERCISE = """\
-# Made from the entry '{source}' ({command}). Change what your variant does
-# differently; with its own id, both entries can be used.
+# Made from the entry '{source}': {command}
+# Change what your variant does differently; with its own id, both entries can be used.
 """
 
 OWN_POSE = """\
@@ -91,7 +91,8 @@ OWN_POSE = """\
 """
 
 POSE = """\
-# A copy of the bundled pose '{source}' for an exercise entry in this folder: write
-# `pose: {file}` under the entry's illustration:. Every field is in images/poses/README.md
-# (in the handouts source); preview it with: handouts illustrate ID --library FOLDER -o pose.png
+# A copy of the bundled pose '{source}', for an exercise entry in this folder: write
+# `pose: {file}` under the entry's illustration:. Every field is described
+# in images/poses/README.md (in the handouts source). Preview it with:
+# handouts illustrate ID --library FOLDER -o pose.png
 """

@@ -155,8 +155,8 @@ def test_an_exercise_from_a_bundled_one_is_its_file_under_the_new_id_and_builds_
     source = (bundled("exercises") / "clamshell.yaml").read_text(encoding="utf-8")
     header, _, body = made.partition("id: clamshell-chair\n")
     assert body == source.partition("id: clamshell\n")[2]  # comments, translations and pose as written
-    assert header == ("# Made from the entry 'clamshell' (handouts new exercise clamshell-chair --from clamshell). Change what your variant does\n"
-                      "# differently; with its own id, both entries can be used.\n"
+    assert header == ("# Made from the entry 'clamshell': handouts new exercise clamshell-chair --from clamshell\n"
+                      "# Change what your variant does differently; with its own id, both entries can be used.\n"
                       "# To draw a pose of your own: handouts new pose clamshell-chair --from clamshell, then write\n"
                       "# `pose: clamshell-chair.pose.yaml` under illustration: below.\n")
     shown = invoke("show", "clamshell-chair", "--library", str(tmp_path))
