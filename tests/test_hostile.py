@@ -37,11 +37,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from handouts.pictures import photos as pictures
-from handouts.reading import yamlio
 from handouts.commands.build import Builder, Request
 from handouts.commands.cli import main
 from handouts.errors import HandoutsError
+from handouts.pictures import photos as pictures
+from handouts.reading import yamlio
 
 from .conftest import EXERCISE
 from .helpers import pdf_text, squash, write_file

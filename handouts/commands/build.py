@@ -25,7 +25,8 @@ from ..reading.library import (
     load_program,
     load_template,
 )
-from ..reading.models import Program, ProgramExercise, Template
+from ..reading.models import Program, ProgramExercise
+from ..reading.template_model import Template
 from ..reading.translations import DEFAULT
 from ..reading.yamlio import Document
 

@@ -11,6 +11,8 @@ import click
 import msgspec
 
 from ..errors import HandoutsError
+from . import completion as complete
+from .new_command import new
 
 EPILOG_BUILD = """\b
 Examples:
@@ -82,20 +84,20 @@ library_option = click.option(
 
 
 @main.command(epilog=EPILOG_BUILD)
-@click.argument("programs", nargs=-1)
-@click.option("-e", "--exercise", "exercises", multiple=True, metavar="ID", help="Build an ad-hoc handout from these exercise ids (repeatable).")
+@click.argument("programs", nargs=-1, shell_complete=complete.program_names)
+@click.option("-e", "--exercise", "exercises", multiple=True, metavar="ID", shell_complete=complete.exercise_ids, help="Build an ad-hoc handout from these exercise ids (repeatable).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The PDF to write (one handout only).")
 @click.option("--out-dir", type=click.Path(path_type=Path), help="The folder to write one PDF per program into.")
 @click.option("--patient", metavar="NAME", help="The patient's name, printed on the first page.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: the template's).")
-@click.option("--template", metavar="NAME|FILE",
+@click.option("--template", metavar="NAME|FILE", shell_complete=complete.template_names,
               help="Layout: a built-in name (standard, compact, one-page, large-print) or a YAML file.")
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="The date printed on the handout (default: the program's, else today).")
 @click.option("--review", "review_text", metavar="YYYY-MM-DD", help="The next appointment, printed on page 1 and in the log.")
 @click.option("--audience", type=click.Choice(["patient", "clinician"]), default="patient", show_default=True,
               help="'clinician' adds evidence notes and full references with DOI.")
-@click.option("--language", metavar="CODE", help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
-@click.option("--fallback-language", "fallback", metavar="CODE",
+@click.option("--language", metavar="CODE", shell_complete=complete.languages, help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
+@click.option("--fallback-language", "fallback", metavar="CODE", shell_complete=complete.languages,
               help="Print a text in this language (e.g. en) where an entry lacks the handout's language; "
                    "without it, a missing translation is an error.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
@@ -151,9 +153,12 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
       handouts list --position side-lying
       handouts list --tag "early stage" --json
     """
-    from .listing import Filters, find, program_names
+    from .json_output import emit
+    from .listing import Filters, find, program_names, program_summaries
 
     if programs:
+        if as_json:
+            return emit(program_summaries())
         for name in program_names():
             click.echo(name)
         return
@@ -161,26 +166,31 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
     found = find(load_library(library_folders), Filters(tuple(tag), muscle, position, equipment, level, text))
     if as_json:
-        click.echo(json.dumps(msgspec.to_builtins(found), ensure_ascii=False, indent=2))
-        return
+        return emit(found)
     for exercise in found:
         click.echo(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
 
 
 @main.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as one JSON object, every field and translation as written.")
 @library_option
-def show(exercise_id, library_folders) -> None:
+def show(exercise_id, as_json, library_folders) -> None:
     """Show one exercise entry as text.
 
     \b
-    Example:
+    Examples:
       handouts show clamshell
+      handouts show clamshell --json
     """
     from ..reading.library import load_library
+    from .json_output import emit
     from .listing import describe_entry
 
-    click.echo(describe_entry(load_library(library_folders).entry(exercise_id).exercise))
+    exercise = load_library(library_folders).entry(exercise_id).exercise
+    if as_json:
+        return emit(exercise)
+    click.echo(describe_entry(exercise))
 
 
 @main.command()
@@ -218,7 +228,7 @@ def schema(kind) -> None:
 
 
 @main.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file to write: .png, .svg or .pdf.")
 @click.option("--side", type=click.Choice(["left", "right"]), default="right", show_default=True, help="The side to show working.")
 @click.option("--width-mm", type=click.FloatRange(20, 200), default=60, show_default=True, help="Width of the picture.")
@@ -265,6 +275,9 @@ def import_(database, source, out, with_photos, clinic) -> None:
         raise InvalidInput(report.problems)
 
 
+main.add_command(new)
+
+
 def run() -> None:
     """Entry point that never lets an encoding problem of the terminal crash the tool."""
     for stream in (sys.stdout, sys.stderr):
@@ -272,4 +285,4 @@ def run() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    main()
+    main(prog_name="handouts", complete_var=complete.COMPLETE_VAR)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..handout.wording import rows
 from ..handout.words import words_for
-from ..reading.library import Library, yaml_files
+from ..reading.library import Library, load_program, yaml_files
 from ..reading.models import Exercise
 from ..reading.resources import bundled
 from ..reading.translations import DEFAULT, localized
@@ -51,6 +52,24 @@ def find(library: Library, filters: Filters, language: str = DEFAULT) -> list[Ex
 
 def program_names() -> list[str]:
     return [path.stem for path in yaml_files(bundled("programs"))]
+
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    """A bundled program as `list --programs --json` gives it: texts as written, in every language."""
+
+    name: str
+    title: str | dict[str, str]
+    exercises: list[str]
+    file: Path
+
+
+def program_summaries() -> list[ProgramSummary]:
+    summaries = []
+    for name in program_names():
+        program, _, path = load_program(name)
+        summaries.append(ProgramSummary(name, program.title, [item.id for item in program.exercises], path))
+    return summaries
 
 
 def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:

@@ -16,18 +16,13 @@ import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..reading.library import Entry, Library, pose_problem
-from ..reading.models import (
-    Clinic,
-    Dosage,
-    Exercise,
-    Illustration,
-    Program,
-    Reference,
-    Template,
-)
+from ..reading.models import Clinic, Dosage, Exercise, Illustration, Program
+from ..reading.reference_model import Reference
+from ..reading.template_model import Template
 from ..reading.translations import DEFAULT, localized, text_in
 from ..reading.yamlio import Document, dotted
 from . import wording
+from .readability import SCORED, WARN_ABOVE, exercise_grade
 from .words import Words, words_for
 
 Audience = Literal["patient", "clinician"]
@@ -198,6 +193,7 @@ def _untranslated_entry(entry: Entry, missing: list[tuple], language: str, fallb
 
 
 ADVISED_MAXIMUM = 4  # adherence drops past about four exercises (handout guidelines)
+LONG_ROUND = 30  # minutes: home programmes that patients keep up take a quarter to half an hour
 
 
 def advice(handout: Handout) -> list[str]:
@@ -206,8 +202,34 @@ def advice(handout: Handout) -> list[str]:
     count = len(handout.cards)
     if count > ADVISED_MAXIMUM:
         found.append(f"{count} exercises, about {handout.minutes} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)")
+    if handout.minutes > LONG_ROUND:
+        longest = max(handout.cards, key=lambda card: wording.minutes(card.dosage))
+        which = f"the {count} exercises" if count > 1 else "the exercise"
+        found.append(f"one round of {which} takes about {handout.minutes:,} minutes "
+                     f"(more than {LONG_ROUND}): check the sets, reps, holds and rests "
+                     f"({longest.exercise.id}: about {wording.minutes(longest.dosage):,} minutes)")
+    hard = _hard_to_read(handout)
+    if hard:
+        found.append(f"{len(hard)} of the exercises read{'s' if len(hard) == 1 else ''} above grade {WARN_ABOVE:g}, the aim for "
+                     f"patients: {', '.join(hard)} (use shorter words and sentences; handouts check scores each entry)")
     if handout.clinic is None:
         found.append("the handout has no clinic name or phone for the patient to call (add --clinic FILE, or clinic: in the program)")
+    return found
+
+
+def _hard_to_read(handout: Handout) -> list[str]:
+    """'pelvic-drop (grade 6.4)' for each exercise whose English text reads above grade 6.
+
+    Only the library's texts are scored (the clinician's notes are the patient's own, and
+    would reach the grade cache); a handout in another language is not scored at all.
+    """
+    if handout.words.language != SCORED:
+        return []
+    found = []
+    for card in handout.cards:
+        score = exercise_grade(card.exercise)
+        if score is not None and score.worst > WARN_ABOVE:
+            found.append(f"{card.exercise.id} (grade {score.worst:.1f})")
     return found
 
 

@@ -123,10 +123,17 @@ def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
 
 
 def minutes(dosage: Dosage) -> int:
-    """A rough, generous estimate of one session of this exercise, in whole minutes."""
-    sets, reps = dosage.sets or 1, dosage.reps or 10
+    """A rough, generous estimate of one session of this exercise, in whole minutes.
+
+    A rep is 3 seconds of movement plus its hold; a dose that gives a hold and no count
+    is one hold a set (a 60-second plank), not ten; rest comes between sets; each side
+    done in turn doubles it all.
+    """
+    sets = dosage.sets or 1
+    reps = dosage.reps or (1 if dosage.hold_seconds else 10)
     per_rep = 3 + (dosage.hold_seconds or 0)
-    work = sets * reps * per_rep + max(sets - 1, 0) * (dosage.rest_seconds or 30)
+    rest = 30 if dosage.rest_seconds is None else dosage.rest_seconds  # 0 is no rest, not the default
+    work = sets * reps * per_rep + max(sets - 1, 0) * rest
     if dosage.side == "each":
         work *= 2
     return max(1, math.ceil(work / 60))

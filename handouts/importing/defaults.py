@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import msgspec
 
 from ..errors import InvalidInput, Problem
-from ..reading.models import Clinic, Dosage, ImportDefaults
+from ..reading.models import Clinic, Dosage
 from ..reading.translations import text_in
 from ..reading.yamlio import Document
 from .vocabulary import listed

@@ -20,8 +20,9 @@ import msgspec
 from msgspec import inspect as types
 
 from ..errors import InvalidInput, Problem
-from . import translations
-from .models import URL_PATTERN, Exercise, exercise_model
+from . import placeholders, translations
+from .fields import URL_PATTERN
+from .models import Exercise, exercise_model
 from .yamlio import Document
 
 M = TypeVar("M", bound=msgspec.Struct)
@@ -31,10 +32,14 @@ def validate(document: Document, model: type[M]) -> M:
     """The document's data as a `model`, or InvalidInput listing every problem."""
     if model is Exercise:
         model = exercise_model(document.data)  # type: ignore[assignment]
+    unfilled = placeholders.problems(document)  # said instead of what else a placeholder breaks (a number, a choice)
     try:
         result = msgspec.convert(document.data, model, strict=True)
     except msgspec.ValidationError as error:
-        raise InvalidInput(problems(document, model, error)) from None
+        at = {p.field for p in unfilled}
+        raise InvalidInput(unfilled + [p for p in problems(document, model, error) if p.field not in at]) from None
+    if unfilled:
+        raise InvalidInput(unfilled)
     half_translated = translations.problems(document, result)
     if half_translated:
         raise InvalidInput(half_translated)

@@ -95,8 +95,9 @@ def test_photos_come_only_with_with_photos_and_say_why(tmp_path) -> None:
     entry = yaml.safe_load((tmp_path / "photos" / "plank.yaml").read_text(encoding="utf-8"))
     assert entry["illustration"] == {"pictures": ["plank/0.jpg", "plank/1.jpg"]}
     data = Builder((tmp_path / "photos",)).pdf(Request(exercises=("plank",), date=DAY, audience="clinician"))
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     assert sum(len(page.images) for page in PdfReader(io.BytesIO(data)).pages) == 2
     assert "Photos from free-exercise-db: rights not stated by the database." in squash(pdf_text(data))

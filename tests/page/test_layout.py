@@ -6,14 +6,12 @@ import msgspec
 from reportlab.platypus import KeepTogether, Paragraph
 
 from handouts.commands.build import Builder, Request
-from handouts.page.fonts import fonts
 from handouts.page.blocks import Bookmark
 from handouts.page.cards import card_flowables
+from handouts.page.fonts import fonts
 from handouts.page.layout import handout_flowables
 from handouts.page.markup import para
 from handouts.page.styles import styles
-from handouts.handout import wording
-from handouts.reading.models import Dosage
 
 from ..helpers import DAY
 
@@ -151,8 +149,8 @@ def test_a_block_no_page_can_hold_is_a_clear_error_naming_the_template(library_d
     import pytest
     from reportlab.platypus import Flowable
 
-    from handouts.page import pdf
     from handouts.errors import InvalidInput
+    from handouts.page import pdf
 
     class Tower(Flowable):
         def wrap(self, width, height):

@@ -41,7 +41,7 @@ def build(builder: Builder, program: str, template: str, **options) -> list[str]
 def test_every_page_names_the_patient_the_date_and_whom_to_call(builder, program, template) -> None:
     pages = build(builder, program, template)
     for number, page in enumerate(pages, start=1):
-        footer = f"Ana María Núñez · 7 December 2026 · Riverside Physiotherapy · 555-0142"
+        footer = "Ana María Núñez · 7 December 2026 · Riverside Physiotherapy · 555-0142"
         assert footer in page and f"Page {number} of {len(pages)}" in page, (template, number)
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from handouts.commands.build import Request
 from handouts.page.qr import MIN_MODULE, QUIET_MODULES, qr_drawing
-from reportlab.lib.units import mm
 
 from ..helpers import DAY, pdf_bytes, pdf_text, squash
 
