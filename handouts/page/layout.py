@@ -74,6 +74,8 @@ def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Bloc
                 elif other.chain:
                     held_back.add(other.chain)
             room = frame_height
+        if room == frame_height:  # at a page's top, where the frame drops the first space before
+            need -= top_space(block, width, frame_height)
         out.append(block)
         room = room - need if need <= room else frame_height - need % frame_height
     return out + waiting
@@ -86,3 +88,13 @@ def height(block: Block, width: float, frame_height: float) -> float:
         parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
         total += sum(p.wrap(width, frame_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
     return total
+
+
+def top_space(block: Block, width: float, frame_height: float) -> float:
+    """The space before the block's first visible flowable: a frame drops it at a page's top
+    (an invisible one, such as a bookmark, leaves the frame at its top)."""
+    for flowable in block.flowables:
+        for part in flowable._content if isinstance(flowable, KeepTogether) else [flowable]:
+            if part.wrap(width, frame_height)[1] > 0:
+                return part.getSpaceBefore()
+    return 0.0
