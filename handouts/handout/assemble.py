@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
@@ -29,6 +29,9 @@ from ..reading.translations import DEFAULT, localized, text_in
 from ..reading.yamlio import Document, dotted
 from . import wording
 from .words import Words, words_for
+
+if TYPE_CHECKING:
+    from .changes import Changes
 
 Audience = Literal["patient", "clinician"]
 
@@ -72,6 +75,7 @@ class Handout:
     pain_rule: str | None = None  # how much pain is acceptable, printed with the stop rule
     pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
     words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
+    changes: Changes | None = None  # what changed since the last visit (build --since): a box on page 1
 
     @property
     def minutes(self) -> int:

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
 from .cards import card_flowables
-from .sections import header, log, note, references, summary
+from .sections import changes, header, log, note, references, summary
 from .styles import styles
 
 
@@ -37,6 +37,8 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
     for section in handout.template.sections:  # in the template's order
         if section == "summary":
             blocks.append(Block(summary(handout, s, frame_width)))
+        elif section == "changes" and handout.changes is not None:
+            blocks.append(Block(changes(handout, s, frame_width)))
         elif section == "note":
             blocks.append(Block(note(handout, s)))
         elif section == "log" and handout.cards:
