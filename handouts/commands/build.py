@@ -15,6 +15,8 @@ import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
+from ..handout.cautions import notes as caution_notes
+from ..handout.cautions import refuse
 from ..handout.consistency import contradictions
 from ..handout.words import words_for
 from ..page.fonts import describe, unprintable
@@ -90,6 +92,8 @@ class Builder:
                            today=dt.date.today(), audience=request.audience, language=request.language,
                            fallback=request.fallback)
         check_printable(program, document, handout, self.library, clinic_file[1] if clinic_file else None)
+        if request.strict:
+            refuse(handout, program, document)
         if request.since:
             handout = self._since(request, handout)
         return handout
@@ -107,7 +111,7 @@ class Builder:
         from ..page.pdf import render
 
         handout = self.handout(request)
-        return render(handout), advice(handout) + contradictions(handout) + _unprinted_changes(handout)
+        return render(handout), caution_notes(handout) + advice(handout) + contradictions(handout) + _unprinted_changes(handout)
 
     def pdf(self, request: Request) -> bytes:
         return self.render(request)[0]

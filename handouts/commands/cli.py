@@ -20,6 +20,7 @@ Examples:
   handouts build my-programs/*.yaml --out-dir handouts/ --jobs 2
   handouts build early-stage --language es -o es.pdf
   handouts build ana-today.yaml --since ana-last-visit.yaml -o ana.pdf
+  handouts build ana.yaml --strict -o ana.pdf
 """
 
 

@@ -17,6 +17,7 @@ import msgspec
 from ..errors import InvalidInput, Problem
 from ..reading.library import Entry, Library, pose_problem
 from ..reading.models import (
+    Caution,
     Clinic,
     Dosage,
     Exercise,
@@ -50,6 +51,8 @@ class Card:
     harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
     easier: tuple[str, ...] = ()  # and of its regressions
     video: str | None = None  # the program's video for this exercise, else the entry's
+    cautions: tuple[Caution, ...] = ()  # the entry's cautions for the patient's conditions (program: conditions)
+    caution_citations: tuple[tuple[int, ...], ...] = ()  # each one's reference numbers, in the clinician's copy
 
     @property
     def mirrored(self) -> bool:
@@ -133,6 +136,10 @@ def assemble(
             continue
         seen.add(key)
         cited = tuple(numbers.setdefault(c.id, len(numbers) + 1) for c in entry.exercise.citations)
+        cautions = tuple(c for c in exercise.cautions if c.condition in program.conditions)
+        # the patient's copy shows no caution, so numbers its sources not
+        caution_cited = tuple(tuple(numbers.setdefault(ref, len(numbers) + 1) for ref in c.citations)
+                              for c in cautions) if audience == "clinician" else ()
         own_picture = item.illustration is not None
         cards.append(
             Card(
@@ -146,6 +153,8 @@ def assemble(
                 harder=_names(library, exercise.progression, language, fallback),
                 easier=_names(library, exercise.regression, language, fallback),
                 video=item.video or exercise.video,
+                cautions=cautions,
+                caution_citations=caution_cited,
             )
         )
     if template.max_exercises and len(cards) > template.max_exercises:

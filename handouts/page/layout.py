@@ -47,8 +47,9 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
             for card in handout.cards:
                 card_block, *notes = card_flowables(card, handout, s, frame_width, frame_height)
                 blocks.append(Block([card_block]))
-                if notes:  # the clinician's notes may come after their card, wherever there is room
-                    blocks.append(Block(notes, floating=True, after=sum(not b.floating for b in blocks)))
+                if notes:  # the clinician's notes may come after their card, wherever there is room;
+                    # a caution for this patient's condition comes right after it, before the next card
+                    blocks.append(Block(notes, floating=not card.cautions, after=sum(not b.floating for b in blocks)))
         elif section == "references" and handout.references:
             # a reference at a time (the first with the heading), so that the list can fill the gaps it fits
             blocks += [Block([part], floating=True, chain="references") for part in references(handout, s)]
