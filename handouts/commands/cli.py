@@ -21,6 +21,8 @@ Examples:
   handouts build my-programs/*.yaml --out-dir handouts/
   handouts build my-programs/*.yaml --out-dir handouts/ --jobs 2
   handouts build early-stage --language es -o es.pdf
+  handouts build ana-today.yaml --since ana-last-visit.yaml -o ana.pdf
+  handouts build ana.yaml --strict -o ana.pdf
 """
 
 
@@ -102,11 +104,15 @@ library_option = click.option(
                    "without it, a missing translation is an error.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="A clinic file (name, phone, email, address, website, logo) used instead of the program's clinic.")
+@click.option("--since", metavar="OLD.yaml",
+              help="The patient's previous program (a file or bundled name): page 1 says what changed since it.")
+@click.option("--strict", is_flag=True,
+              help="Fail when an exercise has a caution for one of the program's conditions, instead of a note.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build several handouts at once in this many worker processes (one per core).")
 @library_option
 def build(programs, exercises, output, out_dir, patient, paper, template, date_text, review_text, audience, language, fallback,
-          clinic, jobs, library_folders) -> None:
+          clinic, since, strict, jobs, library_folders) -> None:
     """Build PDF handouts from PROGRAM files or bundled program names.
 
     PROGRAM is a program YAML file or the name of a bundled example program
@@ -123,8 +129,10 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("give either -o FILE or --out-dir DIR, not both")
     if output and len(programs) > 1:
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
+    if since and len(programs) > 1:
+        raise click.UsageError("--since is one patient's previous program: give it with one PROGRAM")
     common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), review=_date(review_text),
-                  audience=audience, clinic=clinic,
+                  audience=audience, clinic=clinic, since=since, strict=strict,
                   language=_language(language, "--language"), fallback=_language(fallback, "--fallback-language"))
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
     pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")

@@ -91,6 +91,8 @@ def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
         lines.append(f"Cites: {', '.join(c.id for c in exercise.citations)}")
     if exercise.video:
         lines.append(f"Video: {exercise.video}")
+    for caution in exercise.cautions:
+        lines.append(f"Caution for {caution.condition}: {caution.reason} ({', '.join(caution.citations)})")
     if exercise.source:
         source = exercise.source
         lines.append(f"Source: {source.database}, entry {source.id} ({source.licence})"

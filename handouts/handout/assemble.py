@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..reading.library import Entry, Library, pose_problem
-from ..reading.models import Clinic, Dosage, Exercise, Illustration, Program
+from ..reading.models import Caution, Clinic, Dosage, Exercise, Illustration, Program
 from ..reading.reference_model import Reference
 from ..reading.template_model import Template
 from ..reading.translations import DEFAULT, localized, text_in
@@ -24,6 +24,9 @@ from ..reading.yamlio import Document, dotted
 from . import wording
 from .readability import SCORED, WARN_ABOVE, exercise_grade
 from .words import Words, words_for
+
+if TYPE_CHECKING:
+    from .changes import Changes
 
 Audience = Literal["patient", "clinician"]
 
@@ -42,6 +45,8 @@ class Card:
     harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
     easier: tuple[str, ...] = ()  # and of its regressions
     video: str | None = None  # the program's video for this exercise, else the entry's
+    cautions: tuple[Caution, ...] = ()  # the entry's cautions for the patient's conditions (program: conditions)
+    caution_citations: tuple[tuple[int, ...], ...] = ()  # each one's reference numbers, in the clinician's copy
 
     @property
     def mirrored(self) -> bool:
@@ -67,6 +72,7 @@ class Handout:
     pain_rule: str | None = None  # how much pain is acceptable, printed with the stop rule
     pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
     words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
+    changes: Changes | None = None  # what changed since the last visit (build --since): a box on page 1
 
     @property
     def minutes(self) -> int:
@@ -124,6 +130,10 @@ def assemble(
             continue
         seen.add(key)
         cited = tuple(numbers.setdefault(c.id, len(numbers) + 1) for c in entry.exercise.citations)
+        cautions = tuple(c for c in exercise.cautions if c.condition in program.conditions)
+        # the patient's copy shows no caution, so numbers its sources not
+        caution_cited = tuple(tuple(numbers.setdefault(ref, len(numbers) + 1) for ref in c.citations)
+                              for c in cautions) if audience == "clinician" else ()
         own_picture = item.illustration is not None
         cards.append(
             Card(
@@ -137,6 +147,8 @@ def assemble(
                 harder=_names(library, exercise.progression, language, fallback),
                 easier=_names(library, exercise.regression, language, fallback),
                 video=item.video or exercise.video,
+                cautions=cautions,
+                caution_citations=caution_cited,
             )
         )
     if template.max_exercises and len(cards) > template.max_exercises:

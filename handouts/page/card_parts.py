@@ -134,11 +134,26 @@ def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
     notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
     out: list[Flowable] = []
     imported = credit(words, card)
-    if notes or card.dosage.basis == "default" or imported:
+    if notes or card.dosage.basis == "default" or imported or card.cautions:
         # named, since the notes may fall on a later page than their card
         out.append(Para(para(words._("For the clinician: {number}. {name}", number=card.number, name=card.exercise.name)), s.label))
+    out += caution_lines(card, handout, s)
     if card.dosage.basis == "default":
         out.append(Para(para(words._("Dose: a conservative default; the sources give none.")), s.small))
     out += [Para(f"[{n}] {para(text)}", s.small) for n, text in notes]
     out += [Para(para(imported), s.small)] if imported else []
+    return out
+
+
+def caution_lines(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+    """Each of the entry's cautions for this patient's conditions, first: "Caution for this
+    patient's gluteal tendinopathy: lying on the painful side... [5, 6]"."""
+    from ..handout.cautions import condition_name
+
+    words = handout.words
+    out = []
+    for caution, numbers in zip(card.cautions, card.caution_citations):
+        label = words._("Caution for this patient's {condition}:", condition=condition_name(words, caution.condition))
+        sources = f" [{', '.join(str(n) for n in numbers)}]" if numbers else ""
+        out.append(Para(f"<b>{para(label)}</b> {para(caution.reason)}{sources}", s.small))
     return out

@@ -103,6 +103,38 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     return [KeepTogether([box, Spacer(1, 8)])]
 
 
+CHANGES_LINES = 4  # the printed lines of the changes box, its heading's too: what page 1 of the standard layout has room for
+
+
+def changes(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """What changed since the last visit (build --since) in a box like the key points: a
+    line a change, as many as fit CHANGES_LINES printed lines (the exercises stopped
+    always), then how many more there are; one line when nothing changed. Nothing
+    without --since."""
+    from ..handout.changes import lines, more
+
+    if handout.changes is None:
+        return []
+    words = handout.words
+    found = [_fact(lead, para(text)) for lead, text in lines(words, handout.changes)]
+    if not found:
+        rows = [_fact(words._("Since your last visit:"), para(words._("nothing has changed. Keep going as before.")))]
+    else:
+        heading = f"<b>{para(words._('What changed since your last visit'))}</b>"
+        for keep in range(len(found), 0, -1):
+            rows = [heading, *found[:keep]] + ([para(more(words, len(found) - keep))] if keep < len(found) else [])
+            if _printed_lines(rows, s, width) <= CHANGES_LINES:
+                break
+    box = MeasuredTable([[Para(row, s.body)] for row in rows], colWidths=[width])
+    box.setStyle(boxed(handout, padding=0))
+    return [KeepTogether([box, Spacer(1, 8)])]
+
+
+def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
+    inner = width - 12  # the box's padding, left and right (blocks.boxed)
+    return sum(round(Para(row, s.body).wrap(inner, 1e6)[1] / s.body.leading) for row in rows)
+
+
 def note(handout: Handout, s: Styles) -> list[Flowable]:
     if not handout.note:
         return []

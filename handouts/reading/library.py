@@ -140,6 +140,10 @@ def _broken_links(library: Library) -> list[Problem]:
         for i, citation in enumerate(exercise.citations):
             if citation.id not in library.references:
                 found.append(document.problem(("citations", i, "id"), f"no reference with the id {citation.id!r} ({suggest(citation.id, library.references)})"))
+        for i, caution in enumerate(exercise.cautions):
+            for j, cited in enumerate(caution.citations):
+                if cited not in library.references:
+                    found.append(document.problem(("cautions", i, "citations", j), f"no reference with the id {cited!r} ({suggest(cited, library.references)})"))
     return found
 
 

@@ -85,6 +85,18 @@ class Source(Strict):
         "the fields that hold the importer's conservative defaults, not the source's words: review them")] = []
 
 
+# The conditions a caution names and a program lists for its patient (README, "Cautions").
+Condition = Literal["gluteal-tendinopathy", "recent-hip-replacement", "pregnancy"]
+
+
+class Caution(Strict):
+    """A condition this exercise may aggravate: why, for the clinician, and the sources."""
+
+    condition: Condition
+    reason: Annotated[Localized, about("why, in plain words, for the clinician")]
+    citations: Annotated[list[Id], Meta(min_length=1), about("the ids of the references that support it")]
+
+
 class Exercise(Strict, kw_only=True):  # required fields after optional ones
     """One exercise entry: everything its card shows."""
 
@@ -111,6 +123,7 @@ class Exercise(Strict, kw_only=True):  # required fields after optional ones
     illustration: Illustration | None = None
     video: Annotated[Url | None, about("a video of the exercise, printed on the card as a QR code")] = None
     citations: list[Citation] = []
+    cautions: Annotated[list[Caution], about("conditions it may aggravate: checked against a program's conditions")] = []
     source: Annotated[Source | None, about("for an imported entry: where it came from")] = None
 
 
@@ -180,6 +193,7 @@ class Program(Strict, kw_only=True):
     pain_rule: Annotated[Localized | None, about(
         "how much pain is acceptable, e.g. the 24-hour rule; printed with the stop rule in the key points")] = None
     pain_call_at: Annotated[count(1, 10), about("a pain score (0 to 10) in the log at or above which the patient calls")] = 5
+    conditions: Annotated[list[Condition], about("the patient's conditions, which the exercises' cautions are checked against")] = []
 
     def __post_init__(self) -> None:
         # the list object is the struct's own, so filling it in leaves the struct frozen

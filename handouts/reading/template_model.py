@@ -33,7 +33,8 @@ class Colours(Strict):
     shade: Colour = "#eeeeee"
 
 
-Section = Literal["summary", "note", "exercises", "log", "references"]
+# "changes": what changed since the last visit, printed only by `build --since OLD.yaml`
+Section = Literal["summary", "changes", "note", "exercises", "log", "references"]
 
 
 class Template(Strict, kw_only=True):
@@ -54,4 +55,4 @@ class Template(Strict, kw_only=True):
         "the most exercises this layout holds (one page: 6); more is an error that names a layout that holds them")] = None
     greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
     sections: Annotated[list[Section], Meta(min_length=1)] = field(
-        default_factory=lambda: ["summary", "note", "log", "exercises", "references"])
+        default_factory=lambda: ["summary", "changes", "note", "log", "exercises", "references"])

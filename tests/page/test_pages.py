@@ -103,3 +103,25 @@ def test_no_page_but_the_last_is_more_than_a_quarter_blank(builder, program, tem
             inked = [y for y in range(top, footer) if any(pixels[x, y] < 128 for x in range(width))]
             used = (inked[-1] - top) / (footer - top) if inked else 0
         assert used >= 0.75, (program, template, page.name, round(used, 2))
+
+
+def worst_since(folder: Path, program: str) -> str:
+    """A previous program that differs from `program` in every way the box says: another
+    exercise (stopped), and each of the others on the left only, with another dose."""
+    from handouts.reading.library import load_program
+
+    ids = [item.id for item in load_program(program)[0].exercises]
+    lines = ["title: Before", "exercises:", "  - wall-side-bend"]
+    lines += [f"  - {{id: {i}, side: left, dosage: {{sets: 1, reps: 5, hold_seconds: 9, days_per_week: 2, load: heavy band}}}}"
+              for i in ids[1:]]
+    path = folder / f"before-{program}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_bundled_programs_fit_their_pages_with_what_changed_since_any_other(builder, program, tmp_path) -> None:
+    for since in [*PROGRAMS, worst_since(tmp_path, program)]:
+        pages = build(builder, program, "standard", since=since)
+        assert "since your last visit" in pages[0].lower(), since
+        assert len(pages) <= MOST_PAGES["standard"], since
