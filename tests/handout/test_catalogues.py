@@ -144,8 +144,9 @@ def test_spanish_dates_read_as_spanish() -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_word_looked_up_in_a_build_is_one_pybabel_finds(language: str, monkeypatch) -> None:
-    """Every bundled program, in every layout, for the patient and the clinician."""
+def test_every_word_looked_up_in_a_build_is_one_pybabel_finds(language: str, monkeypatch, tmp_path) -> None:
+    """Every bundled program, in every layout, for the patient and the clinician; with what
+    changed since another program; with a caution for the patient's condition."""
     from handouts.commands.build import Builder, Request
 
     looked_up: set[str] = set()
@@ -167,5 +168,10 @@ def test_every_word_looked_up_in_a_build_is_one_pybabel_finds(language: str, mon
             for audience in ("patient", "clinician"):
                 builder.pdf(Request(program=program, template=template, audience=audience, language=language,
                                     date=dt.date(2026, 12, 1), review=dt.date(2026, 12, 15)))
+        builder.pdf(Request(program=program, since="early-stage", language=language, date=dt.date(2026, 12, 1)))
+    cautious = tmp_path / "p.yaml"
+    cautious.write_text("title: Hips\nexercises: [clamshell, pelvic-drop]\nconditions: [gluteal-tendinopathy]\n", encoding="utf-8")
+    builder.pdf(Request(program=str(cautious), audience="clinician", language=language, date=dt.date(2026, 12, 1)))
+    assert {"What changed since your last visit", "Caution for this patient's {condition}:"} <= looked_up
     assert len(looked_up) > 40
     assert sorted(looked_up - set(code_messages())) == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
 from collections import Counter
 from functools import cache
 
@@ -135,3 +137,43 @@ def test_spanish_marks_print_without_the_stand_in_font(tmp_path, text: str, stan
     data = Builder().pdf(Request(program=str(program), date=dt.date(2026, 12, 1)))
     assert text.split(":")[0] in pdf_text(data)
     assert any("Noto" in name for name in embedded_fonts(data)) == stand_in, embedded_fonts(data)
+
+
+def page_count(builder: Builder, request: Request) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(builder.pdf(request))).pages)
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_a_spanish_handout_takes_no_more_pages_than_the_english(program: str) -> None:
+    """Spanish runs about a fifth longer than English; the bundled Spanish is written to the
+    English's length, so that two cards still share an A4 page and a large-print card its own."""
+    builder = Builder()
+    for layout in LAYOUTS:
+        for audience in ("patient", "clinician"):
+            for review in (None, dt.date(2026, 12, 15)):
+                pages = {language: page_count(builder, Request(program=program, template=layout, audience=audience,
+                                                               language=language, date=dt.date(2026, 12, 1), review=review))
+                         for language in ("en", "es")}
+                assert pages["es"] <= pages["en"], (program, layout, audience, review, pages)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (Debian poppler-utils)")
+@pytest.mark.parametrize("layout", ["standard", "compact", "large-print"])
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_no_spanish_page_but_the_last_is_more_than_a_quarter_blank(program: str, layout: str, tmp_path) -> None:
+    """As tests/page/test_pages.py measures the English: the last inked row above the footer."""
+    from PIL import Image
+
+    request = Request(program=program, template=layout, language="es", patient="Ana María Núñez", date=dt.date(2026, 12, 7))
+    (tmp_path / "h.pdf").write_bytes(Builder().pdf(request))
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", str(tmp_path / "h.pdf"), str(tmp_path / "p")], check=True)
+    for page in sorted(tmp_path.glob("p-*.pgm"))[:-1]:
+        with Image.open(page) as image:
+            width, height = image.size
+            top, footer = int(height * 13 / 297), int(height * (297 - 24) / 297)  # the margins and footer, roughly
+            pixels = image.load()
+            inked = [y for y in range(top, footer) if any(pixels[x, y] < 128 for x in range(width))]
+            used = (inked[-1] - top) / (footer - top) if inked else 0
+        assert used >= 0.75, (program, layout, page.name, round(used, 2))

@@ -11,12 +11,11 @@ from reportlab.graphics.shapes import Drawing, Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
 from handouts.errors import InvalidInput, NotFound
-from handouts.pictures.pictogram.draw import pose_drawing
+from handouts.pictures.pictogram.draw import END_COLOUR, fit, pose_drawing
 from handouts.pictures.pictogram.export import export_drawing
 from handouts.pictures.pictogram.files import bundled_pose_path
-from handouts.pictures.pictogram.pose import load_pose_illustration
-from handouts.pictures.pictogram.draw import END_COLOUR, fit
 from handouts.pictures.pictogram.placement import mat_thickness, placed, step_height
+from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pictogram.reach import lowest_over
 from handouts.pictures.pictogram.scene import build_scene
 from handouts.reading.resources import bundled

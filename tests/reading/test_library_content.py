@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from handouts.commands.check import check_paths
-from handouts.handout.readability import EASE_WARN_BELOW, FAIL_ABOVE, WARN_ABOVE, Grade, ease, grade, handout_text, patient_text
+from handouts.handout.readability import (
+    EASE_WARN_BELOW,
+    FAIL_ABOVE,
+    WARN_ABOVE,
+    Grade,
+    ease,
+    grade,
+    handout_text,
+    patient_text,
+)
 from handouts.reading.library import load_library, load_program
 from handouts.reading.models import Exercise
 from handouts.reading.resources import bundled
@@ -49,7 +58,7 @@ def test_entry_is_complete_linked_and_cited(exercise_id: str) -> None:
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)
 def test_patient_text_reads_at_grade_6_or_below(exercise_id: str) -> None:
-    score = grade(patient_text(LIBRARY.exercises[exercise_id].exercise))
+    score = grade(patient_text(LIBRARY.exercises[exercise_id].exercise, "en"))
     assert score.worst <= WARN_ABOVE, score
 
 
