@@ -15,6 +15,7 @@ from .paragraphs import Para
 from .styles import Styles
 
 DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute between sets" on two lines
+WORDS_MIN_EMS = 22  # the narrowest column of steps beside the picture (about 45 letters); narrower, the card is stacked
 
 
 def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
@@ -27,13 +28,16 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
     dose_para = Para(f"<b>{para(dose_line)}</b>", s.body) if dose_line else Spacer(1, 0)
     head: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {exercise.name}"), title, purpose, dose_para, Spacer(1, 6)]
 
-    picture_width = handout.template.picture_width_mm * mm
-    picture = illustration_flowables(card, picture_width, s, greyscale=handout.template.greyscale_pictures)
+    picture = illustration_flowables(card, handout.template, s)
+    picture_width = picture_width_of(picture, handout)
     gutter = 6 * mm
     body: list[Flowable] = []
     what_to_do: list[Flowable] = []
     safety: list[Flowable] = []
-    if handout.template.card_layout == "columns":
+    # two frames side by side leave the steps too narrow a column beside them: the
+    # picture then stands beside the dose, with the steps across the card below
+    roomy = width - picture_width - gutter >= WORDS_MIN_EMS * s.body.fontSize
+    if handout.template.card_layout == "columns" and roomy:
         # picture and dose down the left, the words down the right
         left = picture + [Spacer(1, 6), dosage_box(card, handout, s, picture_width)]
         table = columns(left, steps(card, s) + details(card, s), picture_width + gutter, width, gutter)
@@ -45,11 +49,16 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
         # picture beside the dose, then the words across the whole width; the picture
         # above the dose when the dose would be squeezed into a column a few words wide
         beside = width - picture_width - gutter >= DOSE_MIN_EMS * s.body.fontSize
+        dose_later: list[Flowable] = []
         if picture and beside:
             top = [columns(picture, [dosage_box(card, handout, s, width - picture_width - gutter)], picture_width + gutter, width, gutter)]
         else:
             top = [*picture, Spacer(1, 6), dosage_box(card, handout, s, width)] if picture else [dosage_box(card, handout, s, width)]
-        what_to_do, safety = [*top, Spacer(1, 6), *steps(card, s)], details(card, s)
+            if picture and stacked_height([*head, *top, *steps(card, s)], width, frame_height) > frame_height:
+                # large print: the picture, the dose box and the steps are more than a page;
+                # the dose box (its summary is under the name) leads the second half instead
+                top, dose_later = top[:-1], [top[-1], Spacer(1, 6)]
+        what_to_do, safety = [*top, Spacer(1, 6), *steps(card, s)], [*dose_later, *details(card, s)]
         body = what_to_do + safety
 
     notes = clinician_notes(card, s) if handout.audience == "clinician" else []
@@ -64,6 +73,13 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
         again = Para(f"{card.number}. {para(exercise.name)} (continued)", s.heading)
         blocks = [[*head, *what_to_do], [again, *safety, *end]]
     return [*(KeepTogether(block) for block in blocks), *tail, Spacer(1, 12)]
+
+
+def picture_width_of(picture: list[Flowable], handout: Handout) -> float:
+    """The width the card gives its picture (two frames, one photo, an overlay); without
+    one, the width of one photo, for the dose box in its place."""
+    widths = [f.width for f in picture if not isinstance(f, Para)]
+    return max(widths) if widths else handout.template.picture_width_mm * mm
 
 
 def steps(card: Card, s: Styles) -> list[Flowable]:

@@ -179,7 +179,9 @@ class Template(Strict, kw_only=True):
     margins_mm: Margins
     type_pt: TypeSizes
     colours: Colours = field(default_factory=Colours)
-    picture_width_mm: size(30, 100) = 60.0
+    picture_width_mm: Annotated[size(30, 100), about("the width of a card's picture when it is one photo")] = 60.0
+    frame_width_mm: Annotated[size(40, 100), about(
+        "the width of each of a picture's two frames (Start, Finish); the figure in a frame is drawn at least 30 mm long")] = 44.0
     card_layout: Annotated[Literal["columns", "stacked"], about(
         "columns: picture and dose beside the steps; stacked: picture beside the dose, steps below (for large print)")] = "columns"
     greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False

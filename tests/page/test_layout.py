@@ -131,16 +131,16 @@ type_pt: {body: 24, title: 30, heading: 26, small: 16, line_spacing: 2.0}
 
 def test_huge_type_on_a_narrow_page_puts_the_dose_below_the_picture(tmp_path) -> None:
     from handouts.page.cards import DOSE_MIN_EMS
+    from handouts.page.illustrations import Frames
     from handouts.page.pdf import render
-    from handouts.pictures.pictogram.picture import PosePicture
 
     (tmp_path / "huge.yaml").write_text(HUGE_TYPE, encoding="utf-8")
     h = Builder().handout(Request(exercises=("clamshell",), template=str(tmp_path / "huge.yaml"), date=DAY))
     width = (210 - 100) * 72 / 25.4
-    assert width - h.template.picture_width_mm * 72 / 25.4 < DOSE_MIN_EMS * 24  # too narrow to stand beside
+    assert width - 2 * h.template.frame_width_mm * 72 / 25.4 < DOSE_MIN_EMS * 24  # too narrow to stand beside
     card = card_flowables(h.cards[0], h, styles(h.template), width, 600)
     flat = [f for block in card if isinstance(block, KeepTogether) for f in block._content]
-    picture = next(i for i, f in enumerate(flat) if isinstance(f, PosePicture))  # on its own, not in a row
+    picture = next(i for i, f in enumerate(flat) if isinstance(f, Frames))  # on its own, not in a row
     dose = next(i for i, f in enumerate(flat) if "Your dose" in paragraphs([f]))
     assert picture < dose and flat[dose]._colWidths == [width]
     assert render(h).startswith(b"%PDF")  # it was a LayoutError traceback

@@ -30,6 +30,7 @@ from .placement import mat_thickness
 from .pose import PoseIllustration, Prop
 from .reach import direction, surface
 from .shapes import (
+    BAND_EDGE,
     BAND_WIDTH,
     EDGE,
     HIP_LINE_REACH,
@@ -77,6 +78,9 @@ def _band(p: _Pose, prop: Prop) -> DrawGroup:
     The loop is the band as it lies in the room: a ring round each limb, square to it,
     and the two strands from one ring to the other, seen from the camera. Between limbs
     that part it stretches long and thin; round limbs side by side it is a short belt.
+    Either is a ribbon: the accent colour edged in dark on both sides, so that on a mono
+    laser, where the accent is a mid grey like the arrows, it still reads as a band and
+    never as an arrow (an arrow is plain, thinner, with a head).
     """
     assert prop.at and prop.to
     colour = "accent" if p.role == "end" else p.role
@@ -85,9 +89,9 @@ def _band(p: _Pose, prop: Prop) -> DrawGroup:
         for name in (prop.at, prop.to):
             ring += [p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)]
         hull = convex_hull(ring)
-        loop = Item(hull + hull[:1], stroke=colour, width=BAND_WIDTH, closed=False)
+        edge, core = _ribbon(hull + hull[:1], colour)
         depth = max(p.cam.depth(p.body.points[n].c) for n in (prop.at, prop.to)) + 0.1
-        return DrawGroup(depth, 10.0, [halo_of(loop)], [loop])
+        return DrawGroup(depth, 10.0, [halo_of(edge)], [edge, core])
     ends, depth = [], -math.inf
     for name in (prop.at, prop.to):
         if name in p.body.points:
@@ -97,8 +101,14 @@ def _band(p: _Pose, prop: Prop) -> DrawGroup:
             ends.append((p.cam.xy(p.fixed.anchors[name]), -0.004))
     (a, ra), (b, rb) = ends
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    strip = segment((a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb), BAND_WIDTH, colour)
-    return DrawGroup(depth, 10.0, [halo_of(strip)], [strip])
+    edge, core = _ribbon([(a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb)], colour)
+    return DrawGroup(depth, 10.0, [halo_of(edge)], [edge, core])
+
+
+def _ribbon(points: list[Pt], colour: str) -> tuple[Item, Item]:
+    """A band along `points`: a dark stroke, and the band's colour down its middle."""
+    return (Item(points, stroke="end", width=BAND_WIDTH + 2 * BAND_EDGE, closed=False),
+            Item(points, stroke=colour, width=BAND_WIDTH, closed=False))
 
 
 def _cross_section(body: Body, point: str, grow: float, n: int = 16) -> list[Vec]:

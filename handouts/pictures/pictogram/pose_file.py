@@ -17,7 +17,9 @@ from .proportions import JOINT_ANGLES
 
 Orientation = Literal["standing", "sitting", "supine", "prone", "quadruped", "side-lying"]
 View = Literal["front", "side", "front-above", "side-above", "three-quarter"]
-Layout = Literal["overlay", "side-by-side"]
+# frames: a Start and a Finish picture side by side (the default); side-by-side is its older
+# name; overlay: both poses in one picture, the start in light grey with a dashed outline.
+Layout = Literal["frames", "side-by-side", "overlay"]
 Direction = Literal["left", "right", "front", "back", "above", "below"]
 PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
@@ -103,7 +105,7 @@ class Arrow(Strict):
 class PoseFileFields(Strict, kw_only=True):
     title: Title | None = None
     view: View
-    layout: Layout = "overlay"
+    layout: Layout = "frames"
     turn: Annotated[Annotated[float, Meta(ge=-90, le=90)] | None, describe(
         "walk round the body this many degrees towards the left of the picture (fine-tunes the view)")] = None
     look_down: Annotated[Annotated[float, Meta(ge=0, le=80)] | None, describe(
