@@ -4,7 +4,7 @@ Colours are given by role in the scene and chosen here: start pose a flat light 
 (a tint, not transparency, so it prints the same everywhere), end pose near-black, one
 accent for arrows and bands (dark orange, a mid grey on a black-and-white printer,
 between the two), props in pale greys with a thin edge so that they never look like
-part of the body.
+part of the body, and the floor seen from above a flat grey that a mono laser still prints.
 """
 
 from __future__ import annotations
@@ -25,14 +25,15 @@ START_COLOUR = "#b8b8b8"
 END_COLOUR = "#1e1e1e"
 PROP_COLOUR = "#e3e3e3"
 EDGE_COLOUR = "#8c8c8c"
-TINT_COLOUR = "#f2f2f2"
+TINT_COLOUR = "#ebebeb"
+GROUND_COLOUR = "#e2e2e2"  # the floor seen from above: dark enough to print on a mono laser
 FLOOR_COLOUR = "#8c8c8c"
 _SCENES: WeakKeyDictionary[PoseIllustration, tuple[Scene, ...]] = WeakKeyDictionary()
 PAD = 0.025  # white space round the content, in body heights
 # A frame at most this many times as tall as it is wide. The scale is set by the figure:
 # a lying body fills the frame's width, and a standing one is as tall as this allows
 # rather than shrunk until its height fits a short, wide picture.
-TALLEST = 1.15
+TALLEST = 1.0
 
 
 def frame_drawings(
@@ -76,6 +77,7 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
         "prop": HexColor(PROP_COLOUR),
         "edge": HexColor(EDGE_COLOUR),
         "tint": HexColor(TINT_COLOUR),
+        "ground": HexColor(GROUND_COLOUR),
         "floor": HexColor(FLOOR_COLOUR),
     }
 

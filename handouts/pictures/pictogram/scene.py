@@ -212,9 +212,9 @@ def _add_floor(ill: PoseIllustration, scenes: tuple[Scene, ...], cam: Camera, bo
     if cam.raised:
         if not has_mat:
             (wx0, wx1), (z0, z1) = extent(bodies, 0), extent(bodies, 2)
-            corners = ((wx0 - 0.3, z0 - 0.08), (wx1 + 0.3, z0 - 0.08), (wx1 + 0.3, z1 + 0.1), (wx0 - 0.3, z1 + 0.1))
+            corners = ((wx0 - 0.06, z0 - 0.06), (wx1 + 0.06, z0 - 0.06), (wx1 + 0.06, z1 + 0.08), (wx0 - 0.06, z1 + 0.08))
             for scene in scenes:
-                scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="tint")]))
+                scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="ground")]))
         return
     if not has_mat:  # a mat lying on the floor is the floor line itself
         line = [(x0 - 0.04, 0.0), (x1 + 0.04, 0.0), (x1 + 0.04, -FLOOR_THICKNESS), (x0 - 0.04, -FLOOR_THICKNESS)]
