@@ -80,6 +80,31 @@ def test_every_bundled_exercise_prints_two_labelled_frames(exercise: str) -> Non
     assert pictures[1].x - pictures[0].x == pytest.approx(frames.frame + frames.gap)
 
 
+@pytest.mark.parametrize("template, frame_mm, figure_mm", [("standard", 40, 30), ("large-print", 60, 45)])
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_frames_and_figures_print_large_enough(exercise: str, template: str, frame_mm: float, figure_mm: float) -> None:
+    """At least 40 mm a frame, the figure at least 30 mm along its longest side; large print 1.5 times."""
+    frames = frames_of(exercise, template)
+    assert frames.frame / MM >= frame_mm
+    for across, up in figure_extent_mm(exercise, template):
+        assert max(across, up) >= figure_mm, f"{exercise}: the figure is {max(across, up):.1f} mm long"
+
+
+def test_large_print_frames_are_half_as_big_again() -> None:
+    assert load_template("large-print").frame_width_mm / load_template("standard").frame_width_mm == pytest.approx(1.5)
+    for (a, b), (c, d) in zip(figure_extent_mm("clamshell", "standard"), figure_extent_mm("clamshell", "large-print")):
+        assert c / a == pytest.approx(1.5, rel=0.02) and d / b == pytest.approx(1.5, rel=0.02)
+
+
+@pytest.mark.parametrize("exercise", sorted(STANDING))
+def test_a_standing_figure_is_drawn_by_its_height_not_shrunk_to_the_frame(exercise: str) -> None:
+    """A frame is as tall as the standing figure needs: the figure (its raised arms too) is
+    drawn nearly as tall as the frame is wide, not shrunk to a short, wide picture."""
+    inner = inner_width(frame_width(load_template("standard"))) / MM
+    tallest = max(up for _, up in figure_extent_mm(exercise, "standard"))
+    assert tallest >= 0.8 * inner, f"{exercise}: a standing figure only {tallest:.1f} mm tall in a {inner:.1f} mm picture"
+
+
 def test_labels_are_text_in_the_pdf_and_can_be_given() -> None:
     data = Builder().pdf(Request(exercises=("clamshell", "side-lying-abduction-hold"), date=DAY))
     text = pdf_text(data)
