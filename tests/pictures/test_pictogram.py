@@ -288,6 +288,18 @@ def test_inline_base_and_a_local_base_file(write) -> None:
     assert ill.start.angles == {"left_knee": {"flexion": 30.0}}
 
 
+def test_the_readmes_example_to_copy_draws_a_held_lift(write) -> None:
+    """The pose file images/poses/README.md offers clinicians to copy is valid and draws
+    two frames, the second a hold with its stopwatch, a band and a chair to hold."""
+    readme = (bundled("images") / "poses" / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## An example to copy")[1].split("```yaml\n")[1].split("```")[0]
+    ill = load_pose_illustration(write("my-lift.yaml", example))
+    assert ill.layout == "frames" and ill.holds
+    start, finish = frame_drawings(ill, WIDTH)
+    assert figure(start) and figure(finish) and shapes(finish, "arrows")
+    assert {p.prop for p in ill.props} == {"chair_back", "band"}
+
+
 def test_bundled_pose_path() -> None:
     assert bundled_pose_path("clamshell") == bundled("images") / "poses" / "clamshell.yaml"
     for bad in ("../exercises/clamshell", "Clamshell", "", "a/b"):
