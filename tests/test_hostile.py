@@ -306,7 +306,8 @@ def test_a_bom_is_fine(work, lib) -> None:
 def test_a_key_with_line_breaks_and_escapes_stays_one_line(work, lib) -> None:
     write(work, "p.yaml", 'title: Hips\nexercises: [test-clam]\n"note\\nError: fake\\e[2J": x\n')
     refused(sub(*build_args(lib, "p.yaml"), cwd=work), work,
-            "p.yaml:3:1: note\\nError: fake\\x1b[2J: unknown field (known: clinic, clinician, date, exercises, note, paper, patient, template, title)")
+            "p.yaml:3:1: note\\nError: fake\\x1b[2J: unknown field (known: clinic, clinician, date, exercises, language, note, pain_call_at, pain_rule, paper, patient, "
+            "review, template, title)")
 
 
 # ============================================================================ text
@@ -431,7 +432,8 @@ def test_line_breaks_in_notes_survive(work, lib) -> None:
     outcome = cli(*build_args(lib, str(program)))
     built(outcome, work / "out.pdf")
     lines = [line.strip() for line in pdf_text((work / "out.pdf").read_bytes()).splitlines()]
-    for line in ("First line of the note", "Second line of the note", "After a blank line", "Card line one", "Card line two"):
+    for line in ("First line of the note", "Second line of the note", "After a blank line",
+                 "Note from your clinician: Card line one", "Card line two"):
         assert line in lines, lines
 
 
@@ -453,7 +455,7 @@ def test_a_300_letter_word_breaks_inside_the_margins(work, lib) -> None:
     program = dump(work, "p.yaml", {"title": "Hips", "note": word, "exercises": [{"id": "test-clam", "note": f"Then {word}"}]})
     got = built(cli(*build_args(lib, str(program))), work / "out.pdf")
     assert got.replace(" ", "").count(word) == 2  # every piece is there, in order
-    right_edge = 595.28 - 16 * 72 / 25.4  # A4, the standard template's right margin
+    right_edge = 595.28 - 15 * 72 / 25.4  # A4, the standard template's right margin
     pieces = []
     for page in PdfReader(io.BytesIO((work / "out.pdf").read_bytes())).pages:
         def visit(text, cm, tm, font, size):
@@ -502,14 +504,15 @@ def test_a_long_clinic_contact_fits_the_footer_or_is_refused(work, lib) -> None:
               "website": "www.riverside-physio.example"}
     program = dump(work, "p.yaml", {"title": "Hips", "clinic": clinic, "exercises": ["test-clam"]})
     got = built(cli(*build_args(lib, str(program))), work / "out.pdf")
-    # too long for one line at the footer's size: the name, then the rest
-    pages = got.count("Riverside Physiotherapy 555-0142 · hello@riverside-physio.example · www.riverside-physio.example")
-    assert pages >= 1 and f"Page {pages} of {pages} Riverside Physiotherapy 555-0142" in got
+    # the whole contact in the header; on every page the date, the clinic's name and its phone
+    assert "Riverside Physiotherapy 555-0142 · hello@riverside-physio.example · www.riverside-physio.example" in got
+    pages = got.count("21 November 2026 · Riverside Physiotherapy · 555-0142")
+    assert pages >= 1 and f"Page {pages} of {pages} 21 November 2026 · Riverside Physiotherapy · 555-0142" in got
     (work / "out.pdf").unlink()
     program = dump(work, "p.yaml", {"title": "Hips", "clinic": {k: "x" * 200 for k in clinic}, "exercises": ["test-clam"]})
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: clinic: the name, phone, email and website together are too long for the footer of each page "
-            "(shorten them, or leave one out)")
+            f"{program}: clinic: the patient's name, the date and the clinic's name and phone together are too long "
+            "for the footer of each page (shorten the clinic's name)")
 
 
 # ============================================================================ ReportLab's own settings
@@ -559,7 +562,7 @@ def test_impossible_dosage(work, lib, dosage, expected) -> None:
 def test_the_largest_dosage_allowed_builds(work, lib) -> None:
     dosage = {"sets": 10, "reps": 100, "hold_seconds": 300, "rest_seconds": 600, "times_per_day": 6, "days_per_week": 7}
     program = dump(work, "p.yaml", {"title": "Hips", "exercises": [{"id": "test-clam", "dosage": dosage, "side": "left"}]})
-    built(cli(*build_args(lib, str(program))), work / "out.pdf", "10 sets of 100", "6 times a day, every day", "Left side only")
+    built(cli(*build_args(lib, str(program))), work / "out.pdf", "100 times in a row, 10 sets", "6 times a day, every day", "Your left leg only.")
 
 
 # ============================================================================ pictures
@@ -881,8 +884,8 @@ def test_a_patient_option_in_another_encoding_is_refused_not_dropped(work, lib) 
 
 
 IDS = ["test-clam", "test-lift", "test-bridge", "test-squat"]
-SIDES = {None: "Each side: do all sets on one side, then the other", "left": "Left side only", "right": "Right side only",
-         "both": "Both sides at the same time", "each": "Each side: do all sets on one side, then the other"}
+SIDES = {None: "Each leg does all the sets.", "left": "Your left leg only.", "right": "Your right leg only.",
+         "both": "Both legs at the same time.", "each": "Each leg does all the sets."}
 
 
 @pytest.fixture(scope="module")
@@ -916,7 +919,8 @@ def as_printed(text: str) -> str:
 
 def dose(draw_sets: int | None, draw_reps: int | None) -> str:
     sets, reps = draw_sets or 3, draw_reps or 12  # the fixture's own dose where none is given
-    return f"{'1 set' if sets == 1 else f'{sets} sets'} of {reps}"
+    times = "1 time" if reps == 1 else f"{reps} times"
+    return times if sets == 1 else f"{times} in a row, {sets} sets"
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

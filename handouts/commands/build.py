@@ -14,6 +14,8 @@ import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
+from ..handout.consistency import contradictions
+from ..handout.words import words_for
 from ..page.fonts import describe, unprintable
 from ..page.printable import check_printable
 from ..reading.library import (
@@ -24,6 +26,7 @@ from ..reading.library import (
     load_template,
 )
 from ..reading.models import Program, ProgramExercise, Template
+from ..reading.translations import DEFAULT
 from ..reading.yamlio import Document
 
 
@@ -38,8 +41,11 @@ class Request:
     template: str | None = None
     date: dt.date | None = None
     audience: Audience = "patient"
-    title: str = "Your home exercises"
+    title: str | None = None  # for ad-hoc exercises; the catalogue's "Your home exercises" when left out
     clinic: Path | None = None  # a clinic file, replacing the program's clinic
+    review: dt.date | None = None  # the next appointment, over the program's
+    language: str | None = None  # the handout's language, over the program's and the clinic's
+    fallback: str | None = None  # the language of a text the handout's language lacks (the clinician's choice)
 
 
 @dataclass
@@ -63,20 +69,23 @@ class Builder:
 
     def handout(self, request: Request) -> Handout:
         """Stages 1 and 2: read the program and resolve it against the library."""
+        clinic_file = load_clinic(request.clinic) if request.clinic else None
         if request.program:
             program, document, path = load_program(request.program)
         else:
-            program = Program(title=request.title, exercises=[ProgramExercise(id=i) for i in request.exercises])
+            language = request.language or (clinic_file[0].language if clinic_file else DEFAULT)
+            title = request.title or words_for(language)._("Your home exercises")
+            program = Program(title=title, language=language, exercises=[ProgramExercise(id=i) for i in request.exercises])
             document, path = Document("command line", None), None
-        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date))
+        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date), ("review", request.review))
         updates = {key: value for key, value in options if value}
         if updates:
             program = msgspec.structs.replace(program, **updates)
         _check_option_text(request)
         template = self.template(request.template or program.template)
-        clinic_file = load_clinic(request.clinic) if request.clinic else None
         handout = assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
-                           today=dt.date.today(), audience=request.audience)
+                           today=dt.date.today(), audience=request.audience, language=request.language,
+                           fallback=request.fallback)
         check_printable(program, document, handout, self.library, clinic_file[1] if clinic_file else None)
         return handout
 
@@ -85,7 +94,7 @@ class Builder:
         from ..page.pdf import render
 
         handout = self.handout(request)
-        return render(handout), advice(handout)
+        return render(handout), advice(handout) + contradictions(handout)
 
     def pdf(self, request: Request) -> bytes:
         return self.render(request)[0]

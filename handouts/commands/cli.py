@@ -18,6 +18,7 @@ Examples:
   handouts build -e clamshell -e side-lying-hip-abduction -o hips.pdf
   handouts build my-programs/*.yaml --out-dir handouts/
   handouts build my-programs/*.yaml --out-dir handouts/ --jobs 2
+  handouts build early-stage --language es -o es.pdf
 """
 
 
@@ -40,6 +41,14 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD, such as 2026-11-21") from None
+
+
+def _language(value: str | None, option: str) -> str | None:
+    from ..reading.translations import known_languages
+
+    if value is not None and value not in known_languages():
+        raise click.BadParameter(f"{value!r} has no catalogue (known: {', '.join(known_languages())})", param_hint=option)
+    return value
 
 
 def _typed(value: str | None, option: str = "--patient") -> str | None:
@@ -79,16 +88,23 @@ library_option = click.option(
 @click.option("--out-dir", type=click.Path(path_type=Path), help="The folder to write one PDF per program into.")
 @click.option("--patient", metavar="NAME", help="The patient's name, printed on the first page.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: the template's).")
-@click.option("--template", metavar="NAME|FILE", help="Layout template: a built-in name (standard, large-print) or a YAML file.")
+@click.option("--template", metavar="NAME|FILE",
+              help="Layout: a built-in name (standard, compact, one-page, large-print) or a YAML file.")
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="The date printed on the handout (default: the program's, else today).")
+@click.option("--review", "review_text", metavar="YYYY-MM-DD", help="The next appointment, printed on page 1 and in the log.")
 @click.option("--audience", type=click.Choice(["patient", "clinician"]), default="patient", show_default=True,
               help="'clinician' adds evidence notes and full references with DOI.")
+@click.option("--language", metavar="CODE", help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
+@click.option("--fallback-language", "fallback", metavar="CODE",
+              help="Print a text in this language (e.g. en) where an entry lacks the handout's language; "
+                   "without it, a missing translation is an error.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="A clinic file (name, phone, email, address, website, logo) used instead of the program's clinic.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build several handouts at once in this many worker processes (one per core).")
 @library_option
-def build(programs, exercises, output, out_dir, patient, paper, template, date_text, audience, clinic, jobs, library_folders) -> None:
+def build(programs, exercises, output, out_dir, patient, paper, template, date_text, review_text, audience, language, fallback,
+          clinic, jobs, library_folders) -> None:
     """Build PDF handouts from PROGRAM files or bundled program names.
 
     PROGRAM is a program YAML file or the name of a bundled example program
@@ -105,7 +121,9 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("give either -o FILE or --out-dir DIR, not both")
     if output and len(programs) > 1:
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
-    common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), audience=audience, clinic=clinic)
+    common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), review=_date(review_text),
+                  audience=audience, clinic=clinic,
+                  language=_language(language, "--language"), fallback=_language(fallback, "--fallback-language"))
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
     pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")
              for request in requests]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..handout.wording import rows
+from ..handout.words import words_for
 from ..reading.library import Library, yaml_files
 from ..reading.models import Exercise
 from ..reading.resources import bundled
+from ..reading.translations import DEFAULT, localized
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,8 @@ class Filters:
             return wanted is None or any(wanted.casefold() in v.casefold() for v in values)
 
         tags = [t.casefold() for t in exercise.tags]
-        text = " ".join([exercise.id, exercise.name, exercise.purpose, *exercise.tags, *exercise.muscles]).casefold()
+        text = " ".join([exercise.id, *_every_language(exercise.name), *_every_language(exercise.purpose),
+                         *exercise.tags, *exercise.muscles]).casefold()
         return (
             all(t.casefold() in tags for t in self.tags)
             and has(exercise.muscles, self.muscle)
@@ -35,23 +38,30 @@ class Filters:
         )
 
 
-def find(library: Library, filters: Filters) -> list[Exercise]:
+def _every_language(text: str | dict[str, str]) -> list[str]:
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
+def find(library: Library, filters: Filters, language: str = DEFAULT) -> list[Exercise]:
+    """The entries that match, in `language` where they have it (else in their own)."""
     exercises = (entry.exercise for entry in library.exercises.values())
-    return sorted((e for e in exercises if filters.match(e)), key=lambda e: e.id)
+    found = sorted((e for e in exercises if filters.match(e)), key=lambda e: e.id)
+    return [localized(e, language, plain=e.language, fallback=e.language)[0] for e in found]
 
 
 def program_names() -> list[str]:
     return [path.stem for path in yaml_files(bundled("programs"))]
 
 
-def describe_entry(exercise: Exercise) -> str:
+def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
+    exercise, _ = localized(exercise, language, plain=exercise.language, fallback=exercise.language)
     lines = [f"{exercise.name} ({exercise.id})", exercise.purpose, ""]
     lines.append(f"Position: {exercise.position}   Level: {exercise.level}   Equipment: {', '.join(exercise.equipment) or 'none'}")
     lines.append(f"Muscles: {', '.join(exercise.muscles)}")
     if exercise.tags:
         lines.append(f"Tags: {', '.join(exercise.tags)}")
     lines += ["", "Steps:"] + [f"  {n}. {step}" for n, step in enumerate(exercise.steps, 1)]
-    lines += ["", "Dose:"] + [f"  {label}: {words}" for label, words in rows(exercise.dosage)]
+    lines += ["", "Dose:"] + [f"  {label}: {words}" for label, words in rows(words_for(language), exercise.dosage, exercise.works)]
     lines += ["", f"Feel it: {exercise.feel_it}", "Mistakes:"] + [f"  - {m}" for m in exercise.mistakes]
     lines.append(f"Stop if: {exercise.stop_if}")
     if exercise.regression:

@@ -17,18 +17,21 @@ def preview(exercise_id: str, output: Path, *, side: str = "right", template: st
     with `template`; `frame_width_mm` overrides the template's frame width."""
     import msgspec
 
+    from ..handout.words import words_for
     from ..page import rlsettings
     from ..page.fonts import fonts
-    from ..page.illustrations import frame_width, inner_width, picture_flowables
+    from ..page.illustrations import frame_labels, frame_width, inner_width, picture_flowables
     from ..page.picture_drawing import block_drawing
     from ..page.styles import styles
     from ..pictures.pictogram.export import export_drawing
     from ..pictures.pose_pictures import pose_drawings
     from ..reading.library import load_template
+    from ..reading.translations import DEFAULT, localized
     from .output import check_destination, write_atomically
 
     entry = load_library(library_folders).entry(exercise_id)
-    illustration = entry.exercise.illustration
+    exercise, _ = localized(entry.exercise, DEFAULT, plain=entry.exercise.language)  # the caption in English
+    illustration = exercise.illustration
     if illustration is None or not illustration.pose:
         raise NotFound(f"{entry.path}: {exercise_id!r} has no pose pictogram to preview")
     if output.suffix.lower() not in SUFFIXES:
@@ -40,7 +43,7 @@ def preview(exercise_id: str, output: Path, *, side: str = "right", template: st
     rlsettings.apply()
     fonts()  # the settings make the body font ReportLab's base font, so it must be registered
     mirrored = side == "left"
-    flowables = picture_flowables(illustration, entry.path, mirrored, layout, styles(layout))
+    flowables = picture_flowables(illustration, entry.path, mirrored, layout, styles(layout), labels=frame_labels(words_for(DEFAULT)))
     frames = pose_drawings(illustration.pose, entry.path, inner_width(frame_width(layout)), mirrored)
     drawing = block_drawing(flowables, frames, flowables[0].width)
     # the renderers write files; one beside the output, then moved into place whole

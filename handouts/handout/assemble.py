@@ -8,14 +8,14 @@ in order of first citation.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import msgspec
 
 from ..errors import InvalidInput, Problem
-from ..reading.library import Library, pose_problem
+from ..reading.library import Entry, Library, pose_problem
 from ..reading.models import (
     Clinic,
     Dosage,
@@ -25,8 +25,10 @@ from ..reading.models import (
     Reference,
     Template,
 )
-from ..reading.yamlio import Document
+from ..reading.translations import DEFAULT, localized, text_in
+from ..reading.yamlio import Document, dotted
 from . import wording
+from .words import Words, words_for
 
 Audience = Literal["patient", "clinician"]
 
@@ -42,6 +44,8 @@ class Card:
     illustration: Illustration | None
     illustration_source: Path | None  # the YAML file naming the pictures; their paths are relative to it
     citations: tuple[int, ...]  # reference numbers, in the order the entry cites them
+    harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
+    easier: tuple[str, ...] = ()  # and of its regressions
 
     @property
     def mirrored(self) -> bool:
@@ -63,6 +67,10 @@ class Handout:
     note: str | None
     references: tuple[Reference, ...]
     audience: Audience = "patient"
+    review: dt.date | None = None  # the next appointment or review
+    pain_rule: str | None = None  # how much pain is acceptable, printed with the stop rule
+    pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
+    words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
 
     @property
     def minutes(self) -> int:
@@ -80,13 +88,26 @@ def assemble(
     clinic_file: tuple[Clinic, Document, Path] | None = None,
     today: dt.date,
     audience: Audience = "patient",
+    language: str | None = None,
+    fallback: str | None = None,
 ) -> Handout:
     """Resolve `program` against `library`; InvalidInput names each unknown id.
 
-    `clinic_file` (the clinic, its document and path) replaces the program's clinic.
+    `clinic_file` (the clinic, its document and path) replaces the program's clinic. The
+    handout is in `language`, else the program's, else the clinic's, else English; each
+    text is taken in that language, else in `fallback` (an explicit choice of the
+    clinician), and a text in neither is a problem, never a silent English card.
     """
     where = source or Document("command line", None)
     problems = unknown_ids(program, library, where, program_path)
+    clinic, clinic_document = (clinic_file[0], clinic_file[1]) if clinic_file else (program.clinic, where)
+    language = language or program.language or (clinic.language if clinic else None) or DEFAULT
+    program, missing = localized(program, language, plain=program.language, fallback=fallback)
+    problems += [where.problem(path, _untranslated(language, fallback)) for path in missing]
+    if clinic is not None:
+        clinic, missing = localized(clinic, language, plain=clinic.language, fallback=fallback)
+        prefix = () if clinic_file else ("clinic",)
+        problems += [clinic_document.problem(prefix + path, _untranslated(language, fallback)) for path in missing]
     cards: list[Card] = []
     numbers: dict[str, int] = {}
     seen: set[tuple[str, str | None]] = set()
@@ -94,7 +115,11 @@ def assemble(
         if item.id not in library.exercises:
             continue
         entry = library.exercises[item.id]
-        dosage = entry.exercise.dosage.merged(item.dosage)
+        exercise, missing = localized(entry.exercise, language, plain=entry.exercise.language, fallback=fallback)
+        if missing:
+            problems.append(_untranslated_entry(entry, missing, language, fallback))
+            continue
+        dosage = exercise.dosage.merged(item.dosage)
         if item.side:
             dosage = msgspec.structs.replace(dosage, side=item.side)
         key = (item.id, dosage.side)
@@ -107,21 +132,27 @@ def assemble(
         cards.append(
             Card(
                 number=len(cards) + 1,
-                exercise=entry.exercise,
+                exercise=exercise,
                 dosage=dosage,
                 note=item.note,
-                illustration=item.illustration if own_picture else entry.exercise.illustration,
+                illustration=item.illustration if own_picture else exercise.illustration,
                 illustration_source=program_path if own_picture else entry.path,
                 citations=cited,
+                harder=_names(library, exercise.progression, language, fallback),
+                easier=_names(library, exercise.regression, language, fallback),
             )
         )
+    if template.max_exercises and len(cards) > template.max_exercises:
+        problems.append(where.problem(("exercises",), f"the {template.name!r} layout holds at most {template.max_exercises} "
+                                      f"exercises, and this handout has {len(cards)} (use --template standard or compact, "
+                                      f"or give the patient fewer exercises)"))
     if problems:
         raise InvalidInput(problems)
     handout = Handout(
         title=program.title,
         patient=program.patient,
         clinician=program.clinician,
-        clinic=clinic_file[0] if clinic_file else program.clinic,
+        clinic=clinic,
         clinic_source=clinic_file[2] if clinic_file else program_path,
         date=program.date or today,
         template=template,
@@ -130,8 +161,38 @@ def assemble(
         note=program.note,
         references=tuple(library.references[ref_id] for ref_id in numbers),
         audience=audience,
+        review=program.review,
+        pain_rule=program.pain_rule,
+        pain_call_at=program.pain_call_at,
+        words=words_for(language),
     )
     return handout
+
+
+def _names(library: Library, ids: list[str], language: str, fallback: str | None) -> tuple[str, ...]:
+    """The names of other entries in the handout's language; one that has no name in it is left out."""
+    found = (text_in(library.exercises[other].exercise.name, language, plain=library.exercises[other].exercise.language,
+                     fallback=fallback) for other in ids)
+    return tuple(name for name in found if name is not None)
+
+
+def _language_name(code: str) -> str:
+    return {"en": "English", "es": "Spanish"}.get(code, repr(code))
+
+
+def _untranslated(language: str, fallback: str | None) -> str:
+    also = f" or {_language_name(fallback)}" if fallback else ""
+    return (f"has no {_language_name(language)}{also} text for this {_language_name(language)} handout "
+            f"(write it as `{language}:` here, or build with --fallback-language en to print the English)")
+
+
+def _untranslated_entry(entry: Entry, missing: list[tuple], language: str, fallback: str | None) -> Problem:
+    """One line for an entry that lacks the handout's language, naming every field it lacks."""
+    fields = ", ".join(dotted(path) for path in missing[:6]) + (", ..." if len(missing) > 6 else "")
+    name = _language_name(language)
+    return entry.document.problem(missing[0], f"the exercise {entry.exercise.id!r} has no {name} text for {fields} "
+                                  f"(write the `{language}:` texts in this file, or build with --fallback-language en "
+                                  f"to print its English text on this {name} handout)")
 
 
 ADVISED_MAXIMUM = 4  # adherence drops past about four exercises (handout guidelines)

@@ -1,8 +1,11 @@
 """Reading level of what the patient reads, by two formulas that often disagree.
 
-The guidelines ask for grade 6 or below and never above 8. Formulas cannot credit
-pictures, so only words are scored: the patient-facing text of each exercise, and of
-each handout as a whole. textstat is pinned to 0.7.8: later versions load their
+English is scored by grade (Flesch-Kincaid and SMOG): the guidelines ask for grade 6 or
+below and never above 8. Spanish is scored by formulas made for Spanish, as English ones
+fail good Spanish: Fernández-Huerta and Szigriszt-Pazos (INFLESZ), where higher is easier;
+everyday text for the public scores about 80 and 65. Formulas cannot credit pictures, so
+only words are scored: the patient-facing text of each exercise, and of each handout as
+a whole, in each language it has. textstat is pinned to 0.7.8: later versions load their
 pronunciation dictionary through nltk at run time, which fails offline.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..reading.models import Exercise, Program
+from ..reading.translations import localized
 
 WARN_ABOVE = 6.0
 FAIL_ABOVE = 8.0
@@ -35,24 +39,66 @@ class Grade:
         return f"grade {self.flesch_kincaid:.1f} (Flesch-Kincaid), {self.smog:.1f} (SMOG): {self.verdict}"
 
 
-def patient_text(exercise: Exercise) -> list[str]:
-    """The sentences a patient reads on this exercise's card."""
+EASE_WARN_BELOW = (80.0, 65.0)  # Fernández-Huerta, Szigriszt-Pazos: below these, easier words are wanted
+EASE_FAIL_BELOW = (60.0, 50.0)  # "somewhat difficult" on both scales: too hard for a handout
+
+
+@dataclass(frozen=True)
+class Ease:
+    """How easy a Spanish text reads: higher is easier, 100 at most."""
+
+    fernandez_huerta: float
+    szigriszt_pazos: float
+
+    @property
+    def verdict(self) -> str:
+        scores = (self.fernandez_huerta, self.szigriszt_pazos)
+        if any(score < bar for score, bar in zip(scores, EASE_FAIL_BELOW)):
+            return "too hard"
+        return "warning" if any(score < bar for score, bar in zip(scores, EASE_WARN_BELOW)) else "ok"
+
+    def __str__(self) -> str:
+        return f"ease {self.fernandez_huerta:.1f} (Fernández-Huerta), {self.szigriszt_pazos:.1f} (Szigriszt-Pazos): {self.verdict}"
+
+
+def patient_text(exercise: Exercise, language: str = "en") -> list[str]:
+    """The sentences a patient reads on this exercise's card, in `language` (those it has)."""
+    exercise, _ = localized(exercise, language, plain=exercise.language)
     parts = [exercise.purpose, *exercise.steps, exercise.feel_it, *exercise.mistakes, exercise.stop_if]
     if exercise.illustration and exercise.illustration.caption:
         parts.append(exercise.illustration.caption)
     return parts
 
 
-def handout_text(program: Program, exercises: list[Exercise]) -> list[str]:
+def handout_text(program: Program, exercises: list[Exercise], language: str = "en") -> list[str]:
+    program, _ = localized(program, language, plain=program.language)
     parts = [program.note or ""] + [item.note or "" for item in program.exercises]
     for exercise in exercises:
-        parts += patient_text(exercise)
+        parts += patient_text(exercise, language)
     return [p for p in parts if p]
 
 
 def grade(parts: list[str]) -> Grade:
     import textstat
 
+    return Grade(float(textstat.flesch_kincaid_grade(_sentences(parts))), float(textstat.smog_index(_sentences(parts))))
+
+
+def ease(parts: list[str]) -> Ease:
+    """Spanish text's ease, counted with Spanish syllables (textstat's own instance, set to Spanish)."""
+    from textstat.textstat import textstatistics
+
+    spanish = textstatistics()
+    spanish.set_lang("es")
+    text = _sentences(parts)
+    return Ease(float(spanish.fernandez_huerta(text)), float(spanish.szigriszt_pazos(text)))
+
+
+def score(parts: list[str], language: str) -> Grade | Ease:
+    """The reading level of `parts`, by the formulas made for their language."""
+    return ease(parts) if language == "es" else grade(parts)
+
+
+def _sentences(parts: list[str]) -> str:
     # each part becomes a sentence, so a list item without a full stop is not run on
-    text = " ".join(p.strip() if p.strip().endswith((".", "!", "?")) else p.strip() + "." for p in parts)
-    return Grade(float(textstat.flesch_kincaid_grade(text)), float(textstat.smog_index(text)))
+    return " ".join(p.strip() if p.strip().endswith((".", "!", "?")) else p.strip() + "." for p in parts)

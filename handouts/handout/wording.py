@@ -1,75 +1,125 @@
-"""Dosage and dates in the words a patient reads: "3 sets of 12, each side"."""
+"""A dose in the words a patient reads: "12 times in a row, 3 sets", which leg works.
+
+One way to write each thing, everywhere it prints (the dose box, the one-page line, the
+log): durations as "1 minute 30 seconds"; "times", not "reps"; no rest between sets
+when there is one set; a side said as the leg that works and, where the position
+depends on it, the side to lie or stand on. Every word comes from the catalogue.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 from ..reading.models import Dosage
-
-_TIMES = {1: "Once a day", 2: "Twice a day"}
-_SIDES = {
-    "each": "Each side: do all sets on one side, then the other",
-    "both": "Both sides at the same time",
-    "left": "Left side only",
-    "right": "Right side only",
-}
-_SHORT_SIDES = {"each": "each side", "both": "both sides together", "left": "left side only", "right": "right side only"}
+from .words import Words
 
 
-def seconds(value: int) -> str:
-    if value >= 60 and value % 60 == 0:
-        minutes = value // 60
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
-    if value > 60:
-        return f"{value // 60} min {value % 60} s"
-    return "1 second" if value == 1 else f"{value} seconds"
+def duration(words: Words, seconds: int) -> str:
+    """'30 seconds', '2 minutes', '1 minute 30 seconds'."""
+    whole, rest = divmod(seconds, 60)
+    minutes = words.ngettext("{n} minute", "{n} minutes", whole) if whole else ""
+    secs = words.ngettext("{n} second", "{n} seconds", rest) if rest or not whole else ""
+    if minutes and secs:
+        return words._("{minutes} {seconds}", minutes=minutes, seconds=secs)
+    return minutes or secs
 
 
-def amount(dosage: Dosage) -> str | None:
-    """'3 sets of 12' or '2 sets of 10 steps each way', or None when neither is set."""
+def amount(words: Words, dosage: Dosage) -> str | None:
+    """'12 times in a row, 3 sets', '10 steps each way, 2 sets', '12 times', or None."""
     reps = None
     if dosage.reps:
-        reps = f"{dosage.reps} {dosage.reps_unit}" if dosage.reps_unit else str(dosage.reps)
-    if dosage.sets and reps:
-        return f"{'1 set' if dosage.sets == 1 else f'{dosage.sets} sets'} of {reps}"
-    if dosage.sets:
-        return "1 set" if dosage.sets == 1 else f"{dosage.sets} sets"
+        reps = (words._("{n} {unit}", n=dosage.reps, unit=dosage.reps_unit) if dosage.reps_unit
+                else words.ngettext("{n} time", "{n} times", dosage.reps))
+    if reps and dosage.sets and dosage.sets > 1:
+        return words.ngettext("{reps} in a row, {n} set", "{reps} in a row, {n} sets", dosage.sets, reps=reps)
     if reps:
-        return f"{reps} times" if not dosage.reps_unit else reps
+        return reps
+    if dosage.sets:
+        return words.ngettext("{n} set", "{n} sets", dosage.sets)
     return None
 
 
-def summary(dosage: Dosage) -> str:
-    """The one line under a card's name: '3 sets of 12, each side'."""
-    parts = [p for p in (amount(dosage), _SHORT_SIDES.get(dosage.side or "")) if p]
-    if dosage.hold_seconds and dosage.hold_seconds > 1:
-        parts.append(f"hold {seconds(dosage.hold_seconds)}")
-    return ", ".join(parts)
-
-
-def rows(dosage: Dosage) -> list[tuple[str, str]]:
-    """The dosage box: every field that is set, as (label, words)."""
-    found: list[tuple[str, str]] = []
-    what = amount(dosage)
-    if what:
-        found.append(("How many", what))
-    if dosage.hold_seconds:
-        found.append(("Hold", f"{seconds(dosage.hold_seconds)} each time"))
-    if dosage.rest_seconds is not None:
-        found.append(("Rest", "No rest needed between sets" if dosage.rest_seconds == 0 else f"{seconds(dosage.rest_seconds)} between sets"))
-    often = []
+def how_often(words: Words, dosage: Dosage) -> str | None:
+    """'Once a day, 5 days a week', 'Every day'."""
+    parts = []
     if dosage.times_per_day:
-        often.append(_TIMES.get(dosage.times_per_day, f"{dosage.times_per_day} times a day"))
+        # "once" and "twice" are words of their own, not plural forms of "times"
+        per_day = {1: words._("Once a day"), 2: words._("Twice a day")}
+        parts.append(per_day.get(dosage.times_per_day) or words._("{n} times a day", n=dosage.times_per_day))
     if dosage.days_per_week:
-        often.append("every day" if dosage.days_per_week == 7 else f"{dosage.days_per_week} days a week")
+        parts.append(words._("every day") if dosage.days_per_week == 7
+                     else words.ngettext("{n} day a week", "{n} days a week", dosage.days_per_week))
+    if not parts:
+        return None
+    text = words._("{first}, {second}", first=parts[0], second=parts[1]) if len(parts) == 2 else parts[0]
+    return text[:1].upper() + text[1:]
+
+
+def side(words: Words, chosen: str | None, works: str | None) -> str | None:
+    """The side in words that cannot be read the wrong way round: which leg does the work,
+    by how the exercise uses its legs (`works`), and where the position depends on it,
+    which side to lie or stand on. Short, so that it stays one line in the dose box."""
+    if chosen is None:
+        return None
+    if chosen in ("left", "right"):
+        leg, other = (words._("left"), words._("right")) if chosen == "left" else (words._("right"), words._("left"))
+        if works == "top-leg":
+            return words._("Your {leg} leg. Lie on your {other} side.", leg=leg, other=other)
+        if works == "standing-leg":
+            return words._("Your {leg} leg. Stand on it.", leg=leg)
+        if works == "moving-leg":
+            return words._("Your {leg} leg moves. Stand on your {other}.", leg=leg, other=other)
+        return words._("Your {leg} leg only.", leg=leg)
+    if chosen == "each":
+        return words._("Each leg does all the sets.")
+    if works == "legs-in-turn":
+        return words._("Both legs, taking turns.")
+    return words._("Both legs at the same time.")
+
+
+def leg(words: Words, chosen: str | None) -> str | None:
+    """The log's short note of a side that is not both: 'left leg'."""
+    if chosen == "left":
+        return words._("left leg")
+    if chosen == "right":
+        return words._("right leg")
+    return None
+
+
+def rows(words: Words, dosage: Dosage, works: str | None) -> list[tuple[str, str]]:
+    """The dose box: every field that is set, as (label, words)."""
+    found: list[tuple[str, str]] = []
+    what = amount(words, dosage)
+    if what:
+        found.append((words._("How many"), what))
+    if dosage.hold_seconds:
+        found.append((words._("Hold"), words._("{time} each time", time=duration(words, dosage.hold_seconds))))
+    if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
+        found.append((words._("Rest"), words._("No rest needed between sets") if dosage.rest_seconds == 0
+                      else words._("{time} between sets", time=duration(words, dosage.rest_seconds))))
+    often = how_often(words, dosage)
     if often:
-        found.append(("How often", ", ".join(often).capitalize()))
-    if dosage.side:
-        found.append(("Side", _SIDES[dosage.side]))
+        found.append((words._("How often"), often))
+    sides = side(words, dosage.side, works)
+    if sides:
+        found.append((words._("Which leg"), sides))
     if dosage.load:
-        found.append(("Weight or band", dosage.load))
+        found.append((words._("Weight or band"), dosage.load))
     return found
+
+
+def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
+    """The whole dose in one line, for the compact and one-page layouts: "12 times in a
+    row, 3 sets · Hold 1 second each time · Rest 1 minute between sets · ..."."""
+    parts = [amount(words, dosage)]
+    if dosage.hold_seconds:
+        parts.append(words._("Hold {time} each time", time=duration(words, dosage.hold_seconds)))
+    if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
+        parts.append(words._("No rest needed between sets") if dosage.rest_seconds == 0
+                     else words._("Rest {time} between sets", time=duration(words, dosage.rest_seconds)))
+    parts += [how_often(words, dosage), side(words, dosage.side, works), dosage.load]
+    found = [part.rstrip(".") for part in parts if part]
+    return "  ·  ".join(part[:1].upper() + part[1:] for part in found)
 
 
 def minutes(dosage: Dosage) -> int:
@@ -80,8 +130,3 @@ def minutes(dosage: Dosage) -> int:
     if dosage.side == "each":
         work *= 2
     return max(1, math.ceil(work / 60))
-
-
-def long_date(day: dt.date) -> str:
-    """'21 November 2026': no numeric form that reads differently in the US and Europe."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"

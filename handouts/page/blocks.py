@@ -60,12 +60,14 @@ def rule(handout: Handout, width: float) -> Flowable:
     return line
 
 
-def boxed(handout: Handout) -> TableStyle:
+def boxed(handout: Handout, padding: float = 2) -> TableStyle:
+    """A shaded box; `padding` is the room above and below each row, and round the whole."""
     colours = handout.template.colours
     return TableStyle([
         ("BOX", (0, 0), (-1, -1), 1, HexColor(colours.rule)),
         ("FONTNAME", (0, 0), (-1, -1), BODY),
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(colours.shade)),
         ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
+        ("TOPPADDING", (0, 0), (-1, 0), padding + 2), ("BOTTOMPADDING", (0, -1), (-1, -1), padding + 3),
     ])

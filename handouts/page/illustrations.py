@@ -1,11 +1,11 @@
-"""A card's picture as flowables: its Start and Finish frames side by side, each with its
-label over it (a pictogram's, or the clinic's two photos), then the caption.
+"""A card's picture as one flowable: its Start and Finish frames side by side, each with
+its label over it (a pictogram's, or the clinic's two photos), and the caption.
 
-The frames' width comes from the template (`frame_width_mm`); both frames of a pictogram
-are drawn at one scale and have one height (pictures.pictogram.draw.fit). The labels are
-text in the card's own font, so that they can be read aloud, searched and translated:
-their words are `FrameLabels`, given by the caller (English until the message catalogue
-gives them).
+The frames' width comes from the template (`frame_width_mm`), times the card's `scale`;
+both frames of a pictogram are drawn at one scale and have one height
+(pictures.pictogram.draw.fit). The labels are text in the card's own font, so that they
+can be read aloud, searched and translated: their words are `FrameLabels`, from the
+handout's message catalogue (`frame_labels`) unless the caller gives others.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
@@ -21,7 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..errors import NotFound, PictureError
-from ..handout.assemble import Card
+from ..handout.assemble import Card, Handout
+from ..handout.words import Words
 from ..pictures.pose_pictures import pose_frames
 from ..reading.models import Illustration, Template
 from .markup import para
@@ -29,8 +31,10 @@ from .paragraphs import Para
 from .styles import Styles
 
 FRAME_GAP = 0.1  # between two frames, a fraction of a frame's width
-LABEL_GAP = 2.5  # pt between a label and the frame under it
-INSET = 0.04  # white space inside a frame's edge, a fraction of the frame's width
+LABEL_GAP = 1.5  # pt between a label and the frame under it
+CAPTION_GAP = 2.0  # pt between the frames and a caption under them
+ASIDE_EMS = 12  # the narrowest caption beside the frames, in ems of its type
+INSET = 0.015  # white space inside a frame's edge (the picture has a little of its own)
 EDGE = 0.6  # pt, the thin line round each frame
 EDGE_COLOUR = "#9a9a9a"  # light enough to stay behind the picture, dark enough for a mono laser
 PHOTO_TALLEST = 1.2  # a photo in a frame at most this many times as tall as the frame is wide
@@ -45,9 +49,15 @@ class FrameLabels:
     hold: str = "Hold"
 
 
-def frame_width(template: Template) -> float:
+def frame_labels(words: Words) -> FrameLabels:
+    """The labels in the handout's language (written out here, so that the catalogue's
+    extraction finds them)."""
+    return FrameLabels(start=words._("Start"), finish=words._("Finish"), hold=words._("Hold"))
+
+
+def frame_width(template: Template, scale: float = 1.0) -> float:
     """One frame's width, in points."""
-    return template.frame_width_mm * mm
+    return template.frame_width_mm * mm * scale
 
 
 def inner_width(frame: float) -> float:
@@ -55,43 +65,45 @@ def inner_width(frame: float) -> float:
     return frame * (1 - 2 * INSET)
 
 
-def picture_width(template: Template) -> float:
-    """The width a card keeps for its picture: two frames and the gap between them."""
-    return frame_width(template) * (2 + FRAME_GAP)
+def picture_width(handout: Handout) -> float:
+    """How wide a card's pictures are, in points: two frames and the gap between them (a
+    single photo is as wide)."""
+    return frame_width(handout.template) * (2 + FRAME_GAP)
 
 
-def illustration_flowables(card: Card, template: Template, s: Styles, *, labels: FrameLabels = FrameLabels()) -> list[Flowable]:
-    """The card's picture (its frames, labelled), then its caption; nothing without an illustration."""
+def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: float = 1.0, caption: bool = True,
+                           labels: FrameLabels | None = None) -> list[Flowable]:
+    """The card's pictures, `scale` times the template's size, labelled, and (unless left
+    out) their caption; nothing without an illustration."""
     illustration = card.illustration
     if illustration is None:
         return []
     # the field, for errors: the program's own pictures for this card, or the entry's
     field = "illustration.pictures" if illustration is card.exercise.illustration else f"exercises[{card.number - 1}].illustration.pictures"
-    return picture_flowables(illustration, card.illustration_source, card.mirrored, template, s, labels=labels, field=field)
+    return picture_flowables(illustration, card.illustration_source, card.mirrored, handout.template, s, scale=scale,
+                             caption=caption, labels=labels or frame_labels(handout.words), field=field)
 
 
 def picture_flowables(illustration: Illustration, source: Path | None, mirrored: bool, template: Template, s: Styles, *,
-                      labels: FrameLabels = FrameLabels(), field: str = "illustration.pictures") -> list[Flowable]:
+                      scale: float = 1.0, caption: bool = True, labels: FrameLabels = FrameLabels(),
+                      field: str = "illustration.pictures") -> list[Flowable]:
     """An illustration's frames, labelled, and its caption (a card's, or a preview's)."""
-    width = frame_width(template)
+    width = frame_width(template, scale)
     inner = inner_width(width)
-    out: list[Flowable] = []
+    words = Para(para(illustration.caption), s.caption) if illustration.caption and caption else None
     if illustration.pose:
         frames = pose_frames(illustration.pose, source, inner, mirrored)
-        words = [None] if frames.overlay else [labels.start, labels.hold if frames.holds else labels.finish]
-        out = [Frames(list(frames.pictures), [_label(w, s) for w in words], width)]
-    elif illustration.pictures:
-        names = illustration.pictures
-        if len(names) == 1:  # one photo: the exercise as the clinic shows it, in one wider frame
-            one = template.picture_width_mm * mm
-            out = [Frames(photo_flowables(names, source, inner_width(one), inner_width(one) * PHOTO_TALLEST,
-                                          greyscale=template.greyscale_pictures, field=field), [None], one)]
-        else:
-            pictures = photo_flowables(names, source, inner, inner * PHOTO_TALLEST, greyscale=template.greyscale_pictures, field=field)
-            out = [Frames(pictures, [_label(labels.start, s), _label(labels.finish, s)], width)]
-    if illustration.caption:
-        out.append(Para(para(illustration.caption), s.caption))
-    return out
+        names = [None] if frames.overlay else [labels.start, labels.hold if frames.holds else labels.finish]
+        return [Frames(list(frames.pictures), [_label(w, s) for w in names], width, words)]
+    if illustration.pictures:
+        files = illustration.pictures
+        if len(files) == 1:  # one photo: the exercise as the clinic shows it, as wide as two frames
+            one = width * (2 + FRAME_GAP)
+            return [Frames(photo_flowables(files, source, inner_width(one), inner_width(one) * PHOTO_TALLEST / 2,
+                                           greyscale=template.greyscale_pictures, field=field), [None], one, words)]
+        pictures = photo_flowables(files, source, inner, inner * PHOTO_TALLEST, greyscale=template.greyscale_pictures, field=field)
+        return [Frames(pictures, [_label(labels.start, s), _label(labels.finish, s)], width, words)]
+    return [words] if words is not None else []  # a caption alone: no picture to draw
 
 
 def _label(words: str | None, s: Styles) -> Para | None:
@@ -122,11 +134,10 @@ def photo_flowables(names: list[str], source: Path | None, width: float, height:
     return flowables
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """Where one piece of a `Frames` block goes: its lower left corner, from the block's."""
 
-    kind: str  # "picture", "label" or "edge" (a frame's outline: width x height)
+    kind: str  # "picture", "label", "caption" or "edge" (a frame's outline: width x height)
     x: float
     y: float
     width: float
@@ -136,14 +147,16 @@ class Placed:
 
 class Frames(Flowable):
     """Pictures side by side, each in a thin-edged frame `frame` points wide, its label
-    (if any) centred over it; all frames as tall as the tallest picture."""
+    (if any) centred over it, all frames as tall as the tallest picture; then the caption,
+    beside the frames when the width they are given leaves room for it (a card across the
+    whole page), or else under them."""
 
-    def __init__(self, pictures: list[Flowable], labels: list[Para | None], frame: float):
+    def __init__(self, pictures: list[Flowable], labels: list[Para | None], frame: float, caption: Para | None = None):
         super().__init__()
         assert len(pictures) == len(labels)
-        self.pictures, self.labels, self.frame = pictures, labels, frame
+        self.pictures, self.labels, self.frame, self.caption = pictures, labels, frame, caption
         self.gap = frame * FRAME_GAP
-        self.width = len(pictures) * frame + (len(pictures) - 1) * self.gap
+        self.frames_width = self.width = len(pictures) * frame + (len(pictures) - 1) * self.gap
         self.height = 0.0
         self._placed: list[Placed] = []
 
@@ -161,7 +174,21 @@ class Frames(Flowable):
             if label is not None:
                 placed.append(Placed("label", x, top - label.height, self.frame, label.height, label))
             edges.append(Placed("edge", x, 0.0, self.frame, tall))
-        self.height, self._placed = top, placed + edges  # the edges last: nothing drawn covers them
+        width, height = self.frames_width, top
+        if self.caption is not None:
+            aside = availWidth - self.frames_width - self.gap
+            if aside >= ASIDE_EMS * self.caption.style.fontSize:
+                # beside the frames, level with their foot: no line of the card's height spent on it
+                _, h = self.caption.wrap(aside, availHeight)
+                placed.append(Placed("caption", self.frames_width + self.gap, 0.0, aside, h, self.caption))
+                width, height = availWidth, max(top, h)
+            else:
+                _, h = self.caption.wrap(max(availWidth, self.frames_width), availHeight)
+                placed = [p._replace(y=p.y + h + CAPTION_GAP) for p in placed]
+                edges = [e._replace(y=e.y + h + CAPTION_GAP) for e in edges]
+                placed.append(Placed("caption", 0.0, 0.0, max(availWidth, self.frames_width), h, self.caption))
+                height = top + CAPTION_GAP + h
+        self.width, self.height, self._placed = width, height, placed + edges  # the edges last: nothing drawn covers them
         return self.width, self.height
 
     def placed(self) -> list[Placed]:

@@ -1,35 +1,83 @@
-"""A handout as a list of ReportLab flowables. Nothing is written here.
+"""A handout as a list of ReportLab flowables, in the order they fill the pages. Nothing is
+written here.
 
-Each section of the template becomes flowables in the template's order: a summary of
-the whole program, the clinician's note, a check-off log, one card per exercise (kept on
-one page, or in two named halves when longer than a page), and the references.
+The template names the sections in their reading order. Most stay in that order: the
+header, the key points, the note, the log, the exercise cards. Some can be read anywhere
+(the references, and a clinician's evidence notes after their card): they
+flow into the free space a page would otherwise leave blank, instead of sitting alone on
+a nearly empty last page. Every block is kept whole, so the plan below measures each
+once and lays them out as the frame will.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
 from .cards import card_flowables
-from .markup import para
-from .paragraphs import Para
-from .sections import header, log, references, summary
+from .sections import header, log, note, references, summary
 from .styles import styles
 
 
+@dataclass
+class Block:
+    """One piece of the page that is never split, with the position it may not come before."""
+
+    flowables: list[Flowable]
+    floating: bool = False
+    after: int = 0  # a floating block goes after this many fixed blocks, or later
+
+
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
-    s = styles(handout.template)
-    story: list[Flowable] = header(handout, s, frame_width)
+    s = styles(handout.template, handout.words.language)
+    blocks = [Block(header(handout, s, frame_width))]
     for section in handout.template.sections:  # in the template's order
         if section == "summary":
-            story += summary(handout, s, frame_width)
-        elif section == "note" and handout.note:
-            story += [Para("A note for you", s.heading), Para(para(handout.note), s.body), Spacer(1, 8)]
+            blocks.append(Block(summary(handout, s, frame_width)))
+        elif section == "note":
+            blocks.append(Block(note(handout, s)))
         elif section == "log" and handout.cards:
-            story += log(handout, s, frame_width)
+            blocks.append(Block(log(handout, s, frame_width)))
         elif section == "exercises":
             for card in handout.cards:
-                story += card_flowables(card, handout, s, frame_width, frame_height)
+                card_block, *notes = card_flowables(card, handout, s, frame_width, frame_height)
+                blocks.append(Block([card_block]))
+                if notes:  # the clinician's notes may come after their card, wherever there is room
+                    blocks.append(Block(notes, floating=True, after=sum(not b.floating for b in blocks)))
         elif section == "references" and handout.references:
-            story += references(handout, s)
-    return story
+            blocks.append(Block(references(handout, s), floating=True))
+    return [f for block in arrange(blocks, frame_width, frame_height) for f in block.flowables]
+
+
+def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Block]:
+    """The blocks in page order: the fixed ones as given, each floating one in the first
+    gap after its place that holds it (a gap being what a page leaves when the next fixed
+    block does not fit), else at the end in the order given."""
+    fixed = [b for b in blocks if not b.floating]
+    waiting = [b for b in blocks if b.floating]
+    out: list[Block] = []
+    room = frame_height
+    for index, block in enumerate(fixed):
+        need = height(block, width, frame_height)
+        if need > room and room < frame_height:  # a page ends here: fill its gap first
+            for other in [w for w in waiting if w.after <= index]:
+                other_need = height(other, width, frame_height)
+                if other_need <= room:
+                    out.append(other)
+                    waiting.remove(other)
+                    room -= other_need
+            room = frame_height
+        out.append(block)
+        room = room - need if need <= room else frame_height - need % frame_height
+    return out + waiting
+
+
+def height(block: Block, width: float, frame_height: float) -> float:
+    """How much of a frame the block takes, as the frame will measure it."""
+    total = 0.0
+    for flowable in block.flowables:
+        parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+        total += sum(p.wrap(width, frame_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
+    return total

@@ -23,3 +23,11 @@ def para(text: str) -> str:
 def escape(text: str) -> str:
     """`&`, `<` and `>` as entities, as xml.sax.saxutils.escape does (without its imports)."""
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def run_in(label: str, text: str) -> str:
+    """Markup for a bold label run in with its text ("<b>Stop and call us if</b> you feel...").
+    A text that already begins with the label has that beginning in bold, not the label twice."""
+    if text[:len(label)].casefold() == label.casefold() and len(text) > len(label):
+        label, text = text[:len(label)], text[len(label):].lstrip()
+    return f"<b>{para(label)}</b> {para(text)}"

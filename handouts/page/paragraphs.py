@@ -12,8 +12,9 @@ the same markup, style and width in the process: across the handouts of a batch,
 are one programme for many patients and differ in little more than the patient's name.
 
 Sharing is safe because drawing only reads the parsed fragments and the lines (our text
-runs left to right and is never hyphenated), and the one operation that may change them
-in place, splitting a paragraph across pages, first takes a copy of its own.
+runs left to right; a word hyphenated at a line's end is broken when the lines are made,
+and kept with them), and the one operation that may change them in place, splitting a
+paragraph across pages, first takes a copy of its own.
 
 The caches are bounded (least recently used first out), so a long batch's memory stays
 flat. What they hold is tied to nothing per document: fonts, their subsets and colours

@@ -48,7 +48,16 @@ def _render(handout: Handout) -> bytes:
     template = handout.template
     margins = template.margins_mm
     page_width, page_height = PAPER[handout.paper]
-    footer_height = template.type_pt.small * 2.2
+    footer = _footer_parts(handout)
+    size, width = template.type_pt.footer, page_width - (margins.left + margins.right) * mm
+    widest = handout.words._("Page {page} of {pages}", page=99, pages=99)
+    fitted, lines = _footer_layout(footer, size, width - stringWidth(widest, BODY, size) - size, width)
+    if fitted < FOOTER_MIN_PT:
+        where = str(handout.clinic_source or "command line")
+        raise InvalidInput([Problem(where, 0, 0, "clinic", "the patient's name, the date and the clinic's name and phone together "
+                                    "are too long for the footer of each page (shorten the clinic's name)")])
+    # the footer's lines and the room above its rule
+    footer_height = max(len(lines), 1) * fitted * LINE + size * 1.1
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -57,7 +66,7 @@ def _render(handout: Handout) -> bytes:
         topMargin=margins.top * mm, bottomMargin=margins.bottom * mm + footer_height,
         title=clean(handout.title),
         author=clean(handout.clinician or (handout.clinic.name if handout.clinic else "")),
-        subject="Home exercise programme",
+        subject=handout.words._("Home exercise programme"),
         creator=f"handouts {__version__}",
         producer=f"handouts {__version__}",
         keywords=", ".join(card.exercise.name for card in handout.cards),
@@ -66,12 +75,6 @@ def _render(handout: Handout) -> bytes:
         initialFontName=BODY,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    footer = _footer_parts(handout)
-    small, width = template.type_pt.small, page_width - (margins.left + margins.right) * mm
-    if _footer_layout(footer, small, width - stringWidth("Page 99 of 99", BODY, small) - small, width)[0] < FOOTER_MIN_PT:
-        where = str(handout.clinic_source or "command line")
-        raise InvalidInput([Problem(where, 0, 0, "clinic", "the name, phone, email and website together are too long for the footer "
-                                    "of each page (shorten them, or leave one out)")])
     doc.addPageTemplates([PageTemplate("page", frames=[frame])])
     story = handout_flowables(handout, doc.width, doc.height)
 
@@ -88,12 +91,17 @@ def _render(handout: Handout) -> bytes:
     return buffer.getvalue()
 
 
-def _footer_parts(handout: Handout) -> list[str]:
-    clinic = handout.clinic
-    if not clinic:
-        return []
-    parts = [clinic.name] + [p for p in (clinic.phone, clinic.email, clinic.website) if p]
-    return [clean(part).replace("\n", " ") for part in parts]  # a break in a name is a space here
+def _footer_parts(handout: Handout) -> tuple[list[str], list[str]]:
+    """Who and when, then whom to call: every page says it, since pages get separated."""
+    who = [handout.patient] if handout.patient else []
+    who.append(handout.words.long_date(handout.date))
+    clinic = handout.clinic  # its address, email and website are in the header: the phone is what a page needs
+    call = [clinic.name] + ([clinic.phone] if clinic.phone else []) if clinic else []
+    return [_flat(part) for part in who], [_flat(part) for part in call]
+
+
+def _flat(text: str) -> str:
+    return clean(text).replace("\n", " ")  # a break in a name is a space here
 
 
 class _NumberedCanvas(Canvas):
@@ -120,43 +128,50 @@ class _NumberedCanvas(Canvas):
 
     def _draw_footer(self, total: int) -> None:
         template = self._handout.template
-        size = template.type_pt.small
+        size = template.type_pt.footer
         width, _ = self._pagesize
         left, right = template.margins_mm.left * mm, width - template.margins_mm.right * mm
-        y = template.margins_mm.bottom * mm
+        page = self._handout.words._("Page {page} of {pages}", page=self._pageNumber, pages=total)
+        fitted, lines = _footer_layout(self._footer, size, right - left - self.stringWidth(page, BODY, size) - size, right - left)
+        # the first line's baseline, so that the last sits on the bottom margin
+        y = template.margins_mm.bottom * mm + (len(lines) - 1) * fitted * LINE
         self.saveState()
         self.setStrokeColor(HexColor(template.colours.rule))
         self.setLineWidth(0.8)
-        self.line(left, y + size * 1.5, right, y + size * 1.5)
+        self.line(left, y + size * 1.1, right, y + size * 1.1)
         self.setFillColor(HexColor(template.colours.text))
-        page = f"Page {self._pageNumber} of {total}"
         self.setFont(BODY, size)
         self.drawRightString(right, y, page)
-        fitted, lines = _footer_layout(self._footer, size, right - left - self.stringWidth(page, BODY, size) - size, right - left)
         for i, line in enumerate(lines):
-            _draw_mixed(self, left, y - i * fitted * 1.25, line, max(fitted, FOOTER_MIN_PT))
+            _draw_mixed(self, left, y - i * fitted * LINE, line, max(fitted, FOOTER_MIN_PT))
         self.restoreState()
 
 
 FOOTER_MIN_PT = 8  # a clinic contact too long for the footer is set smaller, down to this
+LINE = 1.25  # the footer's line spacing, in type sizes
 _SEPARATOR = "  ·  "
 
 
-def _footer_layout(parts: list[str], size: float, room: float, full: float) -> tuple[float, list[str]]:
-    """The footer's type size and lines: one line at `size` when it fits in `room` (the
-    width beside the page number), else one or two lines at the largest size that fits,
-    never above `size`; a second line has the `full` width. Below FOOTER_MIN_PT it does not fit."""
-    fitted, lines = _fitted_footer(tuple(parts), size, room, full)
+def _footer_layout(parts: tuple[list[str], list[str]], size: float, room: float, full: float) -> tuple[float, list[str]]:
+    """The footer's type size and lines: who and when, then whom to call, on one line at
+    `size` when it fits in `room` (the width beside the page number), else on two (the
+    second with the `full` width), at the largest size that fits, never above `size`.
+    Below FOOTER_MIN_PT it does not fit."""
+    fitted, lines = _fitted_footer(tuple(parts[0]), tuple(parts[1]), size, room, full)
     return fitted, list(lines)
 
 
 # Every page of a handout, and every handout of a batch from one clinic, has the same
 # footer; only a wider page number ("Page 10 of 12") changes the room beside it.
 @lru_cache(maxsize=64)
-def _fitted_footer(parts: tuple[str, ...], size: float, room: float, full: float) -> tuple[float, tuple[str, ...]]:
+def _fitted_footer(who: tuple[str, ...], call: tuple[str, ...], size: float, room: float,
+                   full: float) -> tuple[float, tuple[str, ...]]:
+    parts = who + call
     if not parts:
         return size, ()
-    options = [[_SEPARATOR.join(parts)]] + [[_SEPARATOR.join(parts[:k]), _SEPARATOR.join(parts[k:])] for k in range(1, len(parts))]
+    # one line; or who and when, then the clinic; or a clinic too long for a line split after its name
+    options = [[_SEPARATOR.join(parts)]]
+    options += [[_SEPARATOR.join(parts[:k]), _SEPARATOR.join(parts[k:])] for k in range(len(who), len(parts)) if k]
 
     def fit(lines: list[str]) -> float:
         limits = [room / max(_mixed_width(lines[0], 1), 1e-6)] + [full / max(_mixed_width(line, 1), 1e-6) for line in lines[1:]]

@@ -1,8 +1,8 @@
 """A card's picture block (its labelled frames and caption) as one ReportLab Drawing, for a
 preview written as PNG, SVG or PDF.
 
-The block is laid out by the card's own flowables (illustrations.Frames and the caption's
-paragraph), and this copies what they would draw: each frame's pictogram (as a Drawing of
+The block is laid out by the card's own flowables (illustrations.Frames, which holds the
+caption, or a caption's paragraph alone), and this copies what they would draw: each frame's pictogram (as a Drawing of
 the same shapes as the card's PDF operators) where the card puts it, each frame's edge, and
 each line of text in the font, size and place where the paragraph sets it.
 """
@@ -42,7 +42,7 @@ def block_drawing(flowables: list[Flowable], frames: list[Drawing], width: float
                     group = Group(*next(pictures).contents)
                     group.translate(piece.x, y + piece.y)
                     drawing.add(group)
-                elif piece.kind == "label":
+                elif piece.kind in ("label", "caption"):
                     assert isinstance(piece.flowable, Paragraph)
                     drawing.add(_text(piece.flowable, piece.x, y + piece.y))
                 else:

@@ -18,7 +18,7 @@ _OURS = {
     "toColorCanUse": "rl_extended_literal_eval",  # literal colours only, never eval
     "trustedHosts": None,
     "trustedSchemes": [],  # no file:, data: or http(s): fetching from markup
-    "hyphenationLang": "",  # never split a patient's words
+    "hyphenationLang": "",  # the styles say which languages break long words (styles.HYPHENATED)
     "embeddedHyphenation": 0,
     "pageCompression": 1,
     "warnOnMissingFontGlyphs": 0,

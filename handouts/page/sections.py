@@ -1,48 +1,61 @@
-"""The sections around the cards: the header, the summary, the week's log and the references."""
+"""The sections around the cards: the header, the key points, the note, the week's log
+and the references. Each is one block that is never split."""
 
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
-from ..handout import wording
+from ..handout import schedule
 from ..handout.assemble import Handout
 from ..handout.citations import ama
-from .blocks import MeasuredTable, boxed, stacked_height
+from .blocks import MeasuredTable, boxed
 from .fonts import BODY
-from .markup import para
+from .markup import para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
-DAYS = 7
 LOGO_WIDTH, LOGO_HEIGHT = 45 * mm, 16 * mm
+REST_SHADE = "#c8c8c8"  # a rest day's box: a mid grey that a mono laser prints as clearly grey
 
 
 def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """The clinic (name, address, logo), the title, and who, when and from whom."""
+    words = handout.words
     out: list[Flowable] = []
     if handout.clinic:
-        name = Para(para(handout.clinic.name), s.clinic)
+        clinic = [Para(para(handout.clinic.name), s.clinic)]
+        contact = [part for part in (handout.clinic.address, handout.clinic.phone, handout.clinic.email, handout.clinic.website) if part]
+        if contact:
+            clinic.append(Para(para("  ·  ".join(contact)), s.small))
         logo = _logo(handout)
         if logo is None:
-            out.append(name)
+            out += clinic
         else:
-            row = MeasuredTable([[name, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
+            row = MeasuredTable([[clinic, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
             row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                      ("FONTNAME", (0, 0), (-1, -1), BODY)]))
             out.append(row)
     out.append(Para(para(handout.title), s.title))
-    facts: list[tuple[str, bool]] = []  # (markup, shared)
+    # who, when and from whom on one line (two when long): the patient's name is the one text that
+    # differs between the handouts of a batch, so its line is not kept for the next
+    facts = []
     if handout.patient:
-        # the one text that differs between the handouts of a batch: not kept for the next
-        facts.append((f"<b>For:</b> {para(handout.patient)}", False))
-    facts.append((f"<b>Date:</b> {wording.long_date(handout.date)}", True))
+        facts.append(_fact(words._("For:"), para(handout.patient)))
+    facts.append(_fact(words._("Date:"), para(words.long_date(handout.date))))
     if handout.clinician:
-        facts.append((f"<b>From:</b> {para(handout.clinician)}", True))
-    out += [Para(fact, s.body, shared=shared) for fact, shared in facts]
+        facts.append(_fact(words._("From:"), para(handout.clinician)))
+    if handout.review:
+        facts.append(_fact(words._("Next visit:"), para(words.long_date(handout.review))))
+    out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.body, shared=not handout.patient))
     out.append(Spacer(1, 6))
-    return out
+    return [KeepTogether(out)]
+
+
+def _fact(label: str, markup: str) -> str:
+    return f"<b>{para(label)}</b> {markup}"
 
 
 def _logo(handout: Handout) -> Flowable | None:
@@ -56,47 +69,108 @@ def _logo(handout: Handout) -> Flowable | None:
     return prepare_picture(path, width_pt=LOGO_WIDTH, height_pt=LOGO_HEIGHT).flowable()
 
 
+def how_often(handout: Handout) -> str | None:
+    """'5 days a week' when every exercise says so; None when they differ."""
+    words = handout.words
+    days = {card.dosage.days_per_week for card in handout.cards}
+    if len(days) != 1 or None in days:
+        return None
+    per_week = days.pop()
+    return words._("every day") if per_week == 7 else words.ngettext("{n} day a week", "{n} days a week", per_week)
+
+
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """The key points, said once for the whole handout: what, how long, how often, what a
+    set is, when to stop and whom to call. On page 1, with the log: the sheet patients pin up."""
+    words = handout.words
     count = len(handout.cards)
-    total = handout.minutes
-    days = {card.dosage.days_per_week for card in handout.cards if card.dosage.days_per_week}
-    lines = [f"<b>Your exercises:</b> {count} exercise{'s' if count != 1 else ''}, about {total} minutes in all each time."]
-    if len(days) == 1:
-        per_week = days.pop()
-        lines.append("<b>How often:</b> " + ("every day." if per_week == 7 else f"{per_week} days a week."))
-    lines.append("<b>Each exercise</b> has its own box with pictures and steps. Tick the log each day you do them.")
+    exercises = words.ngettext("{n} exercise", "{n} exercises", count)
+    about = words.ngettext("about {n} minute in all each time", "about {n} minutes in all each time", handout.minutes)
+    lines = [_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about)))]
+    often = how_often(handout)
+    lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
+                                                        else words._("as each exercise's dose says."))))
+    if any(card.dosage.sets for card in handout.cards):
+        lines.append(_fact(words._("A set:"), para(words._("doing the movement the number of times given, in a row. "
+                                                            "Rest between sets."))))
+    lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
+    if handout.pain_rule:
+        lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
+    if handout.clinic:
+        reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
+        lines.append(_fact(words._("Call us:"), para(reach)))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width])
     box.setStyle(boxed(handout))
-    return [box, Spacer(1, 10)]
+    return [KeepTogether([box, Spacer(1, 8)])]
+
+
+def note(handout: Handout, s: Styles) -> list[Flowable]:
+    if not handout.note:
+        return []
+    return [KeepTogether([Para(para(handout.words._("A note for you")), s.heading), Para(para(handout.note), s.body),
+                          Spacer(1, 8)])]
 
 
 def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """The week's check-off log: a row a exercise, a column a dated day, rest days shaded,
+    and a pain row with what to do when it is high. Never split. Without key points (the
+    one-page sheet) it says when to stop too."""
+    words = handout.words
+    days = schedule.week(handout.date)
     name_width = width * 0.34
-    day_width = (width - name_width) / DAYS
-    rows = [[Para("<b>Exercise</b>", s.small)] + [Para(f"<b>Day {d}</b>", s.small) for d in range(1, DAYS + 1)]]
-    for card in handout.cards:
-        rows.append([Para(f"{card.number}. {para(card.exercise.name)}", s.small)] + [""] * DAYS)
-    rows.append([Para("<b>Pain today</b> (0 to 10)", s.small)] + [""] * DAYS)
-    row_height = max(s.small.leading * 2, 28)
-    table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * DAYS, rowHeights=[None] + [row_height] * (len(rows) - 1),
-                   repeatRows=1, hAlign="LEFT")
+    day_width = (width - name_width) / len(days)
+    head = [Para(f"<b>{para(words._('Exercise'))}</b>", s.small)]
+    head += [Para(f"<b>{para(words.date(day, words._('EEE')))}</b> <br/>{para(words.date(day, words._('d MMM')))}", s.small)
+             for day in days]
+    rows, rests = [head], []
+    for r, card in enumerate(handout.cards, start=1):
+        rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
+        on = schedule.exercise_days(card.dosage.days_per_week)
+        rests += [(c + 1, r) for c in range(len(days)) if c not in on]
+    rows.append([Para(f"<b>{para(words._('Pain today'))}</b> {para(words._('(0 to 10)'))}", s.small)] + [""] * len(days))
+    tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand
+    heights = [None] + [max(tick, row[0].wrap(name_width - 12, 1e6)[1] + 6) for row in rows[1:]]
+    table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * len(days), rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
                                ("FONTNAME", (0, 0), (-1, -1), BODY),  # empty cells would name Helvetica
                                ("BACKGROUND", (0, 0), (-1, 0), HexColor(handout.template.colours.shade)),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    intro = Para("Tick a box each day you do the exercise. In the last row, write how bad your pain was: "
-                 "0 means no pain, 10 means the worst pain you can think of.", s.body)
-    title = Para("Your week", s.heading)
-    # A new page unless the heading, the words and three rows fit here; after that a long
-    # set's log may run on, its day row repeated.
-    room = stacked_height([title, intro], width, 10_000) + 6 + 3 * row_height
-    return [CondPageBreak(room), title, intro, Spacer(1, 6), table, Spacer(1, 14)]
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               # the day's name and date fit a narrow column on two lines
+                               ("LEFTPADDING", (1, 0), (-1, 0), 3), ("RIGHTPADDING", (1, 0), (-1, 0), 2),
+                               *[("BACKGROUND", cell, cell, HexColor(REST_SHADE)) for cell in rests]]))
+    intro = words._("tick a box each day you do it. Last row: your pain, 0 (none) to 10 (the worst).")
+    after = [words._("Pain {n} or more? Call us, and bring this sheet.", n=handout.pain_call_at)]
+    if rests:
+        after.insert(0, words._("Grey boxes: rest days."))
+    if handout.review:
+        after.append(words._("Next visit: {date}.", date=words.date(handout.review, words._("EEEE d MMMM"))))
+    if "summary" not in handout.template.sections:
+        stop = _common_stop(handout)
+        after.append(stop if stop.casefold().startswith(words._("Stop and call us if").casefold())
+                     else f"{words._('Stop and call us if')} {stop}")
+    block = [Para(f"<b>{para(words._('Your week:'))}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
+             Para(para(" ".join(after)), s.body), Spacer(1, 10)]
+    return [KeepTogether(block)]
+
+
+def _common_stop(handout: Handout) -> str:
+    """The stop rule all the cards share, or a general one when they differ."""
+    stops = {card.exercise.stop_if for card in handout.cards}
+    return stops.pop() if len(stops) == 1 else handout.words._("an exercise causes sharp pain.")
+
+
+def _side_note(handout: Handout, card) -> str:
+    from ..handout import wording
+
+    leg = wording.leg(handout.words, card.dosage.side)
+    return f" ({para(leg)})" if leg else ""
 
 
 def references(handout: Handout, s: Styles) -> list[Flowable]:
+    words = handout.words
     with_doi = handout.audience == "clinician"
-    title = "References" if with_doi else "Where this advice comes from (for your clinician)"
-    items: list[Flowable] = [Para(title, s.heading)]
+    title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician)")
+    items: list[Flowable] = [Para(para(title), s.label)]
     for number, reference in enumerate(handout.references, start=1):
         items.append(Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
     # together, so that a few lines never sit alone on a last page

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..reading.models import Template, TypeSizes
@@ -25,23 +25,35 @@ class Styles:
     step: ParagraphStyle
     clinic: ParagraphStyle
     reference: ParagraphStyle
+    card: ParagraphStyle  # an exercise card's heading, with the room between cards above it
+    spaced: ParagraphStyle  # body text with a little room above: a labelled line in a card
+    sources: ParagraphStyle  # a card's reference numbers, quiet at its foot
 
 
-def styles(template: Template) -> Styles:
-    """The template's styles: the same objects for every handout with the same sizes and
-    colours, so that the paragraph caches (keyed by style) serve a whole batch. Shared,
-    so never to be changed."""
-    return _styles(template.type_pt, template.colours.text, template.colours.accent)  # frozen: usable as a key
+# The languages whose long words break at a line's end, by their own rules (pyphen's
+# dictionaries, which ReportLab uses when a style names one): Spanish words are long, and
+# a narrow column of them is very ragged unbroken. English words are left whole.
+HYPHENATED = {"es": "es"}
+
+
+def styles(template: Template, language: str = "en") -> Styles:
+    """The template's styles for a handout in `language`: the same objects for every handout
+    with the same sizes, colours and language, so that the paragraph caches (keyed by style)
+    serve a whole batch. Shared, so never to be changed."""
+    colours = template.colours
+    # frozen: usable as a key
+    return _styles(template.type_pt, colours.text, colours.accent, colours.rule, HYPHENATED.get(language, ""))
 
 
 @lru_cache(maxsize=16)  # a few templates per process
-def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str) -> Styles:
+def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour: str, hyphenation: str) -> Styles:
     text, accent = HexColor(text_colour), HexColor(accent_colour)
 
     def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
         # left-aligned, ragged right, generous leading: the guidelines for older readers
         settings = dict(fontName=font, bulletFontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text,
-                        alignment=TA_LEFT, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0)
+                        alignment=TA_LEFT, hyphenationLang=hyphenation, embeddedHyphenation=0, uriWasteReduce=0,
+                        hyphenationMinWordLength=7)
         return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", sizes.body)
@@ -53,7 +65,11 @@ def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str) -> Styles:
         label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1),  # never alone at a page foot
         small=style("small", sizes.small),
         caption=style("caption", max(sizes.small, 12)),
-        step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.3),
+        step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.08),
         clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent),
-        reference=style("reference", sizes.small, leftIndent=sizes.small * 1.6, spaceAfter=sizes.small * 0.3),
+        reference=style("reference", sizes.reference, leftIndent=sizes.reference * 1.8, spaceAfter=sizes.reference * 0.3,
+                        leading=sizes.reference * 1.3),
+        card=style("card", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, spaceBefore=sizes.body * 0.9),
+        spaced=style("spaced", sizes.body, spaceBefore=sizes.body * 0.3),
+        sources=style("sources", sizes.small, alignment=TA_RIGHT, textColor=HexColor(rule_colour)),
     )

@@ -32,8 +32,17 @@ Id = Annotated[str, Meta(pattern=whole("[a-z0-9][a-z0-9-]*"), max_length=60)]
 Text = Annotated[str, Meta(min_length=1, max_length=2000)]
 ShortText = Annotated[str, Meta(min_length=1, max_length=200)]
 Colour = Annotated[str, Meta(pattern=whole("#[0-9a-fA-F]{6}"))]
+# A language code, such as en or es (ISO 639-1); which ones have a catalogue is checked
+# against the catalogues themselves (reading/translations.py).
+Language = Annotated[str, Meta(pattern=whole("[a-z]{2}"), description="a language code, such as en or es")]
+# Text the patient reads, in one language, or in several side by side:
+#   name: Clamshell                or    name: {en: Clamshell, es: La almeja}
+# Plain text is in the file's `language` (English unless the file says otherwise).
+Localized = Text | Annotated[dict[Language, Text], Meta(min_length=1)]
+LocalizedShort = ShortText | Annotated[dict[Language, ShortText], Meta(min_length=1)]
 Side = Literal["left", "right", "both", "each"]
 Level = Literal["beginner", "intermediate", "advanced"]
+Works = Literal["top-leg", "standing-leg", "moving-leg", "both-legs", "legs-in-turn"]
 
 
 def count(low: int, high: int) -> type:
@@ -53,13 +62,13 @@ class Dosage(Strict):
 
     sets: count(1, 10) | None = None
     reps: count(1, 100) | None = None
-    reps_unit: Annotated[ShortText | None, about("what one rep is, when not a plain rep, e.g. 'steps each way'")] = None
+    reps_unit: Annotated[LocalizedShort | None, about("what one rep is, when not a plain rep, e.g. 'steps each way'")] = None
     hold_seconds: count(1, 300) | None = None
     rest_seconds: count(0, 600) | None = None
     times_per_day: count(1, 6) | None = None
     days_per_week: count(1, 7) | None = None
     side: Side | None = None
-    load: Annotated[ShortText | None, about("weight or band, e.g. 'light band' or 'no weight'")] = None
+    load: Annotated[LocalizedShort | None, about("weight or band, e.g. 'light band' or 'no weight'")] = None
     basis: Annotated[Literal["sources", "default"] | None, about(
         "'default' for a conservative default the sources do not give; left out, the dose is from the cited sources")] = None
 
@@ -73,7 +82,7 @@ class Dosage(Strict):
 
 class Citation(Strict):
     id: Id
-    note: Annotated[Text | None, about("what the study shows, for the clinician")] = None
+    note: Annotated[Localized | None, about("what the study shows, for the clinician")] = None
 
 
 class Illustration(Strict):
@@ -82,26 +91,30 @@ class Illustration(Strict):
     pose: Annotated[ShortText | None, about("a bundled pose name, or a pose file next to this file")] = None
     pictures: Annotated[Annotated[list[ShortText], Meta(min_length=1, max_length=2)] | None,
                         about("one or two picture files (start, end), relative to this file")] = None
-    caption: ShortText | None = None
+    caption: LocalizedShort | None = None
 
 
 class Exercise(Strict, kw_only=True):  # required fields after optional ones
     """One exercise entry: everything its card shows."""
 
     id: Id
-    name: ShortText
-    purpose: Annotated[ShortText, about("one line on what the exercise is for")]
+    language: Annotated[Language, about("the language of plain (untranslated) text in this file")] = "en"
+    name: LocalizedShort
+    purpose: Annotated[LocalizedShort, about("one line on what the exercise is for")]
     region: ShortText
     muscles: Annotated[list[ShortText], Meta(min_length=1)]
     position: Annotated[ShortText, about("starting position, e.g. side-lying, standing")]
     equipment: list[ShortText] = []
     level: Level
+    works: Annotated[Works | None, about(
+        "which leg does the work: the top leg (lying on the side), the standing leg, the moving leg, "
+        "both legs together, or the legs in turn; says the side in words that cannot be read the wrong way")] = None
     tags: list[ShortText] = []
-    steps: Annotated[list[Text], Meta(min_length=3, max_length=6)]
+    steps: Annotated[list[Localized], Meta(min_length=3, max_length=6)]
     dosage: Dosage
-    feel_it: Annotated[Text, about("where the patient should feel it")]
-    mistakes: Annotated[list[Text], Meta(min_length=1, max_length=4)]
-    stop_if: Annotated[Text, about("when to stop and call the clinic")]
+    feel_it: Annotated[Localized, about("where the patient should feel it")]
+    mistakes: Annotated[list[Localized], Meta(min_length=1, max_length=4)]
+    stop_if: Annotated[Localized, about("when to stop and call the clinic")]
     progression: list[Id] = []
     regression: list[Id] = []
     illustration: Illustration | None = None
@@ -109,10 +122,12 @@ class Exercise(Strict, kw_only=True):  # required fields after optional ones
 
 
 class Clinic(Strict):
-    name: ShortText
+    name: LocalizedShort
+    language: Annotated[Language, about("the handouts' language unless a program or --language says otherwise; "
+                                        "also the language of plain text in this file")] = "en"
     phone: ShortText | None = None
     email: ShortText | None = None
-    address: ShortText | None = None
+    address: LocalizedShort | None = None
     website: ShortText | None = None
     logo: Annotated[ShortText | None, about("a picture file, relative to this file")] = None
 
@@ -123,14 +138,16 @@ class ProgramExercise(Strict):
     id: Id
     dosage: Dosage | None = None
     side: Side | None = None
-    note: Text | None = None
+    note: Localized | None = None
     illustration: Illustration | None = None
 
 
 class Program(Strict, kw_only=True):
     """The set of exercises a clinician picks for one patient."""
 
-    title: ShortText
+    title: LocalizedShort
+    language: Annotated[Language | None, about(
+        "the handout's language, and the language of plain text in this file (default: the clinic's, else en)")] = None
     patient: ShortText | None = None
     clinician: ShortText | None = None
     clinic: Clinic | None = None
@@ -139,7 +156,11 @@ class Program(Strict, kw_only=True):
     paper: Literal["a4", "letter"] | None = None
     # An exercise may be listed by its id alone (`- clamshell`): read as `- id: clamshell`.
     exercises: Annotated[list[ProgramExercise | Id], Meta(min_length=1, max_length=40)]
-    note: Text | None = None
+    note: Localized | None = None
+    review: Annotated[dt.date | None, about("the next appointment or review, YYYY-MM-DD: on page 1 and in the log")] = None
+    pain_rule: Annotated[Localized | None, about(
+        "how much pain is acceptable, e.g. the 24-hour rule; printed with the stop rule in the key points")] = None
+    pain_call_at: Annotated[count(1, 10), about("a pain score (0 to 10) in the log at or above which the patient calls")] = 5
 
     def __post_init__(self) -> None:
         # the list object is the struct's own, so filling it in leaves the struct frozen
@@ -158,6 +179,8 @@ class TypeSizes(Strict):
     title: size(14, 40)
     heading: size(12, 32)
     small: size(8, 24)
+    footer: Annotated[size(8, 24), about("the footer on every page: who, when and whom to call")] = 10
+    reference: Annotated[size(8, 24), about("the references, which are for the clinician")] = 10
     line_spacing: size(1.2, 2.0) = 1.5
 
 
@@ -179,11 +202,15 @@ class Template(Strict, kw_only=True):
     margins_mm: Margins
     type_pt: TypeSizes
     colours: Colours = field(default_factory=Colours)
-    picture_width_mm: Annotated[size(30, 100), about("the width of a card's picture when it is one photo")] = 60.0
-    frame_width_mm: Annotated[size(40, 100), about(
-        "the width of each of a picture's two frames (Start, Finish); the figure in a frame is drawn at least 30 mm long")] = 44.0
-    card_layout: Annotated[Literal["columns", "stacked"], about(
-        "columns: picture and dose beside the steps; stacked: picture beside the dose, steps below (for large print)")] = "columns"
+    picture_width_mm: Annotated[size(30, 100), about("the width of a card's picture when it is one photo of the clinic's own")] = 60.0
+    frame_width_mm: Annotated[size(15, 100), about(
+        "the width of each of a card's two pictures (Start, Finish); at 40 mm or more the figure in one is at least 30 mm long")] = 40.0
+    card_layout: Annotated[Literal["columns", "stacked", "compact", "line"], about(
+        "columns: the pictures beside the dose, the steps below (two cards a page); stacked: the pictures, then the "
+        "dose, then the steps (large print); compact: small pictures beside the dose in a line (three a page); line: "
+        "each exercise as its pictures, name and dose on one row (everything on one page)")] = "columns"
+    max_exercises: Annotated[count(1, 40) | None, about(
+        "the most exercises this layout holds (one page: 6); more is an error that names a layout that holds them")] = None
     greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
     sections: Annotated[list[Section], Meta(min_length=1)] = field(
         default_factory=lambda: ["summary", "note", "log", "exercises", "references"])

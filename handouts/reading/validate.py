@@ -20,6 +20,7 @@ import msgspec
 from msgspec import inspect as types
 
 from ..errors import InvalidInput, Problem
+from . import translations
 from .yamlio import Document
 
 M = TypeVar("M", bound=msgspec.Struct)
@@ -28,9 +29,13 @@ M = TypeVar("M", bound=msgspec.Struct)
 def validate(document: Document, model: type[M]) -> M:
     """The document's data as a `model`, or InvalidInput listing every problem."""
     try:
-        return msgspec.convert(document.data, model, strict=True)
+        result = msgspec.convert(document.data, model, strict=True)
     except msgspec.ValidationError as error:
         raise InvalidInput(problems(document, model, error)) from None
+    half_translated = translations.problems(document, result)
+    if half_translated:
+        raise InvalidInput(half_translated)
+    return result
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,11 @@ def _walk(value: Any, kind: types.Type, loc: tuple, found: list[Issue]) -> None:
         _length(value, kind, loc, found, "too")
         for i, item in enumerate(value):
             _walk(item, kind.item_type, loc + (i,), found)
+    elif isinstance(kind, types.DictType):  # a text with its translations: {en: ..., es: ...}
+        _length(value, kind, loc, found, "too")
+        for key, item in value.items():
+            _walk(key, kind.key_type, loc + (key,), found)
+            _walk(item, kind.value_type, loc + (key,), found)
     elif isinstance(kind, types.StrType):
         _text(value, kind, loc, found)
     elif isinstance(kind, (types.IntType, types.FloatType)):
@@ -92,7 +102,7 @@ def _walk(value: Any, kind: types.Type, loc: tuple, found: list[Issue]) -> None:
 
 
 # the issue for a value of the wrong type, by the kind of value expected
-_WRONG_TYPE = {types.StructType: "dict_type", types.ListType: "list_type", types.StrType: "string_type",
+_WRONG_TYPE = {types.StructType: "dict_type", types.DictType: "dict_type", types.ListType: "list_type", types.StrType: "string_type",
                types.IntType: "int_type", types.FloatType: "float_type", types.BoolType: "bool_type",
                types.DateType: "date_type", types.NoneType: "none_required"}
 
@@ -108,7 +118,7 @@ def _fits(value: Any, kind: types.Type) -> bool:
     """Whether `value` is of the kind of thing `kind` holds, limits aside: the one rule for
     choosing a union's branch and for a value of the wrong type."""
     kind = _bare(kind)
-    if isinstance(kind, types.StructType):
+    if isinstance(kind, (types.StructType, types.DictType)):
         return isinstance(value, dict)
     if isinstance(kind, types.ListType):
         return isinstance(value, list)
@@ -208,7 +218,7 @@ def suggest(word: str, known: typing.Iterable[str]) -> str:
     close = [k for k in known if word and k.startswith(word)] or difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"
-    if len(known) <= 12:
+    if len(known) <= 16:  # a program's fields, say: short enough to list
         return "known: " + ", ".join(known)
     return "check the spelling"
 
@@ -232,6 +242,8 @@ def explain(issue: Issue, plain: str | None) -> str:
     if plain is not None and read_as and kind in ("string_type", "string_pattern_mismatch"):
         return f"YAML reads {plain!r} as {read_as}, not text (put it in quotes: \"{plain}\")"
     if kind == "string_type":
+        if isinstance(value, dict):
+            return "must be text (only the texts a patient reads can be given in several languages)"
         return "must be text"
     if kind == "int_type":
         return "must be a whole number, such as 12" + (" (without quotes)" if isinstance(value, str) else "")
@@ -242,6 +254,8 @@ def explain(issue: Issue, plain: str | None) -> str:
     if kind == "literal_error":
         return f"must be one of {ctx['expected']} (not {value!r})"
     if kind == "string_pattern_mismatch":
+        if "[a-z]{2}" in ctx["pattern"]:
+            return f"{value!r} is not a language code (write two lower-case letters, such as en or es)"
         if "a-z0-9" in ctx["pattern"]:
             return f"{value!r} is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"
         if "#" in ctx["pattern"]:

@@ -44,8 +44,9 @@ def card_of(exercise: str, template: str = "standard", side: str | None = None):
 
 def frames_of(exercise: str, template: str = "standard", side: str | None = None, labels: FrameLabels = FrameLabels()) -> Frames:
     card, handout = card_of(exercise, template, side)
-    picture = illustration_flowables(card, handout.template, styles(handout.template), labels=labels)
-    assert isinstance(picture[0], Frames) and picture[-1].getPlainText() == card.illustration.caption
+    picture = illustration_flowables(card, handout, styles(handout.template), labels=labels)
+    assert len(picture) == 1 and isinstance(picture[0], Frames)
+    assert picture[0].caption.getPlainText() == card.illustration.caption
     return picture[0]
 
 
@@ -110,7 +111,7 @@ def test_labels_are_text_in_the_pdf_and_can_be_given() -> None:
     text = pdf_text(data)
     assert text.count("Start") >= 2 and "Finish" in text and "Hold" in text
     card, handout = card_of("side-lying-abduction-hold")
-    frames = illustration_flowables(card, handout.template, styles(handout.template),
+    frames = illustration_flowables(card, handout, styles(handout.template),
                                     labels=FrameLabels(start="Début", finish="Fin", hold="Tenir"))[0]
     assert [label.getPlainText() for label in frames.labels] == ["Début", "Tenir"]
 
@@ -137,6 +138,17 @@ def test_the_left_side_is_the_mirror_image(tmp_path: Path) -> None:
             [width - x for s in plain.figure.contents for x in s.points[0::2]])
 
 
+def test_the_caption_goes_under_the_frames_in_a_column_and_beside_them_across_a_page() -> None:
+    frames = frames_of("wall-side-bend")
+    frames.wrap(frames.frames_width, 1000)  # a card's picture column
+    caption = next(p for p in frames.placed() if p.kind == "caption")
+    tops = [p for p in frames.placed() if p.kind == "edge"]
+    assert caption.x == 0 and caption.y + caption.height <= min(e.y for e in tops)
+    frames.wrap(frames.frames_width * 2, 1000)  # across the whole page: beside, level with the frames' foot
+    caption = next(p for p in frames.placed() if p.kind == "caption")
+    assert caption.x > frames.frames_width and caption.y == 0 == min(p.y for p in frames.placed() if p.kind == "edge")
+
+
 def test_two_photos_are_two_labelled_frames_and_one_photo_one_frame(tmp_path: Path) -> None:
     from handouts.page.illustrations import picture_flowables
     from handouts.reading.models import Illustration
@@ -152,7 +164,7 @@ def test_two_photos_are_two_labelled_frames_and_one_photo_one_frame(tmp_path: Pa
     assert all(p.width <= inner_width(frame_width(template)) + 0.01 for p in photos)
     assert photos[0].y == photos[1].y, "both stand on the frames' floor"
     one = picture_flowables(Illustration(pictures=["start.png"]), source, False, template, styles(template))
-    assert len(one) == 1 and one[0].labels == [None] and one[0].width == pytest.approx(template.picture_width_mm * MM)
+    assert len(one) == 1 and one[0].labels == [None] and one[0].width == pytest.approx(2.1 * frame_width(template))  # as wide as two frames
 
 
 # ---------------------------------------------------------------- the preview is the card's picture
@@ -164,7 +176,7 @@ def card_picture_pdf(exercise: str, side: str | None, path: Path) -> None:
     from reportlab.platypus import Table, TableStyle
 
     card, handout = card_of(exercise, side=side)
-    flowables = illustration_flowables(card, handout.template, styles(handout.template))
+    flowables = illustration_flowables(card, handout, styles(handout.template))
     width = flowables[0].width
     table = Table([[flowables]], colWidths=[width])
     table.setStyle(TableStyle([(name, (0, 0), (-1, -1), 0) for name in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]))
@@ -216,4 +228,4 @@ def test_the_preview_takes_the_templates_frames(tmp_path: Path) -> None:
     assert run_illustrate("clamshell", "--template", "large-print", "-o", str(tmp_path / "b.png")).returncode == 0
     with Image.open(tmp_path / "a.png") as a, Image.open(tmp_path / "b.png") as b:
         assert b.width / a.width == pytest.approx(1.5, rel=0.01)
-        assert a.width == pytest.approx((2.1 * 44) / 25.4 * 200, abs=2)  # two 44 mm frames and the gap, at 200 dpi
+        assert a.width == pytest.approx((2.1 * 40) / 25.4 * 200, abs=2)  # two 40 mm frames and the gap, at 200 dpi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,8 @@ from handouts.commands.build import Request
 from handouts.handout.citations import ama
 from handouts.reading.library import load_library
 from handouts.handout import wording
+from handouts.handout.words import words_for
+from handouts.page.illustrations import picture_width
 
 from ..helpers import DAY, pdf_bytes, pdf_text, squash
 
@@ -42,7 +45,9 @@ def test_text_holds_every_name_step_dosage_and_reference(library_dir) -> None:
         assert exercise.name in text
         for step in exercise.steps:
             assert squash(step) in text
-        for label, words in wording.rows(exercise.dosage):
+        rows = wording.rows(words_for("en"), exercise.dosage, exercise.works)
+        rows[0] = ("Your dose", rows[0][1])  # the dose box's title is its first label
+        for label, words in rows:
             assert squash(f"{label}: {words}") in text
     assert squash(ama(library.references["burnet2009"], with_doi=False)) in text
     assert "Ana María Núñez" in text
@@ -162,7 +167,10 @@ def test_a_clinic_photo_replaces_the_picture_with_one_line_of_yaml(library_dir, 
     pages = PdfReader(io.BytesIO(data)).pages
     assert sum(len(page.images) for page in pages) == 1
     image = next(page.images[0] for page in pages if page.images)
-    assert image.image.size[0] <= 709  # at most 300 dpi at 60 mm wide
+    from handouts.commands.build import Builder
+
+    widest = picture_width(Builder((library_dir,)).handout(Request(program=str(program), date=DAY)))
+    assert image.image.size[0] <= math.ceil(widest / 72 * 300)  # at most 300 dpi at the width it prints
 
 
 def test_every_program_text_is_checked_for_letters_no_font_has(library_dir, tmp_path) -> None:

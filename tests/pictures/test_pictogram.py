@@ -22,7 +22,7 @@ from handouts.reading.resources import bundled
 
 POSES = sorted((bundled("images") / "poses").glob("*.yaml"))
 EXERCISES = sorted(bundled("exercises").glob("*.yaml"))
-WIDTH = 114.75  # 40.5 mm, the picture inside a standard 44 mm frame
+WIDTH = 110.0  # 38.8 mm, the picture inside a standard 40 mm frame
 TOLERANCE_PT = 0.5
 GREY, DARK = HexColor("#b8b8b8"), HexColor(END_COLOUR)
 
@@ -78,7 +78,7 @@ def test_every_bundled_pose_loads_and_renders_two_frames(path: Path, tmp_path: P
     start, finish = frame_drawings(ill, WIDTH)
     for drawing in (start, finish):
         assert (drawing.width, drawing.height) == (WIDTH, start.height)
-        assert 0.25 * WIDTH < drawing.height <= 1.0 * WIDTH + 1e-6
+        assert 0.25 * WIDTH < drawing.height <= 0.95 * WIDTH + 1e-6
         assert figure(drawing), "each frame shows the whole figure, dark"
         assert not body_shapes(drawing, "figure", GREY), "no grey start figure: the labels say which is which"
     assert shapes(finish, "arrows") and not shapes(start, "arrows"), "how to move is shown in the Finish frame"
@@ -506,6 +506,15 @@ def test_hip_thrust_keeps_feet_and_shoulders_still() -> None:
     assert (end.points["pelvis"].c[1] - start.points["pelvis"].c[1]) * k > 10
     hips, knee, shoulder = end.points["right_hip"].c, end.points["right_knee"].c, end.points["right_shoulder"].c
     assert abs(hips[1] - knee[1]) * k < 3 and abs(hips[1] - shoulder[1]) * k < 8  # level from the knees to the shoulders
+
+
+def test_pelvic_drop_holds_the_rail_in_both_frames() -> None:
+    """'Hold a rail the whole time': the hand is on the rail's top in the Start and the Finish."""
+    ill = load_pose_illustration(bundled_pose_path("pelvic-drop"))
+    assert [p.prop for p in ill.props].count("rail") == 1
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    grip = start.points["right_hand"].c  # the rail is fitted to the start pose's hand
+    assert math_dist(end.points["right_hand"].c, grip) < 0.02
 
 
 def test_pelvic_drop_tilts_the_pelvis_and_the_free_leg_hangs_lower() -> None:

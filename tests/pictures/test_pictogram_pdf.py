@@ -19,7 +19,7 @@ from handouts.pictures.pictogram.pose import load_pose_illustration
 from ..helpers import DAY
 
 POSES = sorted(bundled_pose_path("clamshell").parent.glob("*.yaml"))
-WIDTH = 114.7465  # 40.48 mm, the picture inside a standard 44 mm frame
+WIDTH = 109.984  # 38.8 mm, the picture inside a standard 40 mm frame
 
 
 # ---------------------------------------------------------------- reading operators back

@@ -33,7 +33,7 @@ PAD = 0.025  # white space round the content, in body heights
 # A frame at most this many times as tall as it is wide. The scale is set by the figure:
 # a lying body fills the frame's width, and a standing one is as tall as this allows
 # rather than shrunk until its height fits a short, wide picture.
-TALLEST = 1.0
+TALLEST = 0.95
 
 
 def frame_drawings(

@@ -1,5 +1,5 @@
 """Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow,
-a chair's back to hold).
+a chair's back or a rail to hold).
 
 They are fitted to the start pose and sized to hold every pose; a bench or seat top is
 exactly as high as the body above it, so the body neither floats over it nor sinks into it.
@@ -123,7 +123,7 @@ def _wall(f: _Fit, prop: Prop) -> None:
     (x0, x1), (z0, z1), top = extent(f.everyone, 0), extent(f.everyone, 2), extent(f.everyone, 1)[1]
     if abs(d[0]) > 0.5:  # beside the body, seen edge on
         a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
-        f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.1, z0 - 0.1, z1 + 0.1)))
+        f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.04, z0 - 0.1, z1 + 0.1)))
     elif d[2] < 0:  # behind the body: a panel we look at
         f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="tint"))
     # a wall between us and the body would hide it: it is not drawn
@@ -164,6 +164,16 @@ def _chair_back(f: _Fit, prop: Prop) -> None:
         f.out.behind.extend(box_items(f.cam, box))
 
 
+def _rail(f: _Fit, prop: Prop) -> None:
+    """A handrail to hold, beside the body under the hand `at`: a post from the floor and the
+    rail along the body's front-to-back, seen end on from the front (a cap under the fist)."""
+    assert prop.at
+    x, y, z = f.body.points[prop.at].c
+    grip = y - 0.02  # the top of the rail, in the fist
+    f.out.behind.extend(box_items(f.cam, Box(x - 0.011, x + 0.011, f.level, grip, z - 0.011, z + 0.011)))
+    f.out.behind.extend(box_items(f.cam, Box(x - 0.02, x + 0.02, grip - 0.035, grip, z - 0.3, z + 0.3)))
+
+
 def _line(f: _Fit, prop: Prop) -> None:
     """A tape line on the floor, halfway between where the point starts and ends."""
     assert prop.at
@@ -192,6 +202,7 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
     "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
+    "rail": _rail,
 }  # fmt: skip
 
 

@@ -211,8 +211,14 @@ def _add_floor(ill: PoseIllustration, scenes: tuple[Scene, ...], cam: Camera, bo
     has_mat = prop_of(ill, "mat") is not None
     if cam.raised:
         if not has_mat:
-            (wx0, wx1), (z0, z1) = extent(bodies, 0), extent(bodies, 2)
-            corners = ((wx0 - 0.06, z0 - 0.06), (wx1 + 0.06, z0 - 0.06), (wx1 + 0.06, z1 + 0.08), (wx0 - 0.06, z1 + 0.08))
+            # a patch of floor round what stands on it: the feet, and a seat's footprint
+            # (not under an arm held out, which would only make the picture wider)
+            level = min(body.lowest() for body in bodies) + 0.03
+            low = [b for body in bodies for part in body.parts.values() for b in part.balls if b.c[1] - b.r < level]
+            xs = [b.c[0] for b in low] + [x for seat in scenes[0].seats for x in seat[:2]]
+            zs = [b.c[2] for b in low] + [z for seat in scenes[0].seats for z in seat[2:4] if abs(z) < 9]
+            wx0, wx1, z0, z1 = min(xs) - 0.12, max(xs) + 0.12, min(zs) - 0.1, max(zs) + 0.04
+            corners = ((wx0, z0), (wx1, z0), (wx1, z1), (wx0, z1))
             for scene in scenes:
                 scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="ground")]))
         return

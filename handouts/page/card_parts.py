@@ -1,0 +1,132 @@
+"""The pieces an exercise card is made of, for every arrangement of it (cards.py): its
+heading, the dose (as a box or a line), the steps, where to feel it and when to stop,
+the mistakes, the easier and harder versions with the sources, and the clinician's notes.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, TableStyle
+
+from ..handout import wording
+from ..handout.assemble import Card, Handout
+from .blocks import Bookmark, MeasuredTable, boxed, columns
+from .fonts import BODY
+from .markup import para, run_in
+from .paragraphs import Para
+from .styles import Styles
+
+GUTTER = 6 * mm
+
+
+def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True) -> list[Flowable]:
+    """The bookmark, the number and name, and (unless left out) what it is for."""
+    out: list[Flowable] = [
+        Bookmark(f"exercise-{card.number}", f"{card.number}. {card.exercise.name}"),
+        Para(para(handout.words._("{number}. {name}", number=card.number, name=card.exercise.name)), s.card),
+    ]
+    if purpose:
+        out.append(Para(para(card.exercise.purpose), s.body))
+    return out
+
+
+def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across: int = 1) -> Flowable:
+    """Every part of the dose, a labelled line each, in a shaded box `across` columns wide.
+    The box's title is its first label: "Your dose: 12 times in a row, 3 sets"."""
+    words = handout.words
+    found = wording.rows(words, card.dosage, card.exercise.works) or [(words._("How many"), words._("as shown by your clinician"))]
+    if found[0][0] == words._("How many"):
+        found[0] = (words._("Your dose"), found[0][1])
+    cells = [Para(f"<b>{para(words._('{label}:', label=label))}</b> {para(text)}", s.body) for label, text in found]
+    if found[0][0] != words._("Your dose"):
+        cells.insert(0, Para(para(words._("Your dose")), s.bold))
+    rows = [cells[i:i + across] + [""] * (i + across - len(cells)) for i in range(0, len(cells), across)]  # row by row
+    box = MeasuredTable(rows, colWidths=[width / across] * across, hAlign="LEFT")
+    box.setStyle(boxed(handout, padding=0))
+    return box
+
+
+def dose_line(card: Card, handout: Handout, s: Styles) -> Flowable:
+    """The whole dose in one paragraph: "Your dose: 12 times in a row, 3 sets; ...". """
+    words = handout.words
+    text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
+    return Para(f"<b>{para(words._('Your dose:'))}</b> {para(text)}", s.body)
+
+
+def steps(card: Card, s: Styles) -> list[Flowable]:
+    """The numbered steps: the numbers say what they are."""
+    return [Para(para(text), s.step, bulletText=f"{number}.") for number, text in enumerate(card.exercise.steps, start=1)]
+
+
+def feel_stop_and_mistakes(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """Where to feel it and when to stop, beside the mistakes to avoid."""
+    exercise, words = card.exercise, handout.words
+    left = [labelled(words._("You should feel it:"), exercise.feel_it, s), stop(card, handout, s)]
+    right: list[Flowable] = [Para(para(words._("Avoid these mistakes")), s.label)]
+    right += [Para(para(text), s.step, bulletText="•") for text in exercise.mistakes]
+    half = (width - GUTTER) / 2
+    return [columns(left, right, half + GUTTER, width, GUTTER)]
+
+
+def stop(card: Card, handout: Handout, s: Styles) -> Flowable:
+    return labelled(handout.words._("Stop and call us if"), card.exercise.stop_if, s)
+
+
+def mistakes_line(card: Card, handout: Handout, s: Styles) -> Flowable:
+    """The mistakes in one paragraph, for a card with no room for a list."""
+    words = handout.words
+    return labelled(words._("Avoid:"), words._("; ").join(m.rstrip(".") for m in card.exercise.mistakes) + ".", s)
+
+
+def labelled(label: str, text: str, s: Styles) -> Flowable:
+    """A bold label and its text in one paragraph: one line saved, and never apart. A text
+    that already begins with the label ("Stop and call us if you feel...") has it in bold."""
+    return Para(run_in(label, text), s.spaced)
+
+
+def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool = True) -> list[Flowable]:
+    """The nearest easier and harder versions on one line with the sources at its end, then
+    the clinician's note; each only when there is one."""
+    words = handout.words
+    versions = []
+    if card.easier:
+        versions.append(f"<b>{para(words._('Too hard?'))}</b> {para(words._('Try {name}.', name=card.easier[0]))}")
+    if card.harder:
+        versions.append(f"<b>{para(words._('Too easy?'))}</b> {para(words._('Try {name}.', name=card.harder[0]))}")
+    out: list[Flowable] = []
+    numbers = sources_text(card, handout) if sources else ""
+    if versions or numbers:
+        room = stringWidth(numbers, s.sources.fontName, s.sources.fontSize) + GUTTER if numbers else 0
+        row = MeasuredTable([[Para(" ".join(versions), s.spaced), Para(numbers, s.sources)]], colWidths=[width - room, room])
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), BODY),
+                                 *[(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]]))
+        out.append(row)
+    if card.note:
+        out.append(note(card, handout, s))
+    return out
+
+
+def note(card: Card, handout: Handout, s: Styles) -> Flowable:
+    return labelled(handout.words._("Note from your clinician:"), card.note or "", s)
+
+
+def sources_text(card: Card, handout: Handout) -> str:
+    """'Sources: 1, 3, 5', sorted: the numbers of the references behind the card, out of its heading."""
+    if not card.citations:
+        return ""
+    numbers = ", ".join(str(n) for n in sorted(card.citations))
+    return para(handout.words.ngettext("Source: {numbers}", "Sources: {numbers}", len(card.citations), numbers=numbers))
+
+
+def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+    words = handout.words
+    notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
+    out: list[Flowable] = []
+    if notes or card.dosage.basis == "default":
+        # named, since the notes may fall on a later page than their card
+        out.append(Para(para(words._("For the clinician: {number}. {name}", number=card.number, name=card.exercise.name)), s.label))
+    if card.dosage.basis == "default":
+        out.append(Para(para(words._("Dose: a conservative default; the sources give none.")), s.small))
+    out += [Para(f"[{n}] {para(text)}", s.small) for n, text in notes]
+    return out

@@ -1,0 +1,174 @@
+"""Texts in several languages, side by side in one file: checked, then picked for a handout.
+
+A text the patient reads may be plain (in the file's `language`, English unless it says
+otherwise) or a mapping of language codes to the same text in each language:
+
+    name: {en: Clamshell, es: La almeja}
+
+In one file every such text has the same languages, so a translation is never half
+done unseen: a text that lacks a language the others have is a problem at its line.
+`localized` then gives a model with plain text in one language, for a handout.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Iterator
+
+import msgspec
+from msgspec import inspect as types
+
+from ..errors import Problem
+from .resources import bundled
+from .yamlio import Document
+
+DEFAULT = "en"  # the language of plain text, unless a file says otherwise
+
+
+@cache
+def known_languages() -> tuple[str, ...]:
+    """English, and every language with a message catalogue in locale/."""
+    folder = bundled("locale")
+    found = {p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir()} if folder.is_dir() else set()
+    return tuple(sorted(found | {DEFAULT}))
+
+
+def languages_of(model: msgspec.Struct, default: str | None = None) -> list[str]:
+    """The languages `model`'s texts are written in, in order: plain text's first."""
+    plain = plain_language(model) or default or DEFAULT
+    found = {plain}
+    for _, value in texts_of(model):
+        if isinstance(value, dict):
+            found.update(value)
+    return sorted(found, key=lambda code: (code != plain, code))
+
+
+def plain_language(model: msgspec.Struct) -> str | None:
+    """The language of the file's plain texts; None for a program that names none, whose
+    plain texts are in whatever language its handout is."""
+    if hasattr(model, "language"):
+        return model.language
+    return DEFAULT
+
+
+def problems(document: Document, model: msgspec.Struct) -> list[Problem]:
+    """Unknown language codes, and texts that lack a language other texts of the file have."""
+    plain = plain_language(model)
+    texts = list(texts_of(model))
+    found: list[Problem] = []
+    for path, value in texts:
+        if isinstance(value, dict):
+            for code in value:
+                if code not in known_languages():
+                    found.append(document.problem(path + (code,), f"there is no catalogue for the language {code!r} "
+                                                  f"(known: {', '.join(known_languages())})", key=True))
+    everywhere = set().union(*(_languages(value, plain) for _, value in texts)) - {None}
+    for path, value in texts:
+        missing = sorted(everywhere - _languages(value, plain))
+        if missing and not (isinstance(value, str) and plain is None):
+            codes = ", ".join(f"{code}:" for code in missing)
+            if isinstance(value, str):
+                hint = f"write it as {', '.join(f'{c}:' for c in sorted(everywhere))} lines, as the other texts are"
+            else:
+                hint = f"add {codes} here, as the other texts have, or remove it from them"
+            found.append(document.problem(path, f"has no {_names(missing)} text ({hint})"))
+    return found
+
+
+def localized(model: msgspec.Struct, language: str, *, plain: str | None, fallback: str | None = None) -> tuple[Any, list[tuple]]:
+    """`model` with each text in `language` (else `fallback`), and the paths of texts in neither.
+
+    `plain` is the language of the model's plain texts (None: any language).
+    """
+    missing: list[tuple] = []
+
+    def pick(path: tuple, value: str | dict) -> str:
+        text = text_in(value, language, plain=plain, fallback=fallback)
+        if text is None:
+            missing.append(path)
+            return value if isinstance(value, str) else next(iter(value.values()))
+        return text
+
+    return _rebuilt(model, _info(type(model)), (), pick), missing
+
+
+def text_in(value: str | dict, language: str, *, plain: str | None, fallback: str | None = None) -> str | None:
+    """One text in `language`, else in `fallback`; None when it is in neither."""
+    if isinstance(value, str):
+        return value if plain in (None, language, fallback) else None
+    for code in (language, fallback):
+        if code in value:
+            return value[code]
+    return None
+
+
+def texts_of(model: msgspec.Struct) -> Iterator[tuple[tuple, str | dict]]:
+    """Every text that may be translated in `model`, with its path in the file."""
+    found: list[tuple[tuple, str | dict]] = []
+
+    def note(path: tuple, value: str | dict) -> str | dict:
+        found.append((path, value))
+        return value
+
+    _rebuilt(model, _info(type(model)), (), note)
+    return iter(found)
+
+
+@cache
+def _info(model: type) -> types.Type:
+    return types.type_info(model)
+
+
+def _rebuilt(value: Any, kind: types.Type, path: tuple, leaf) -> Any:
+    """`value` (of type `kind`) with `leaf(path, text)` in place of each translatable text."""
+    kind = _bare(kind)
+    if value is None:
+        return None
+    if isinstance(kind, types.UnionType):
+        if _translatable(kind):
+            return leaf(path, value)
+        branch = next((k for k in kind.types if _holds(_bare(k), value)), None)
+        return value if branch is None else _rebuilt(value, branch, path, leaf)
+    if isinstance(kind, types.StructType) and isinstance(value, msgspec.Struct):
+        changes = {}
+        for spec in kind.fields:
+            old = getattr(value, spec.name)
+            new = _rebuilt(old, spec.type, path + (spec.encode_name,), leaf)
+            if new is not old:
+                changes[spec.name] = new
+        return msgspec.structs.replace(value, **changes) if changes else value
+    if isinstance(kind, types.ListType) and isinstance(value, list):
+        items = [_rebuilt(item, kind.item_type, path + (i,), leaf) for i, item in enumerate(value)]
+        return value if all(a is b for a, b in zip(items, value)) else items
+    return value
+
+
+def _translatable(kind: types.UnionType) -> bool:
+    """A text or a mapping of languages to texts: `Localized` in the models."""
+    bare = [_bare(k) for k in kind.types if not isinstance(_bare(k), types.NoneType)]
+    return any(isinstance(k, types.StrType) for k in bare) and any(isinstance(k, types.DictType) for k in bare)
+
+
+def _holds(kind: types.Type, value: Any) -> bool:
+    if isinstance(kind, types.StructType):
+        return isinstance(value, kind.cls)
+    if isinstance(kind, types.ListType):
+        return isinstance(value, list)
+    return not isinstance(kind, types.NoneType)
+
+
+def _bare(kind: types.Type) -> types.Type:
+    while isinstance(kind, types.Metadata):
+        kind = kind.type
+    return kind
+
+
+def _languages(value: str | dict, plain: str | None) -> set[str | None]:
+    return set(value) if isinstance(value, dict) else {plain}
+
+
+_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def _names(codes: list[str]) -> str:
+    return " or ".join(f"{_NAMES.get(code, code)} ({code!r})" for code in codes)

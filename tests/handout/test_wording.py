@@ -1,0 +1,70 @@
+"""Dose wording: one way to write each thing, everywhere it prints (issue 12, section 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from handouts.handout import wording
+from handouts.handout.words import words_for
+from handouts.reading.models import Dosage
+
+EN = words_for("en")
+
+
+def test_every_field_in_plain_words() -> None:
+    dose = Dosage(sets=2, reps=10, reps_unit="steps each way", hold_seconds=90, rest_seconds=0,
+                  times_per_day=2, days_per_week=7, side="left", load="green band")
+    assert wording.rows(EN, dose, "standing-leg") == [
+        ("How many", "10 steps each way in a row, 2 sets"),
+        ("Hold", "1 minute 30 seconds each time"),
+        ("Rest", "No rest needed between sets"),
+        ("How often", "Twice a day, every day"),
+        ("Which leg", "Your left leg. Stand on it."),
+        ("Weight or band", "green band"),
+    ]
+
+
+@pytest.mark.parametrize("seconds, words", [(1, "1 second"), (30, "30 seconds"), (60, "1 minute"), (90, "1 minute 30 seconds"),
+                                            (120, "2 minutes"), (61, "1 minute 1 second"), (300, "5 minutes")])
+def test_durations_have_one_form(seconds: int, words: str) -> None:
+    assert wording.duration(EN, seconds) == words
+
+
+def test_no_rest_between_sets_when_there_is_one_set() -> None:
+    labels = [label for label, _ in wording.rows(EN, Dosage(sets=1, reps=3, hold_seconds=20, rest_seconds=30), None)]
+    assert "Rest" not in labels
+    assert wording.amount(EN, Dosage(sets=1, reps=3)) == "3 times"
+    assert wording.amount(EN, Dosage(sets=3, reps=1)) == "1 time in a row, 3 sets"
+
+
+def test_times_not_reps() -> None:
+    assert wording.amount(EN, Dosage(sets=3, reps=12)) == "12 times in a row, 3 sets"
+    assert "rep" not in " ".join(words for _, words in wording.rows(EN, Dosage(sets=3, reps=12, hold_seconds=2), None))
+
+
+@pytest.mark.parametrize("works, side, words", [
+    ("top-leg", "left", "Your left leg. Lie on your right side."),
+    ("top-leg", "right", "Your right leg. Lie on your left side."),
+    ("standing-leg", "right", "Your right leg. Stand on it."),
+    ("moving-leg", "left", "Your left leg moves. Stand on your right."),
+    ("top-leg", "each", "Each leg does all the sets."),
+    ("legs-in-turn", "both", "Both legs, taking turns."),
+    ("both-legs", "both", "Both legs at the same time."),
+])
+def test_the_side_says_which_leg_works_and_where_to_lie_or_stand(works: str, side: str, words: str) -> None:
+    assert wording.side(EN, side, works) == words
+
+
+def test_a_side_label_does_not_repeat_itself() -> None:
+    label, words = wording.rows(EN, Dosage(side="each"), "top-leg")[0]
+    assert label == "Which leg" and not words.lower().startswith(("side", "each side"))
+
+
+def test_only_movements_that_use_both_legs_at_once_say_at_the_same_time() -> None:
+    assert "same time" not in wording.side(EN, "both", "legs-in-turn")
+
+
+def test_the_whole_dose_in_one_line() -> None:
+    line = wording.one_line(EN, Dosage(sets=3, reps=12, rest_seconds=60, times_per_day=1, days_per_week=5, side="right"), "top-leg")
+    assert line == ("12 times in a row, 3 sets  ·  Rest 1 minute between sets  ·  Once a day, 5 days a week  ·  "
+                    "Your right leg. Lie on your left side")
