@@ -33,7 +33,7 @@ from .styles import Styles
 FRAME_GAP = 0.1  # between two frames, a fraction of a frame's width
 LABEL_GAP = 1.5  # pt between a label and the frame under it
 CAPTION_GAP = 2.0  # pt between the frames and a caption under them
-ASIDE_EMS = 12  # the narrowest caption beside the frames, in ems of its type
+ASIDE_EMS = 9  # the narrowest caption beside the frames, in ems of its type (a short line of words)
 INSET = 0.015  # white space inside a frame's edge (the picture has a little of its own)
 EDGE = 0.6  # pt, the thin line round each frame
 EDGE_COLOUR = "#9a9a9a"  # light enough to stay behind the picture, dark enough for a mono laser
