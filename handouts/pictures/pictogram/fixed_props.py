@@ -180,8 +180,11 @@ def _line(f: _Fit, prop: Prop) -> None:
     xs = [b.points[prop.at].c[0] for b in f.everyone]
     mid, level = (min(xs) + max(xs)) / 2, f.level
     if f.cam.raised:
-        z0, z1 = extent(f.everyone, 2)
-        corners = ((mid - 0.012, z0 - 0.1), (mid + 0.012, z0 - 0.1), (mid + 0.012, z1 + 0.1), (mid - 0.012, z1 + 0.1))
+        # as long as a stride across, centred on the point: a line the whole depth of the
+        # body would run, in a turned view, right under the foot that stands beside it
+        zs = [b.points[prop.at].c[2] for b in f.everyone]
+        z0, z1 = min(zs) - 0.14, max(zs) + 0.1
+        corners = ((mid - 0.012, z0), (mid + 0.012, z0), (mid + 0.012, z1), (mid - 0.012, z1))
         f.out.behind.append(Item([f.cam.xy((x, level, z)) for x, z in corners], fill="edge"))
     else:  # seen edge on it is a dark mark on the floor line
         f.out.under.append(Item([(mid - 0.015, level), (mid + 0.015, level), (mid + 0.015, level - 0.03), (mid - 0.015, level - 0.03)], fill="edge"))
