@@ -1,9 +1,9 @@
 """Turning a pose illustration into ReportLab Drawings of its frames, of a given width.
 
-Colours are given by role in the scene and chosen here: start pose a flat light grey
-(a tint, not transparency, so it prints the same everywhere), end pose near-black, one
-accent for arrows and bands (dark orange, a mid grey on a black-and-white printer,
-between the two), props in pale greys with a thin edge so that they never look like
+Colours are given by role in the scene and chosen here: the figure near-black (in both
+frames; an overlay's start pose a flat light grey, a tint, not transparency, so it prints
+the same everywhere), one accent for arrows and bands (dark orange, a mid grey on a
+black-and-white printer, so bands are also edged in black: shapes.py), props in pale greys with a thin edge so that they never look like
 part of the body, and the floor seen from above a flat grey that a mono laser still prints.
 """
 

@@ -1,19 +1,22 @@
-"""The whole picture as flat, coloured shapes in body heights, layer by layer.
+"""Each frame of the picture as flat, coloured shapes in body heights, layer by layer.
 
-The layers are drawn in this order:
+A picture is two scenes, the Start frame and the Finish frame, in one room (the same
+fixed props, the same floor); or, for a pose file that asks for an overlay, one scene of
+both poses. A scene's layers are drawn in this order:
 
 - `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
   and, seen from above, the floor, mat and seat the body lies or sits on);
-- `start`, then `end`: each pose drawn far to near, every limb over a thin white halo so
-  that a limb in front of another reads as in front (the ISO 7001 look), with the props
-  that move with it among its limbs. In an overlay the parts that do not move are drawn
+- `figure` (a frame's pose) or `start` then `end` (an overlay): each pose drawn far to
+  near, every limb over a thin white halo so that a limb in front of another reads as in
+  front (the ISO 7001 look), with the props that move with it among its limbs. In an
+  overlay the start is grey with a dashed outline, the parts that do not move are drawn
   once, dark, among the start pose's limbs, and `end` holds only what moves (see
   `overlay_items`);
 - `under`: in flat views, the supports under the body (mat, step, bench, seat), drawn
   after the figure so that they cover the halo where the body touches them: the figure
   sits on them with no gap and no overlap;
 - `floor`: the floor line (flat views) or, seen from above, a floor tint first of all;
-- `arrows`: the accent colour, on top of everything.
+- `arrows`: the accent colour, on top of everything (empty in the Start frame).
 """
 
 from __future__ import annotations
