@@ -3,8 +3,9 @@
 Colours are given by role in the scene and chosen here: the figure near-black (in both
 frames; an overlay's start pose a flat light grey, a tint, not transparency, so it prints
 the same everywhere), one accent for arrows and bands (dark orange, a mid grey on a
-black-and-white printer, so bands are also edged in black: shapes.py), props in pale greys with a thin edge so that they never look like
-part of the body, and the floor seen from above a flat grey that a mono laser still prints.
+black-and-white printer, so bands are also edged in black: moving_props), props in pale
+greys with a thin edge so that they never look like part of the body, and the floor
+seen from above a flat grey that a mono laser still prints.
 """
 
 from __future__ import annotations
