@@ -222,6 +222,41 @@ class Bench:
         self.add(Row(f"list and filter a library of {n} entries, whole process ({found} found)", secs(t), "–", "–",
                      "≤ 0.4 s", verdict(t <= 0.4)))
 
+    def importing(self) -> None:
+        """`handouts import free-exercise-db` of a database the size of the whole one (the
+        sample's entries under new ids), then `handouts list` of the library it makes."""
+        n = 60 if self.quick else 873
+        sample = REPO.parent / "shared" / "datasets" / "free-exercise-db" / "exercises"
+        what = f"import {n} free-exercise-db entries, whole process"
+        if not sample.is_dir():
+            self.add(Row(what, "not measured", target="≤ 10 s", verdict=f"not measured: no sample in {sample}"))
+            return
+        progress(f"importing a free-exercise-db of {n} entries")
+        source = self.work / "free-exercise-db"
+        photos = write_database(sample, source, n)
+        runs = []
+        for i in range(self.runs):  # each into a new folder: an import never writes over a file
+            progress(f"  handouts import ({i + 1}/{self.runs})")
+            runs.append(self.run(self.tool("import", "free-exercise-db", str(source), "--out", str(self.work / f"imported-{i}"))))
+        library = self.work / "imported-0"
+        written = len(list(library.glob("*.yaml")))
+        t = median([r.seconds for r in runs])
+        self.raw["import_seconds"] = [r.seconds for r in runs]
+        self.add(Row(f"{what} ({written} written)", secs(t), "–", "–", "≤ 10 s", verdict(t <= 10 and written == n)))
+        with_photos = self.run(self.tool("import", "free-exercise-db", str(source), "--out", str(self.work / "imported-photos"),
+                                         "--with-photos"))
+        self.raw["import_with_photos_seconds"] = with_photos.seconds
+        self.add(Row(f"the same import with --with-photos, {photos} photos checked and copied (for information, 1 run)",
+                     secs(with_photos.seconds), "–", "–", "–", "–"))
+        command = self.tool("list", "--library", str(library))
+        self.run(command)  # fills the cache, as the first listing after an import does
+        listed = self.interleaved({"handouts list": command})["handouts list"]
+        found = len(listed[0].stdout.splitlines())
+        t = median([r.seconds for r in listed])
+        self.raw["imported_list_seconds"] = [r.seconds for r in listed]
+        self.add(Row(f"list the imported library with the bundled entries ({found} entries), whole process", secs(t), "–", "–",
+                     "≤ 0.4 s", verdict(t <= 0.4 and found > n)))
+
     def photos(self) -> None:
         """Each exercise with its own large photo instead of a pictogram: PDF size per page."""
         width, height = (600, 400) if self.quick else (6000, 4000)
@@ -348,6 +383,29 @@ def write_library(folder: Path, n: int) -> None:
         (folder / f"{source.stem}-copy-{i:04d}.yaml").write_text(text, encoding="utf-8")
 
 
+def write_database(sample: Path, folder: Path, n: int) -> int:
+    """A free-exercise-db of N entries: the sample's, each under a new id, its photos
+    linked (not copied) under that id. Returns the number of photos."""
+    records = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(sample.glob("*.json"))]
+    exercises = folder / "exercises"
+    exercises.mkdir(parents=True)
+    photos = 0
+    for i in range(n):
+        record = dict(records[i % len(records)])
+        record["id"] = f"{record['id']}_{i:04d}"
+        (exercises / record["id"]).mkdir()
+        for name in record["images"]:
+            target = exercises / record["id"] / Path(name).name
+            try:
+                os.link(sample / name, target)
+            except OSError:
+                shutil.copyfile(sample / name, target)
+            photos += 1
+        record["images"] = [f"{record['id']}/{Path(name).name}" for name in record["images"]]
+        (exercises / f"{record['id']}.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    return photos
+
+
 def write_long_program(path: Path, n: int) -> None:
     """A program of N items: the bundled exercises, each on as many sides as it takes."""
     import yaml
@@ -454,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="runs per figure (default 5; 1 with --quick)")
     parser.add_argument("--yardsticks", type=Path, default=REPO.parent / "shared" / "bench",
                         help="the folder of yardstick_reportlab.py and yardstick_weasyprint.py (default: ../shared/bench from the repository)")
-    parser.add_argument("--only", action="append", choices=["single", "batch", "listing", "photos", "memory", "batch_memory"],
+    parser.add_argument("--only", action="append", choices=["single", "batch", "listing", "importing", "photos", "memory", "batch_memory"],
                         help="run only this part (repeatable)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every raw figure to FILE")
     parser.add_argument("--keep", action="store_true", help="keep the working folder (printed at the end)")
@@ -479,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     started = time.perf_counter()
     try:
-        for part in args.only or ["single", "batch", "listing", "photos", "memory", "batch_memory"]:
+        for part in args.only or ["single", "batch", "listing", "importing", "photos", "memory", "batch_memory"]:
             getattr(bench, part)()
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)

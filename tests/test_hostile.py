@@ -37,11 +37,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from handouts.pictures import photos as pictures
-from handouts.reading import yamlio
 from handouts.commands.build import Builder, Request
 from handouts.commands.cli import main
 from handouts.errors import HandoutsError
+from handouts.pictures import photos as pictures
+from handouts.reading import yamlio
 
 from .conftest import EXERCISE
 from .helpers import pdf_text, squash, write_file
@@ -306,7 +306,7 @@ def test_a_bom_is_fine(work, lib) -> None:
 def test_a_key_with_line_breaks_and_escapes_stays_one_line(work, lib) -> None:
     write(work, "p.yaml", 'title: Hips\nexercises: [test-clam]\n"note\\nError: fake\\e[2J": x\n')
     refused(sub(*build_args(lib, "p.yaml"), cwd=work), work,
-            "p.yaml:3:1: note\\nError: fake\\x1b[2J: unknown field (known: clinic, clinician, date, exercises, language, note, pain_call_at, pain_rule, paper, patient, "
+            "p.yaml:3:1: note\\nError: fake\\x1b[2J: unknown field (known: clinic, clinician, conditions, date, exercises, language, note, pain_call_at, pain_rule, paper, patient, "
             "review, template, title)")
 
 

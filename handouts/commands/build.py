@@ -6,6 +6,7 @@ This is the library's front door: the CLI only turns options into a `Request` an
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
+from ..handout.cautions import notes as caution_notes
+from ..handout.cautions import refuse
 from ..handout.consistency import contradictions
 from ..handout.words import words_for
 from ..page.fonts import describe, unprintable
@@ -25,7 +28,8 @@ from ..reading.library import (
     load_program,
     load_template,
 )
-from ..reading.models import Program, ProgramExercise, Template
+from ..reading.models import Program, ProgramExercise
+from ..reading.template_model import Template
 from ..reading.translations import DEFAULT
 from ..reading.yamlio import Document
 
@@ -46,6 +50,8 @@ class Request:
     review: dt.date | None = None  # the next appointment, over the program's
     language: str | None = None  # the handout's language, over the program's and the clinic's
     fallback: str | None = None  # the language of a text the handout's language lacks (the clinician's choice)
+    since: str | None = None  # the previous program (a file or bundled name): what changed since, on page 1
+    strict: bool = False  # a caution that matches one of the program's conditions is an error, not a note
 
 
 @dataclass
@@ -87,14 +93,26 @@ class Builder:
                            today=dt.date.today(), audience=request.audience, language=request.language,
                            fallback=request.fallback)
         check_printable(program, document, handout, self.library, clinic_file[1] if clinic_file else None)
+        if request.strict:
+            refuse(handout, program, document)
+        if request.since:
+            handout = self._since(request, handout)
         return handout
+
+    def _since(self, request: Request, handout: Handout) -> Handout:
+        """The handout with what changed since the previous program, resolved against the same
+        library, in the same language (so that names and doses compare word for word)."""
+        from ..handout.changes import compare
+
+        old = self.handout(Request(program=request.since, language=handout.words.language, fallback=request.fallback))
+        return dataclasses.replace(handout, changes=compare(old, handout))
 
     def render(self, request: Request) -> tuple[bytes, list[str]]:
         """Stages 3 and 4: lay the handout out and render it, in memory; with advice."""
         from ..page.pdf import render
 
         handout = self.handout(request)
-        return render(handout), advice(handout) + contradictions(handout)
+        return render(handout), caution_notes(handout) + advice(handout) + contradictions(handout) + _unprinted_changes(handout)
 
     def pdf(self, request: Request) -> bytes:
         return self.render(request)[0]
@@ -104,9 +122,26 @@ class Builder:
         from .output import check_destination, write_atomically
 
         check_destination(Path(destination))
+        _not_an_input(request, Path(destination))
         data, found = self.render(request)
         write_atomically(data, destination)
         return found
+
+
+def _not_an_input(request: Request, destination: Path) -> None:
+    """The PDF never replaces a file the build reads (a slip such as `-o ana.yaml`)."""
+    from ..errors import OutputError
+
+    for given in (request.program, request.since):
+        if given and destination.exists() and Path(given).is_file() and Path(given).samefile(destination):
+            raise OutputError(f"{destination}: is one of this build's inputs (give the PDF another name, such as handout.pdf)")
+
+
+def _unprinted_changes(handout: Handout) -> list[str]:
+    if handout.changes is not None and "changes" not in handout.template.sections:
+        return [f"the {handout.template.name!r} layout has no 'changes' section, so what changed since the last visit "
+                f"is not printed (add changes to its sections, or use --template standard)"]
+    return []
 
 
 PATIENT_MAX = 200  # as for a name in a file (models.ShortText): options skip the model's checks

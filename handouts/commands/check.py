@@ -7,12 +7,13 @@ from pathlib import Path
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import unknown_ids
 from ..handout.readability import handout_text, patient_text, score
+from ..reading.csl import read_references
 from ..reading.library import YAML_SUFFIXES, kind_of, load_library, yaml_files
 from ..reading.models import Program
+from ..reading.reference_model import References
 from ..reading.translations import languages_of
 from ..reading.validate import validate
 from ..reading.yamlio import read_yaml
-
 
 HOW_TO_EASE = {
     "en": "use shorter words and sentences: grade 8 at most, 6 or below is the aim",
@@ -53,7 +54,8 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
     for path in files:
         try:
             document = read_yaml(path)
-            model = validate(document, kind_of(document.data))
+            kind = kind_of(document.data)
+            model = read_references(document)[0] if kind is References else validate(document, kind)
         except InvalidInput as error:
             problems.extend(error.problems)
             continue

@@ -11,6 +11,8 @@ import click
 import msgspec
 
 from ..errors import HandoutsError
+from . import completion as complete
+from .new_command import new
 
 EPILOG_BUILD = """\b
 Examples:
@@ -19,6 +21,8 @@ Examples:
   handouts build my-programs/*.yaml --out-dir handouts/
   handouts build my-programs/*.yaml --out-dir handouts/ --jobs 2
   handouts build early-stage --language es -o es.pdf
+  handouts build ana-today.yaml --since ana-last-visit.yaml -o ana.pdf
+  handouts build ana.yaml --strict -o ana.pdf
 """
 
 
@@ -82,29 +86,33 @@ library_option = click.option(
 
 
 @main.command(epilog=EPILOG_BUILD)
-@click.argument("programs", nargs=-1)
-@click.option("-e", "--exercise", "exercises", multiple=True, metavar="ID", help="Build an ad-hoc handout from these exercise ids (repeatable).")
+@click.argument("programs", nargs=-1, shell_complete=complete.program_names)
+@click.option("-e", "--exercise", "exercises", multiple=True, metavar="ID", shell_complete=complete.exercise_ids, help="Build an ad-hoc handout from these exercise ids (repeatable).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The PDF to write (one handout only).")
 @click.option("--out-dir", type=click.Path(path_type=Path), help="The folder to write one PDF per program into.")
 @click.option("--patient", metavar="NAME", help="The patient's name, printed on the first page.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: the template's).")
-@click.option("--template", metavar="NAME|FILE",
+@click.option("--template", metavar="NAME|FILE", shell_complete=complete.template_names,
               help="Layout: a built-in name (standard, compact, one-page, large-print) or a YAML file.")
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="The date printed on the handout (default: the program's, else today).")
 @click.option("--review", "review_text", metavar="YYYY-MM-DD", help="The next appointment, printed on page 1 and in the log.")
 @click.option("--audience", type=click.Choice(["patient", "clinician"]), default="patient", show_default=True,
               help="'clinician' adds evidence notes and full references with DOI.")
-@click.option("--language", metavar="CODE", help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
-@click.option("--fallback-language", "fallback", metavar="CODE",
+@click.option("--language", metavar="CODE", shell_complete=complete.languages, help="The handout's language, e.g. es (default: the program's, else the clinic's, else en).")
+@click.option("--fallback-language", "fallback", metavar="CODE", shell_complete=complete.languages,
               help="Print a text in this language (e.g. en) where an entry lacks the handout's language; "
                    "without it, a missing translation is an error.")
 @click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="A clinic file (name, phone, email, address, website, logo) used instead of the program's clinic.")
+@click.option("--since", metavar="OLD.yaml",
+              help="The patient's previous program (a file or bundled name): page 1 says what changed since it.")
+@click.option("--strict", is_flag=True,
+              help="Fail when an exercise has a caution for one of the program's conditions, instead of a note.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build several handouts at once in this many worker processes (one per core).")
 @library_option
 def build(programs, exercises, output, out_dir, patient, paper, template, date_text, review_text, audience, language, fallback,
-          clinic, jobs, library_folders) -> None:
+          clinic, since, strict, jobs, library_folders) -> None:
     """Build PDF handouts from PROGRAM files or bundled program names.
 
     PROGRAM is a program YAML file or the name of a bundled example program
@@ -121,8 +129,10 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("give either -o FILE or --out-dir DIR, not both")
     if output and len(programs) > 1:
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
+    if since and len(programs) > 1:
+        raise click.UsageError("--since is one patient's previous program: give it with one PROGRAM")
     common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), review=_date(review_text),
-                  audience=audience, clinic=clinic,
+                  audience=audience, clinic=clinic, since=since, strict=strict,
                   language=_language(language, "--language"), fallback=_language(fallback, "--fallback-language"))
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
     pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")
@@ -151,9 +161,12 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
       handouts list --position side-lying
       handouts list --tag "early stage" --json
     """
-    from .listing import Filters, find, program_names
+    from .json_output import emit
+    from .listing import Filters, find, program_names, program_summaries
 
     if programs:
+        if as_json:
+            return emit(program_summaries())
         for name in program_names():
             click.echo(name)
         return
@@ -161,26 +174,31 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
     found = find(load_library(library_folders), Filters(tuple(tag), muscle, position, equipment, level, text))
     if as_json:
-        click.echo(json.dumps(msgspec.to_builtins(found), ensure_ascii=False, indent=2))
-        return
+        return emit(found)
     for exercise in found:
         click.echo(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
 
 
 @main.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as one JSON object, every field and translation as written.")
 @library_option
-def show(exercise_id, library_folders) -> None:
+def show(exercise_id, as_json, library_folders) -> None:
     """Show one exercise entry as text.
 
     \b
-    Example:
+    Examples:
       handouts show clamshell
+      handouts show clamshell --json
     """
     from ..reading.library import load_library
+    from .json_output import emit
     from .listing import describe_entry
 
-    click.echo(describe_entry(load_library(library_folders).entry(exercise_id).exercise))
+    exercise = load_library(library_folders).entry(exercise_id).exercise
+    if as_json:
+        return emit(exercise)
+    click.echo(describe_entry(exercise))
 
 
 @main.command()
@@ -218,7 +236,7 @@ def schema(kind) -> None:
 
 
 @main.command()
-@click.argument("exercise_id", metavar="ID")
+@click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file to write: .png, .svg or .pdf.")
 @click.option("--side", type=click.Choice(["left", "right"]), default="right", show_default=True, help="The side to show working.")
 @click.option("--template", default="standard", show_default=True, help="The layout template whose frame sizes and type to use.")
@@ -239,6 +257,38 @@ def illustrate(exercise_id, output, side, template, width_mm, library_folders) -
     click.echo(f"Wrote {output}")
 
 
+@main.command(name="import")
+@click.argument("database", type=click.Choice(["free-exercise-db"]))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), metavar="DIR",
+              help="The library folder to write the entries into (made if missing); a file already there is never written over.")
+@click.option("--with-photos", is_flag=True, help="Import the database's photos too (their rights are not stated: see the README).")
+@click.option("--clinic", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="A clinic file whose import_defaults: replace the built-in defaults (stop rule, dose...).")
+def import_(database, source, out, with_photos, clinic) -> None:
+    """Import another exercise database's entries (SOURCE folder) as exercise entries.
+
+    Each entry becomes one YAML file in DIR, for `--library DIR`; the report says its
+    reading level, what was defaulted, and why it is flagged for review.
+
+    \b
+    Example:
+      handouts import free-exercise-db free-exercise-db/ --out imported/
+    """
+    from ..errors import InvalidInput
+    from .import_report import report_lines
+    from .importing import import_free_exercise_db
+
+    report = import_free_exercise_db(source, out, with_photos=with_photos, clinic=clinic)
+    for line in report_lines(report):
+        click.echo(line)
+    if report.problems:
+        raise InvalidInput(report.problems)
+
+
+main.add_command(new)
+
+
 def run() -> None:
     """Entry point that never lets an encoding problem of the terminal crash the tool."""
     for stream in (sys.stdout, sys.stderr):
@@ -246,4 +296,4 @@ def run() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    main()
+    main(prog_name="handouts", complete_var=complete.COMPLETE_VAR)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..handout.wording import rows
 from ..handout.words import words_for
-from ..reading.library import Library, yaml_files
+from ..reading.library import Library, load_program, yaml_files
 from ..reading.models import Exercise
 from ..reading.resources import bundled
 from ..reading.translations import DEFAULT, localized
@@ -53,6 +54,24 @@ def program_names() -> list[str]:
     return [path.stem for path in yaml_files(bundled("programs"))]
 
 
+@dataclass(frozen=True)
+class ProgramSummary:
+    """A bundled program as `list --programs --json` gives it: texts as written, in every language."""
+
+    name: str
+    title: str | dict[str, str]
+    exercises: list[str]
+    file: Path
+
+
+def program_summaries() -> list[ProgramSummary]:
+    summaries = []
+    for name in program_names():
+        program, _, path = load_program(name)
+        summaries.append(ProgramSummary(name, program.title, [item.id for item in program.exercises], path))
+    return summaries
+
+
 def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
     exercise, _ = localized(exercise, language, plain=exercise.language, fallback=exercise.language)
     lines = [f"{exercise.name} ({exercise.id})", exercise.purpose, ""]
@@ -70,4 +89,12 @@ def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
         lines.append(f"Harder: {', '.join(exercise.progression)}")
     if exercise.citations:
         lines.append(f"Cites: {', '.join(c.id for c in exercise.citations)}")
+    if exercise.video:
+        lines.append(f"Video: {exercise.video}")
+    for caution in exercise.cautions:
+        lines.append(f"Caution for {caution.condition}: {caution.reason} ({', '.join(caution.citations)})")
+    if exercise.source:
+        source = exercise.source
+        lines.append(f"Source: {source.database}, entry {source.id} ({source.licence})"
+                     + (f"; defaulted: {', '.join(source.defaulted)}" if source.defaulted else ""))
     return "\n".join(lines)

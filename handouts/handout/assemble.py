@@ -10,25 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
 from ..errors import InvalidInput, Problem
 from ..reading.library import Entry, Library, pose_problem
-from ..reading.models import (
-    Clinic,
-    Dosage,
-    Exercise,
-    Illustration,
-    Program,
-    Reference,
-    Template,
-)
+from ..reading.models import Caution, Clinic, Dosage, Exercise, Illustration, Program
+from ..reading.reference_model import Reference
+from ..reading.template_model import Template
 from ..reading.translations import DEFAULT, localized, text_in
 from ..reading.yamlio import Document, dotted
 from . import wording
+from .readability import SCORED, WARN_ABOVE, exercise_grade
 from .words import Words, words_for
+
+if TYPE_CHECKING:
+    from .changes import Changes
 
 Audience = Literal["patient", "clinician"]
 
@@ -46,6 +44,9 @@ class Card:
     citations: tuple[int, ...]  # reference numbers, in the order the entry cites them
     harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
     easier: tuple[str, ...] = ()  # and of its regressions
+    video: str | None = None  # the program's video for this exercise, else the entry's
+    cautions: tuple[Caution, ...] = ()  # the entry's cautions for the patient's conditions (program: conditions)
+    caution_citations: tuple[tuple[int, ...], ...] = ()  # each one's reference numbers, in the clinician's copy
 
     @property
     def mirrored(self) -> bool:
@@ -71,6 +72,7 @@ class Handout:
     pain_rule: str | None = None  # how much pain is acceptable, printed with the stop rule
     pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
     words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
+    changes: Changes | None = None  # what changed since the last visit (build --since): a box on page 1
 
     @property
     def minutes(self) -> int:
@@ -128,6 +130,10 @@ def assemble(
             continue
         seen.add(key)
         cited = tuple(numbers.setdefault(c.id, len(numbers) + 1) for c in entry.exercise.citations)
+        cautions = tuple(c for c in exercise.cautions if c.condition in program.conditions)
+        # the patient's copy shows no caution, so numbers its sources not
+        caution_cited = tuple(tuple(numbers.setdefault(ref, len(numbers) + 1) for ref in c.citations)
+                              for c in cautions) if audience == "clinician" else ()
         own_picture = item.illustration is not None
         cards.append(
             Card(
@@ -140,6 +146,9 @@ def assemble(
                 citations=cited,
                 harder=_names(library, exercise.progression, language, fallback),
                 easier=_names(library, exercise.regression, language, fallback),
+                video=item.video or exercise.video,
+                cautions=cautions,
+                caution_citations=caution_cited,
             )
         )
     if template.max_exercises and len(cards) > template.max_exercises:
@@ -196,6 +205,7 @@ def _untranslated_entry(entry: Entry, missing: list[tuple], language: str, fallb
 
 
 ADVISED_MAXIMUM = 4  # adherence drops past about four exercises (handout guidelines)
+LONG_ROUND = 30  # minutes: home programmes that patients keep up take a quarter to half an hour
 
 
 def advice(handout: Handout) -> list[str]:
@@ -204,8 +214,34 @@ def advice(handout: Handout) -> list[str]:
     count = len(handout.cards)
     if count > ADVISED_MAXIMUM:
         found.append(f"{count} exercises, about {handout.minutes} minutes a session: patients do fewer exercises better (consider {ADVISED_MAXIMUM} or fewer)")
+    if handout.minutes > LONG_ROUND:
+        longest = max(handout.cards, key=lambda card: wording.minutes(card.dosage))
+        which = f"the {count} exercises" if count > 1 else "the exercise"
+        found.append(f"one round of {which} takes about {handout.minutes:,} minutes "
+                     f"(more than {LONG_ROUND}): check the sets, reps, holds and rests "
+                     f"({longest.exercise.id}: about {wording.minutes(longest.dosage):,} minutes)")
+    hard = _hard_to_read(handout)
+    if hard:
+        found.append(f"{len(hard)} of the exercises read{'s' if len(hard) == 1 else ''} above grade {WARN_ABOVE:g}, the aim for "
+                     f"patients: {', '.join(hard)} (use shorter words and sentences; handouts check scores each entry)")
     if handout.clinic is None:
         found.append("the handout has no clinic name or phone for the patient to call (add --clinic FILE, or clinic: in the program)")
+    return found
+
+
+def _hard_to_read(handout: Handout) -> list[str]:
+    """'pelvic-drop (grade 6.4)' for each exercise whose English text reads above grade 6.
+
+    Only the library's texts are scored (the clinician's notes are the patient's own, and
+    would reach the grade cache); a handout in another language is not scored at all.
+    """
+    if handout.words.language != SCORED:
+        return []
+    found = []
+    for card in handout.cards:
+        score = exercise_grade(card.exercise)
+        if score is not None and score.worst > WARN_ABOVE:
+            found.append(f"{card.exercise.id} (grade {score.worst:.1f})")
     return found
 
 

@@ -7,17 +7,26 @@ everyday text for the public scores about 80 and 65. Formulas cannot credit pict
 only words are scored: the patient-facing text of each exercise, and of each handout as
 a whole, in each language it has. textstat is pinned to 0.7.8: later versions load their
 pronunciation dictionary through nltk at run time, which fails offline.
+
+Loading that dictionary (cmudict) takes most of a second, so a build, which notes an
+exercise above grade 6 for the clinician, never scores the same text twice: each
+exercise's grade is kept in this process and in the cache (only a hash of the library's
+text and two numbers: nothing about a patient).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..reading.models import Exercise, Program
 from ..reading.translations import localized
 
 WARN_ABOVE = 6.0
 FAIL_ABOVE = 8.0
+SCORED = "en"  # the language the formulas are made for
+_KIND = "grade-1"  # the cache's name for grades; a new number when the scoring changes
 
 
 @dataclass(frozen=True)
@@ -61,9 +70,17 @@ class Ease:
         return f"ease {self.fernandez_huerta:.1f} (Fernández-Huerta), {self.szigriszt_pazos:.1f} (Szigriszt-Pazos): {self.verdict}"
 
 
-def patient_text(exercise: Exercise, language: str = "en") -> list[str]:
-    """The sentences a patient reads on this exercise's card, in `language` (those it has)."""
-    exercise, _ = localized(exercise, language, plain=exercise.language)
+def english(exercise: Exercise) -> Exercise | None:
+    """The exercise with its English texts, or None when it has none to score."""
+    scored, missing = localized(exercise, SCORED, plain=exercise.language)
+    return None if missing else scored
+
+
+def patient_text(exercise: Exercise, language: str | None = None) -> list[str]:
+    """The sentences a patient reads on this exercise's card, in `language` (those it has);
+    without a language, the exercise's texts are already in one."""
+    if language is not None:
+        exercise, _ = localized(exercise, language, plain=exercise.language)
     parts = [exercise.purpose, *exercise.steps, exercise.feel_it, *exercise.mistakes, exercise.stop_if]
     if exercise.illustration and exercise.illustration.caption:
         parts.append(exercise.illustration.caption)
@@ -102,3 +119,34 @@ def score(parts: list[str], language: str) -> Grade | Ease:
 def _sentences(parts: list[str]) -> str:
     # each part becomes a sentence, so a list item without a full stop is not run on
     return " ".join(p.strip() if p.strip().endswith((".", "!", "?")) else p.strip() + "." for p in parts)
+
+
+def exercise_grade(exercise: Exercise) -> Grade | None:
+    """The grade of one exercise's English text (None without one), remembered."""
+    # by the entry itself first: a batch's handouts share the library's entries, and
+    # picking an entry's English texts costs more than the rest of the note together
+    kept = _BY_ENTRY.get(id(exercise))
+    if kept is not None and kept[0] is exercise:
+        return kept[1]
+    scored = english(exercise)
+    found = None if scored is None else _remembered(tuple(patient_text(scored)))
+    if len(_BY_ENTRY) >= 1024:
+        _BY_ENTRY.clear()
+    _BY_ENTRY[id(exercise)] = (exercise, found)  # the entry kept alive, so its id is not reused
+    return found
+
+
+_BY_ENTRY: dict[int, tuple[Exercise, Grade | None]] = {}
+
+
+@lru_cache(maxsize=1024)
+def _remembered(parts: tuple[str, ...]) -> Grade:
+    from ..reading.cache import recall, remember
+
+    key = [hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()]
+    kept = recall(_KIND, key)
+    if isinstance(kept, dict) and isinstance(kept.get("fk"), float) and isinstance(kept.get("smog"), float):
+        return Grade(kept["fk"], kept["smog"])
+    found = grade(list(parts))
+    remember(_KIND, key, [], {"fk": found.flesch_kincaid, "smog": found.smog})
+    return found

@@ -39,6 +39,20 @@ def amount(words: Words, dosage: Dosage) -> str | None:
     return None
 
 
+def hold(words: Words, dosage: Dosage) -> str | None:
+    """'1 minute 30 seconds each time', or None."""
+    return words._("{time} each time", time=duration(words, dosage.hold_seconds)) if dosage.hold_seconds else None
+
+
+def rest(words: Words, dosage: Dosage) -> str | None:
+    """'1 minute between sets', 'No rest needed between sets'; None with one set, which has no rest."""
+    if dosage.rest_seconds is None or (dosage.sets or 1) <= 1:
+        return None
+    if dosage.rest_seconds == 0:
+        return words._("No rest needed between sets")
+    return words._("{time} between sets", time=duration(words, dosage.rest_seconds))
+
+
 def how_often(words: Words, dosage: Dosage) -> str | None:
     """'Once a day, 5 days a week', 'Every day'."""
     parts = []
@@ -77,6 +91,21 @@ def side(words: Words, chosen: str | None, works: str | None) -> str | None:
     return words._("Both legs at the same time.")
 
 
+def side_short(words: Words, chosen: str | None) -> str | None:
+    """The side in a few words that fit inside a sentence, where the dose box's full
+    sentence would not ("now each leg, was your left leg only"): what changed since the
+    last visit."""
+    if chosen == "left":
+        return words._("your left leg only")
+    if chosen == "right":
+        return words._("your right leg only")
+    if chosen == "each":
+        return words._("each leg")
+    if chosen == "both":
+        return words._("both legs")
+    return None
+
+
 def leg(words: Words, chosen: str | None) -> str | None:
     """The log's short note of a side that is not both: 'left leg'."""
     if chosen == "left":
@@ -92,11 +121,12 @@ def rows(words: Words, dosage: Dosage, works: str | None) -> list[tuple[str, str
     what = amount(words, dosage)
     if what:
         found.append((words._("How many"), what))
-    if dosage.hold_seconds:
-        found.append((words._("Hold"), words._("{time} each time", time=duration(words, dosage.hold_seconds))))
-    if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
-        found.append((words._("Rest"), words._("No rest needed between sets") if dosage.rest_seconds == 0
-                      else words._("{time} between sets", time=duration(words, dosage.rest_seconds))))
+    held = hold(words, dosage)
+    if held:
+        found.append((words._("Hold"), held))
+    rested = rest(words, dosage)
+    if rested:
+        found.append((words._("Rest"), rested))
     often = how_often(words, dosage)
     if often:
         found.append((words._("How often"), often))
@@ -123,10 +153,17 @@ def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
 
 
 def minutes(dosage: Dosage) -> int:
-    """A rough, generous estimate of one session of this exercise, in whole minutes."""
-    sets, reps = dosage.sets or 1, dosage.reps or 10
+    """A rough, generous estimate of one session of this exercise, in whole minutes.
+
+    A rep is 3 seconds of movement plus its hold; a dose that gives a hold and no count
+    is one hold a set (a 60-second plank), not ten; rest comes between sets; each side
+    done in turn doubles it all.
+    """
+    sets = dosage.sets or 1
+    reps = dosage.reps or (1 if dosage.hold_seconds else 10)
     per_rep = 3 + (dosage.hold_seconds or 0)
-    work = sets * reps * per_rep + max(sets - 1, 0) * (dosage.rest_seconds or 30)
+    rest = 30 if dosage.rest_seconds is None else dosage.rest_seconds  # 0 is no rest, not the default
+    work = sets * reps * per_rep + max(sets - 1, 0) * rest
     if dosage.side == "each":
         work *= 2
     return max(1, math.ceil(work / 60))

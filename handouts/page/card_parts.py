@@ -11,13 +11,16 @@ from reportlab.platypus import Flowable, TableStyle
 
 from ..handout import wording
 from ..handout.assemble import Card, Handout
+from ..handout.credit import credit
 from .blocks import Bookmark, MeasuredTable, boxed, columns
 from .fonts import BODY
 from .markup import para, run_in
 from .paragraphs import Para
+from .qr import video_flowables
 from .styles import Styles
 
 GUTTER = 6 * mm
+QR_COLUMN = 24 * mm  # a QR code at its smallest readable size, with its quiet zone, and its words below
 
 
 def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True) -> list[Flowable]:
@@ -60,13 +63,20 @@ def steps(card: Card, s: Styles) -> list[Flowable]:
 
 
 def feel_stop_and_mistakes(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
-    """Where to feel it and when to stop, beside the mistakes to avoid."""
+    """Where to feel it and when to stop, beside the mistakes to avoid; and the QR code to the
+    exercise's video, when it has one, at the end of the row (the row is tall enough for it)."""
     exercise, words = card.exercise, handout.words
     left = [labelled(words._("You should feel it:"), exercise.feel_it, s), stop(card, handout, s)]
     right: list[Flowable] = [Para(para(words._("Avoid these mistakes")), s.label)]
     right += [Para(para(text), s.step, bulletText="•") for text in exercise.mistakes]
+    if card.video:
+        code = video_flowables(card.video, words, s, QR_COLUMN)
+        width -= QR_COLUMN + GUTTER
     half = (width - GUTTER) / 2
-    return [columns(left, right, half + GUTTER, width, GUTTER)]
+    row = columns(left, right, half + GUTTER, width, GUTTER)
+    if card.video:
+        return [columns([row], code, width + GUTTER, width + GUTTER + QR_COLUMN, GUTTER)]
+    return [row]
 
 
 def stop(card: Card, handout: Handout, s: Styles) -> Flowable:
@@ -123,10 +133,27 @@ def clinician_notes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     notes = [(n, c.note) for n, c in zip(card.citations, card.exercise.citations) if c.note]
     out: list[Flowable] = []
-    if notes or card.dosage.basis == "default":
+    imported = credit(words, card)
+    if notes or card.dosage.basis == "default" or imported or card.cautions:
         # named, since the notes may fall on a later page than their card
         out.append(Para(para(words._("For the clinician: {number}. {name}", number=card.number, name=card.exercise.name)), s.label))
+    out += caution_lines(card, handout, s)
     if card.dosage.basis == "default":
         out.append(Para(para(words._("Dose: a conservative default; the sources give none.")), s.small))
     out += [Para(f"[{n}] {para(text)}", s.small) for n, text in notes]
+    out += [Para(para(imported), s.small)] if imported else []
+    return out
+
+
+def caution_lines(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+    """Each of the entry's cautions for this patient's conditions, first: "Caution for this
+    patient's gluteal tendinopathy: lying on the painful side... [5, 6]"."""
+    from ..handout.cautions import condition_name
+
+    words = handout.words
+    out = []
+    for caution, numbers in zip(card.cautions, card.caution_citations):
+        label = words._("Caution for this patient's {condition}:", condition=condition_name(words, caution.condition))
+        sources = f" [{', '.join(str(n) for n in numbers)}]" if numbers else ""
+        out.append(Para(f"<b>{para(label)}</b> {para(caution.reason)}{sources}", s.small))
     return out

@@ -30,8 +30,6 @@ from .card_parts import (
     heading,
     mistakes_line,
     more,
-    note,
-    sources_text,
     steps,
     stop,
 )
@@ -43,13 +41,9 @@ from .styles import Styles
 DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute between sets" on two lines
 
 
-PICTURE_SCALES = (1.0, 0.9, 0.8)  # a card too tall for a page has smaller pictures, never smaller words
-
-
 def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
     """The card as one block that never splits, then (clinician's copy) its evidence notes as a second block."""
-    arrange = {"columns": _columns, "stacked": _stacked, "compact": _compact, "line": _line}[handout.template.card_layout]
-    for scale in PICTURE_SCALES:
+    for arrange, scale in ARRANGEMENTS[handout.template.card_layout]:
         # the room between cards is the heading's space before, which a page's top drops
         content = [*arrange(card, handout, s, width, scale), Spacer(1, s.body.fontSize * 0.25), rule(handout, width)]
         if stacked_height(content[1:], width, frame_height) <= frame_height:  # (the heading's space before: dropped at a page's top)
@@ -75,14 +69,8 @@ def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float
 
 def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
     beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st)]
-    out = [*heading(card, handout, s, purpose=False), *_beside_pictures(card, handout, s, width, scale, beside), _gap(s),
-           *steps(card, s), mistakes_line(card, handout, s)]
-    if card.note:
-        out.append(note(card, handout, s))
-    sources = sources_text(card, handout)
-    if sources:
-        out.append(Para(sources, s.sources))
-    return out
+    return [*heading(card, handout, s, purpose=False), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
+            _gap(s), *steps(card, s), mistakes_line(card, handout, s), *more(card, handout, s, width)]
 
 
 def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
@@ -115,3 +103,14 @@ def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scal
 
 def _gap(s: Styles) -> Flowable:
     return Spacer(1, s.body.fontSize * 0.25)
+
+
+# The arrangements each layout tries, in turn, until the card fits a page: a card too tall
+# for a page has smaller pictures, and at last its dose beside them, never smaller words.
+# Large print needs it for its longest cards.
+ARRANGEMENTS = {
+    "columns": [(_columns, 1.0), (_columns, 0.9), (_columns, 0.8)],
+    "stacked": [(_stacked, 1.0), (_stacked, 0.9), (_stacked, 0.8), (_columns, 0.7)],
+    "compact": [(_compact, 1.0), (_compact, 0.9)],
+    "line": [(_line, 1.0)],
+}

@@ -112,7 +112,9 @@ def _label(words: str | None, s: Styles) -> Para | None:
 
 @lru_cache(maxsize=8)  # one per template's styles; shared, as Para's caches key by style
 def _centred(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-frame-label", parent=style, alignment=TA_CENTER, keepWithNext=0, spaceBefore=0, spaceAfter=0)
+    # a word or two on one line: lines closer than the body's (a translation may need two)
+    return ParagraphStyle(f"{style.name}-frame-label", parent=style, alignment=TA_CENTER, keepWithNext=0, spaceBefore=0, spaceAfter=0,
+                          leading=style.fontSize * 1.2)
 
 
 def photo_flowables(names: list[str], source: Path | None, width: float, height: float, *, greyscale: bool = False,

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
 from .cards import card_flowables
-from .sections import header, log, note, references, summary
+from .sections import changes, header, log, note, references, summary
 from .styles import styles
 
 
@@ -28,6 +28,7 @@ class Block:
     flowables: list[Flowable]
     floating: bool = False
     after: int = 0  # a floating block goes after this many fixed blocks, or later
+    chain: str | None = None  # floating blocks of one chain (the references) keep their order
 
 
 def handout_flowables(handout: Handout, frame_width: float, frame_height: float) -> list[Flowable]:
@@ -36,6 +37,8 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
     for section in handout.template.sections:  # in the template's order
         if section == "summary":
             blocks.append(Block(summary(handout, s, frame_width)))
+        elif section == "changes" and handout.changes is not None:
+            blocks.append(Block(changes(handout, s, frame_width)))
         elif section == "note":
             blocks.append(Block(note(handout, s)))
         elif section == "log" and handout.cards:
@@ -44,10 +47,12 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
             for card in handout.cards:
                 card_block, *notes = card_flowables(card, handout, s, frame_width, frame_height)
                 blocks.append(Block([card_block]))
-                if notes:  # the clinician's notes may come after their card, wherever there is room
-                    blocks.append(Block(notes, floating=True, after=sum(not b.floating for b in blocks)))
+                if notes:  # the clinician's notes may come after their card, wherever there is room;
+                    # a caution for this patient's condition comes right after it, before the next card
+                    blocks.append(Block(notes, floating=not card.cautions, after=sum(not b.floating for b in blocks)))
         elif section == "references" and handout.references:
-            blocks.append(Block(references(handout, s), floating=True))
+            # a reference at a time (the first with the heading), so that the list can fill the gaps it fits
+            blocks += [Block([part], floating=True, chain="references") for part in references(handout, s)]
     return [f for block in arrange(blocks, frame_width, frame_height) for f in block.flowables]
 
 
@@ -62,13 +67,18 @@ def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Bloc
     for index, block in enumerate(fixed):
         need = height(block, width, frame_height)
         if need > room and room < frame_height:  # a page ends here: fill its gap first
+            held_back: set[str] = set()  # a chain stops at its first block that does not fit
             for other in [w for w in waiting if w.after <= index]:
                 other_need = height(other, width, frame_height)
-                if other_need <= room:
+                if other_need <= room and other.chain not in held_back:
                     out.append(other)
                     waiting.remove(other)
                     room -= other_need
+                elif other.chain:
+                    held_back.add(other.chain)
             room = frame_height
+        if room == frame_height:  # at a page's top, where the frame drops the first space before
+            need -= top_space(block, width, frame_height)
         out.append(block)
         room = room - need if need <= room else frame_height - need % frame_height
     return out + waiting
@@ -81,3 +91,13 @@ def height(block: Block, width: float, frame_height: float) -> float:
         parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
         total += sum(p.wrap(width, frame_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
     return total
+
+
+def top_space(block: Block, width: float, frame_height: float) -> float:
+    """The space before the block's first visible flowable: a frame drops it at a page's top
+    (an invisible one, such as a bookmark, leaves the frame at its top)."""
+    for flowable in block.flowables:
+        for part in flowable._content if isinstance(flowable, KeepTogether) else [flowable]:
+            if part.wrap(width, frame_height)[1] > 0:
+                return part.getSpaceBefore()
+    return 0.0

@@ -85,14 +85,13 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     words = handout.words
     count = len(handout.cards)
     exercises = words.ngettext("{n} exercise", "{n} exercises", count)
-    about = words.ngettext("about {n} minute in all each time", "about {n} minutes in all each time", handout.minutes)
+    about = words.ngettext("about {n} minute each time", "about {n} minutes each time", handout.minutes)
     lines = [_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about)))]
     often = how_often(handout)
     lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
                                                         else words._("as each exercise's dose says."))))
     if any(card.dosage.sets for card in handout.cards):
-        lines.append(_fact(words._("A set:"), para(words._("doing the movement the number of times given, in a row. "
-                                                            "Rest between sets."))))
+        lines.append(_fact(words._("A set:"), para(words._("the number of times given, done in a row."))))
     lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
@@ -100,8 +99,40 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
         lines.append(_fact(words._("Call us:"), para(reach)))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width])
-    box.setStyle(boxed(handout))
+    box.setStyle(boxed(handout, padding=0))
     return [KeepTogether([box, Spacer(1, 8)])]
+
+
+CHANGES_LINES = 4  # the printed lines of the changes box, its heading's too: what page 1 of the standard layout has room for
+
+
+def changes(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """What changed since the last visit (build --since) in a box like the key points: a
+    line a change, as many as fit CHANGES_LINES printed lines (the exercises stopped
+    always), then how many more there are; one line when nothing changed. Nothing
+    without --since."""
+    from ..handout.changes import lines, more
+
+    if handout.changes is None:
+        return []
+    words = handout.words
+    found = [_fact(lead, para(text)) for lead, text in lines(words, handout.changes)]
+    if not found:
+        rows = [_fact(words._("Since your last visit:"), para(words._("nothing has changed. Keep going as before.")))]
+    else:
+        heading = f"<b>{para(words._('What changed since your last visit'))}</b>"
+        for keep in range(len(found), 0, -1):
+            rows = [heading, *found[:keep]] + ([para(more(words, len(found) - keep))] if keep < len(found) else [])
+            if _printed_lines(rows, s, width) <= CHANGES_LINES:
+                break
+    box = MeasuredTable([[Para(row, s.body)] for row in rows], colWidths=[width])
+    box.setStyle(boxed(handout, padding=0))
+    return [KeepTogether([box, Spacer(1, 8)])]
+
+
+def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
+    inner = width - 12  # the box's padding, left and right (blocks.boxed)
+    return sum(round(Para(row, s.body).wrap(inner, 1e6)[1] / s.body.leading) for row in rows)
 
 
 def note(handout: Handout, s: Styles) -> list[Flowable]:
@@ -117,7 +148,7 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     one-page sheet) it says when to stop too."""
     words = handout.words
     days = schedule.week(handout.date)
-    name_width = width * 0.34
+    name_width = width * 0.38
     day_width = (width - name_width) / len(days)
     head = [Para(f"<b>{para(words._('Exercise'))}</b>", s.small)]
     head += [Para(f"<b>{para(words.date(day, words._('EEE')))}</b> <br/>{para(words.date(day, words._('d MMM')))}", s.small)
@@ -170,8 +201,7 @@ def references(handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     with_doi = handout.audience == "clinician"
     title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician)")
-    items: list[Flowable] = [Para(para(title), s.label)]
-    for number, reference in enumerate(handout.references, start=1):
-        items.append(Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}."))
-    # together, so that a few lines never sit alone on a last page
-    return [KeepTogether(items)]
+    items = [Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}.")
+             for number, reference in enumerate(handout.references, start=1)]
+    # the heading never without its first reference; the rest may follow on a later page
+    return [KeepTogether([Para(para(title), s.label), items[0]]), *items[1:]]

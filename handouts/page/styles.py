@@ -9,7 +9,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..reading.models import Template, TypeSizes
+from ..reading.template_model import Template, TypeSizes
 from .fonts import BODY, BOLD
 
 

@@ -14,8 +14,11 @@ from typing import Iterable
 
 from ..errors import InvalidInput, NotFound, Problem
 from .cache import FolderCache
-from .models import Clinic, Exercise, Program, Reference, References, Template
+from .csl import read_references
+from .models import Clinic, Exercise, Program
+from .reference_model import Reference, References
 from .resources import bundled
+from .template_model import Template
 from .validate import suggest, validate
 from .yamlio import Document, read_yaml
 
@@ -98,7 +101,8 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
             try:
                 document = cache.read(path)
                 if kind_of(document.data) is References:
-                    for reference in validate(document, References).references:
+                    found, document = read_references(document)
+                    for reference in found.references:
                         references[reference.id] = reference
                     cache.keep(path, document)
                     continue
@@ -136,6 +140,10 @@ def _broken_links(library: Library) -> list[Problem]:
         for i, citation in enumerate(exercise.citations):
             if citation.id not in library.references:
                 found.append(document.problem(("citations", i, "id"), f"no reference with the id {citation.id!r} ({suggest(citation.id, library.references)})"))
+        for i, caution in enumerate(exercise.cautions):
+            for j, cited in enumerate(caution.citations):
+                if cited not in library.references:
+                    found.append(document.problem(("cautions", i, "citations", j), f"no reference with the id {cited!r} ({suggest(cited, library.references)})"))
     return found
 
 

@@ -13,48 +13,24 @@ import datetime as dt
 from typing import Annotated, Literal
 
 import msgspec
-from msgspec import Meta, field
+from msgspec import Meta
 
-
-def whole(pattern: str) -> str:
-    """A pattern the whole text must match: Python's `$` would also allow a last newline."""
-    return f"^{pattern}$(?!\\n)"
-
-
-def about(description: str) -> Meta:
-    """A field's description, shown by `handouts schema`."""
-    return Meta(description=description)
-
-
-# Ids are file-name-like so that they are easy to type after `-e`.
-Id = Annotated[str, Meta(pattern=whole("[a-z0-9][a-z0-9-]*"), max_length=60)]
-# Free text: long enough for any real step, short enough that layout stays fast.
-Text = Annotated[str, Meta(min_length=1, max_length=2000)]
-ShortText = Annotated[str, Meta(min_length=1, max_length=200)]
-Colour = Annotated[str, Meta(pattern=whole("#[0-9a-fA-F]{6}"))]
-# A language code, such as en or es (ISO 639-1); which ones have a catalogue is checked
-# against the catalogues themselves (reading/translations.py).
-Language = Annotated[str, Meta(pattern=whole("[a-z]{2}"), description="a language code, such as en or es")]
-# Text the patient reads, in one language, or in several side by side:
-#   name: Clamshell                or    name: {en: Clamshell, es: La almeja}
-# Plain text is in the file's `language` (English unless the file says otherwise).
-Localized = Text | Annotated[dict[Language, Text], Meta(min_length=1)]
-LocalizedShort = ShortText | Annotated[dict[Language, ShortText], Meta(min_length=1)]
-Side = Literal["left", "right", "both", "each"]
-Level = Literal["beginner", "intermediate", "advanced"]
-Works = Literal["top-leg", "standing-leg", "moving-leg", "both-legs", "legs-in-turn"]
-
-
-def count(low: int, high: int) -> type:
-    return Annotated[int, Meta(ge=low, le=high)]  # type: ignore[return-value]
-
-
-def size(low: float, high: float) -> type:
-    return Annotated[float, Meta(ge=low, le=high)]  # type: ignore[return-value]
-
-
-class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """Immutable; an unknown field is an error (a misspelt key never passes unseen)."""
+from .fields import (
+    Id,
+    Language,
+    Level,
+    Localized,
+    LocalizedShort,
+    ShortText,
+    Side,
+    Strict,
+    Url,
+    Works,
+    about,
+    count,
+)  # fmt: skip
+from .reference_model import References
+from .template_model import Template
 
 
 class Dosage(Strict):
@@ -81,7 +57,7 @@ class Dosage(Strict):
 
 
 class Citation(Strict):
-    id: Id
+    id: Annotated[str, Meta(min_length=1, max_length=100, description="the id of a reference in a references file")]
     note: Annotated[Localized | None, about("what the study shows, for the clinician")] = None
 
 
@@ -92,6 +68,33 @@ class Illustration(Strict):
     pictures: Annotated[Annotated[list[ShortText], Meta(min_length=1, max_length=2)] | None,
                         about("one or two picture files (start, end), relative to this file")] = None
     caption: LocalizedShort | None = None
+
+
+# The fields an importer may have filled with a default because its source lacks them.
+Defaultable = Literal["purpose", "region", "muscles", "position", "steps", "dosage", "feel_it", "mistakes", "stop_if"]
+
+
+class Source(Strict):
+    """Where an imported entry came from, credited on the clinician's copy."""
+
+    database: Annotated[ShortText, about("the database it was imported from, e.g. free-exercise-db")]
+    id: Annotated[ShortText, about("the entry's id in that database")]
+    licence: Annotated[ShortText, about("the licence of the database's text")]
+    photos: Annotated[ShortText | None, about("who holds the rights to the photos, as far as is known")] = None
+    defaulted: Annotated[list[Defaultable], about(
+        "the fields that hold the importer's conservative defaults, not the source's words: review them")] = []
+
+
+# The conditions a caution names and a program lists for its patient (README, "Cautions").
+Condition = Literal["gluteal-tendinopathy", "recent-hip-replacement", "pregnancy"]
+
+
+class Caution(Strict):
+    """A condition this exercise may aggravate: why, for the clinician, and the sources."""
+
+    condition: Condition
+    reason: Annotated[Localized, about("why, in plain words, for the clinician")]
+    citations: Annotated[list[Id], Meta(min_length=1), about("the ids of the references that support it")]
 
 
 class Exercise(Strict, kw_only=True):  # required fields after optional ones
@@ -118,7 +121,34 @@ class Exercise(Strict, kw_only=True):  # required fields after optional ones
     progression: list[Id] = []
     regression: list[Id] = []
     illustration: Illustration | None = None
+    video: Annotated[Url | None, about("a video of the exercise, printed on the card as a QR code")] = None
     citations: list[Citation] = []
+    cautions: Annotated[list[Caution], about("conditions it may aggravate: checked against a program's conditions")] = []
+    source: Annotated[Source | None, about("for an imported entry: where it came from")] = None
+
+
+class ImportedExercise(Exercise, kw_only=True):
+    """An entry with a `source:`: its steps are kept as the source wrote them, 1 to 12 (the
+    importer flags those outside the card's 3 to 6), until the clinician rewrites them."""
+
+    steps: Annotated[list[Localized], Meta(min_length=1, max_length=12)]
+
+
+def exercise_model(data: object) -> type[Exercise]:
+    """The model of an exercise file: an imported entry keeps its source's steps."""
+    return ImportedExercise if isinstance(data, dict) and data.get("source") is not None else Exercise
+
+
+class ImportDefaults(Strict):
+    """What `handouts import` writes where its source says nothing: the clinic's own
+    conservative defaults, in place of the built-in ones. `{muscles}` is replaced by the
+    entry's main muscles as the source names them."""
+
+    purpose: LocalizedShort | None = None
+    feel_it: Localized | None = None
+    mistakes: Annotated[list[Localized], Meta(min_length=1, max_length=4)] | None = None
+    stop_if: Localized | None = None
+    dosage: Annotated[Dosage | None, about("the dose of every imported entry (no side: not every exercise is for the legs)")] = None
 
 
 class Clinic(Strict):
@@ -130,6 +160,7 @@ class Clinic(Strict):
     address: LocalizedShort | None = None
     website: ShortText | None = None
     logo: Annotated[ShortText | None, about("a picture file, relative to this file")] = None
+    import_defaults: Annotated[ImportDefaults | None, about("what `handouts import` writes where its source says nothing")] = None
 
 
 class ProgramExercise(Strict):
@@ -140,6 +171,7 @@ class ProgramExercise(Strict):
     side: Side | None = None
     note: Localized | None = None
     illustration: Illustration | None = None
+    video: Annotated[Url | None, about("the clinic's own video for this patient, in place of the entry's")] = None
 
 
 class Program(Strict, kw_only=True):
@@ -161,91 +193,11 @@ class Program(Strict, kw_only=True):
     pain_rule: Annotated[Localized | None, about(
         "how much pain is acceptable, e.g. the 24-hour rule; printed with the stop rule in the key points")] = None
     pain_call_at: Annotated[count(1, 10), about("a pain score (0 to 10) in the log at or above which the patient calls")] = 5
+    conditions: Annotated[list[Condition], about("the patient's conditions, which the exercises' cautions are checked against")] = []
 
     def __post_init__(self) -> None:
         # the list object is the struct's own, so filling it in leaves the struct frozen
         self.exercises[:] = [ProgramExercise(id=item) if isinstance(item, str) else item for item in self.exercises]
-
-
-class Margins(Strict):
-    top: size(12.7, 50)
-    bottom: size(12.7, 50)
-    left: size(12.7, 50)
-    right: size(12.7, 50)
-
-
-class TypeSizes(Strict):
-    body: size(12, 24)
-    title: size(14, 40)
-    heading: size(12, 32)
-    small: size(8, 24)
-    footer: Annotated[size(8, 24), about("the footer on every page: who, when and whom to call")] = 10
-    reference: Annotated[size(8, 24), about("the references, which are for the clinician")] = 10
-    line_spacing: size(1.2, 2.0) = 1.5
-
-
-class Colours(Strict):
-    text: Colour = "#000000"
-    accent: Colour = "#b35900"
-    rule: Colour = "#777777"
-    shade: Colour = "#eeeeee"
-
-
-Section = Literal["summary", "note", "exercises", "log", "references"]
-
-
-class Template(Strict, kw_only=True):
-    """Page layout: paper, margins, type sizes, colours and which sections appear."""
-
-    name: ShortText
-    paper: Literal["a4", "letter"] = "a4"
-    margins_mm: Margins
-    type_pt: TypeSizes
-    colours: Colours = field(default_factory=Colours)
-    picture_width_mm: Annotated[size(30, 100), about("the width of a card's picture when it is one photo of the clinic's own")] = 60.0
-    frame_width_mm: Annotated[size(15, 100), about(
-        "the width of each of a card's two pictures (Start, Finish); at 40 mm or more the figure in one is at least 30 mm long")] = 40.0
-    card_layout: Annotated[Literal["columns", "stacked", "compact", "line"], about(
-        "columns: the pictures beside the dose, the steps below (two cards a page); stacked: the pictures, then the "
-        "dose, then the steps (large print); compact: small pictures beside the dose in a line (three a page); line: "
-        "each exercise as its pictures, name and dose on one row (everything on one page)")] = "columns"
-    max_exercises: Annotated[count(1, 40) | None, about(
-        "the most exercises this layout holds (one page: 6); more is an error that names a layout that holds them")] = None
-    greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
-    sections: Annotated[list[Section], Meta(min_length=1)] = field(
-        default_factory=lambda: ["summary", "note", "log", "exercises", "references"])
-
-
-class Name(Strict):
-    given: ShortText | None = None
-    family: ShortText | None = None
-    literal: ShortText | None = None
-
-
-class DateParts(Strict):
-    date_parts: list[list[int]] = field(name="date-parts")
-
-
-class Reference(msgspec.Struct, frozen=True, kw_only=True):
-    """One CSL-YAML item; only the fields the AMA citation uses are checked, others are ignored."""
-
-    id: Annotated[str, Meta(min_length=1, max_length=100)]
-    type: ShortText = "article-journal"
-    author: list[Name] = []
-    title: Text
-    container_title: Text | None = field(default=None, name="container-title")
-    container_title_short: Text | None = field(default=None, name="container-title-short")
-    volume: int | ShortText | None = None
-    issue: int | ShortText | None = None
-    page: ShortText | None = None
-    issued: DateParts | None = None
-    DOI: ShortText | None = None
-    PMID: ShortText | None = None
-    URL: ShortText | None = None
-
-
-class References(Strict):
-    references: list[Reference]
 
 
 FILE_KINDS: dict[str, type[msgspec.Struct]] = {

@@ -20,7 +20,9 @@ import msgspec
 from msgspec import inspect as types
 
 from ..errors import InvalidInput, Problem
-from . import translations
+from . import placeholders, translations
+from .fields import URL_PATTERN
+from .models import Exercise, exercise_model
 from .yamlio import Document
 
 M = TypeVar("M", bound=msgspec.Struct)
@@ -28,10 +30,16 @@ M = TypeVar("M", bound=msgspec.Struct)
 
 def validate(document: Document, model: type[M]) -> M:
     """The document's data as a `model`, or InvalidInput listing every problem."""
+    if model is Exercise:
+        model = exercise_model(document.data)  # type: ignore[assignment]
+    unfilled = placeholders.problems(document)  # said instead of what else a placeholder breaks (a number, a choice)
     try:
         result = msgspec.convert(document.data, model, strict=True)
     except msgspec.ValidationError as error:
-        raise InvalidInput(problems(document, model, error)) from None
+        at = {p.field for p in unfilled}
+        raise InvalidInput(unfilled + [p for p in problems(document, model, error) if p.field not in at]) from None
+    if unfilled:
+        raise InvalidInput(unfilled)
     half_translated = translations.problems(document, result)
     if half_translated:
         raise InvalidInput(half_translated)
@@ -254,6 +262,8 @@ def explain(issue: Issue, plain: str | None) -> str:
     if kind == "literal_error":
         return f"must be one of {ctx['expected']} (not {value!r})"
     if kind == "string_pattern_mismatch":
+        if ctx["pattern"] == URL_PATTERN:
+            return _not_an_address(value)
         if "[a-z]{2}" in ctx["pattern"]:
             return f"{value!r} is not a language code (write two lower-case letters, such as en or es)"
         if "a-z0-9" in ctx["pattern"]:
@@ -278,6 +288,15 @@ def explain(issue: Issue, plain: str | None) -> str:
     if kind == "list_type":
         return "must be a list (one `- item` per line)"
     return "must be left out"  # none_required
+
+
+def _not_an_address(value: str) -> str:
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        return f"{shown!r} starts with {scheme.group(1)}: (only https:// and http:// addresses, which a phone opens, are printed)"
+    return (f"{shown!r} is not a complete web address (copy it from the browser's address bar: "
+            "https://, a host name such as example.com, then the path, with no spaces)")
 
 
 __all__ = ["validate", "issues", "suggest", "explain"]

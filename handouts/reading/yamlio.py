@@ -20,6 +20,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..errors import InvalidInput, Problem
+from . import frontmatter
 
 Path_ = tuple[str | int, ...]
 
@@ -99,7 +100,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
 
 
 def parse_yaml(raw: bytes, name: str) -> Document:
-    text = _decode(raw, name)
+    text = frontmatter.closed(_decode(raw, name))
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from handouts.commands.build import Builder, Request
-from handouts.errors import InvalidInput, OutputError
 from handouts.commands.output import write_atomically
+from handouts.errors import InvalidInput, OutputError
 
 from ..helpers import DAY
 

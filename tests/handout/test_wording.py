@@ -68,3 +68,15 @@ def test_the_whole_dose_in_one_line() -> None:
     line = wording.one_line(EN, Dosage(sets=3, reps=12, rest_seconds=60, times_per_day=1, days_per_week=5, side="right"), "top-leg")
     assert line == ("12 times in a row, 3 sets  ·  Rest 1 minute between sets  ·  Once a day, 5 days a week  ·  "
                     "Your right leg. Lie on your left side")
+
+
+@pytest.mark.parametrize("side, words", [("left", "your left leg only"), ("right", "your right leg only"),
+                                         ("each", "each leg"), ("both", "both legs"), (None, None)])
+def test_the_short_side_fits_inside_a_sentence(side, words) -> None:
+    assert wording.side_short(EN, side) == words
+
+
+def test_hold_and_rest_are_the_dose_box_words() -> None:
+    dose = Dosage(sets=2, hold_seconds=90, rest_seconds=0)
+    assert (wording.hold(EN, dose), wording.rest(EN, dose)) == ("1 minute 30 seconds each time", "No rest needed between sets")
+    assert wording.rest(EN, Dosage(sets=1, rest_seconds=30)) is None and wording.hold(EN, Dosage()) is None

@@ -6,14 +6,12 @@ import msgspec
 from reportlab.platypus import KeepTogether, Paragraph
 
 from handouts.commands.build import Builder, Request
-from handouts.page.fonts import fonts
 from handouts.page.blocks import Bookmark
 from handouts.page.cards import card_flowables
+from handouts.page.fonts import fonts
 from handouts.page.layout import handout_flowables
 from handouts.page.markup import para
 from handouts.page.styles import styles
-from handouts.handout import wording
-from handouts.reading.models import Dosage
 
 from ..helpers import DAY
 
@@ -151,8 +149,8 @@ def test_a_block_no_page_can_hold_is_a_clear_error_naming_the_template(library_d
     import pytest
     from reportlab.platypus import Flowable
 
-    from handouts.page import pdf
     from handouts.errors import InvalidInput
+    from handouts.page import pdf
 
     class Tower(Flowable):
         def wrap(self, width, height):
@@ -163,3 +161,23 @@ def test_a_block_no_page_can_hold_is_a_clear_error_naming_the_template(library_d
         pdf.render(handout(library_dir))
     assert caught.value.lines() == ["template 'standard': type_pt: the type is too large for the page: part of the handout "
                                     "does not fit on a page (use smaller type or narrower margins)"]
+
+
+def test_a_gap_is_measured_as_the_frame_fills_it_without_the_space_a_page_top_drops() -> None:
+    """Two cards that share a page only because the frame drops the first one's space
+    before at the page's top: no floating block goes between them (it pushed the second
+    card onto a page of its own, with a reference after it)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Spacer
+
+    from handouts.page.layout import Block, arrange
+
+    style = ParagraphStyle("heading", fontSize=12, leading=12, spaceBefore=20)
+
+    def card() -> Block:  # 20 + 12 + 125 = 157 points, 137 at a page's top
+        return Block([KeepTogether([Bookmark("b", "b"), Paragraph("x", style), Spacer(1, 125)])])
+
+    first, second, reference = card(), card(), Block([Spacer(1, 4)], floating=True)
+    assert arrange([first, second, reference], 400, 300) == [first, second, reference]  # 137 + 157 <= 300
+    third = card()
+    assert arrange([first, second, third, reference], 400, 300) == [first, second, reference, third]  # 294 + 157 > 300

@@ -17,8 +17,8 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table
 
-from handouts.page import compression, paragraphs
 from handouts.commands.build import Builder, Request
+from handouts.page import compression, paragraphs
 from handouts.page.fonts import BODY, fonts
 from handouts.page.paragraphs import Para
 from handouts.page.styles import styles

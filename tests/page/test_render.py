@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.commands.build import Request
-from handouts.handout.citations import ama
-from handouts.reading.library import load_library
 from handouts.handout import wording
+from handouts.handout.citations import ama
 from handouts.handout.words import words_for
 from handouts.page.illustrations import picture_width
+from handouts.reading.library import load_library
 
 from ..helpers import DAY, pdf_bytes, pdf_text, squash
 

@@ -233,9 +233,9 @@ def test_a_handout_looks_as_it_did_with_drawings(tmp_path: Path, monkeypatch) ->
     """A whole handout (a card on the left side too) gives the same pixels as with the Drawings."""
     from PIL import Image, ImageChops
 
+    from handouts.commands.build import Builder, Request
     from handouts.page import illustrations
     from handouts.pictures import pose_pictures
-    from handouts.commands.build import Builder, Request
 
     request = Request(program="early-stage", date=DAY, patient="Ana")
     pdfs = {"operators": Builder().pdf(request)}

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFile, ImageOps, PngImagePlugin
 
-from handouts.pictures import photos as pictures
 from handouts.errors import HandoutsError, PictureError
 from handouts.pictures import photo_files, photo_pixels
+from handouts.pictures import photos as pictures
 from handouts.pictures.paths import resolve_picture_path
 from handouts.pictures.photos import PreparedPicture, prepare_picture
 

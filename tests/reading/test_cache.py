@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from handouts.reading import cache
 from handouts.errors import InvalidInput
+from handouts.reading import cache
 from handouts.reading.library import load_library, yaml_files
 from handouts.reading.resources import bundled
 
@@ -81,8 +81,8 @@ def test_the_cache_can_be_turned_off(library_dir, tmp_path, monkeypatch, reads) 
 import shutil
 import time
 
-from handouts.pictures import pose_pictures
 from handouts.commands.build import Builder, Request
+from handouts.pictures import pose_pictures
 from handouts.pictures.pictogram import pdfops
 
 from ..helpers import DAY

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from handouts.commands.check import check_paths
+from handouts.handout.readability import (
+    FAIL_ABOVE,
+    WARN_ABOVE,
+    Grade,
+    grade,
+    patient_text,
+)
 from handouts.reading.library import load_library
-from handouts.handout.readability import FAIL_ABOVE, WARN_ABOVE, Grade, grade, patient_text
 from handouts.reading.resources import bundled
 
 LIBRARY = load_library()

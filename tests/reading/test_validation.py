@@ -6,7 +6,8 @@ import pytest
 
 from handouts.errors import InvalidInput
 from handouts.reading.library import load_library
-from handouts.reading.models import Exercise, Program, Template
+from handouts.reading.models import Exercise, Program
+from handouts.reading.template_model import Template
 from handouts.reading.validate import validate
 from handouts.reading.yamlio import parse_yaml
 
@@ -121,16 +122,16 @@ def test_a_misspelt_pose_is_found_by_check_not_at_layout(library_dir, exercise_t
 
 # ---- the walk that names every problem agrees with msgspec, which stops at the first ----
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import datetime as dt
 
 import msgspec
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from handouts.reading.models import FILE_KINDS, Reference
 from handouts.pictures.pictogram.pose_file import PoseFile
+from handouts.reading.models import FILE_KINDS
+from handouts.reading.reference_model import Reference
 from handouts.reading.resources import bundled
 from handouts.reading.validate import issues
 

@@ -30,7 +30,7 @@ TINT_COLOUR = "#ebebeb"
 GROUND_COLOUR = "#e2e2e2"  # the floor seen from above: dark enough to print on a mono laser
 FLOOR_COLOUR = "#8c8c8c"
 _SCENES: WeakKeyDictionary[PoseIllustration, tuple[Scene, ...]] = WeakKeyDictionary()
-PAD = 0.025  # white space round the content, in body heights
+PAD = 0.012  # white space round the content, in body heights (the frame adds a little)
 # A frame at most this many times as tall as it is wide. The scale is set by the figure:
 # a lying body fills the frame's width, and a standing one is as tall as this allows
 # rather than shrunk until its height fits a short, wide picture.

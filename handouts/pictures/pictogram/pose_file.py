@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
-from ...reading.models import Id, Strict
-from ...reading.models import about as describe  # Arrow has a field named `about`
+from ...reading.fields import Id, Strict
+from ...reading.fields import about as describe  # Arrow has a field named `about`
 from .proportions import JOINT_ANGLES
 
 Orientation = Literal["standing", "sitting", "supine", "prone", "quadruped", "side-lying"]

