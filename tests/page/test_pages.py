@@ -23,7 +23,8 @@ MOST_PAGES = {"standard": 3, "compact": 2, "one-page": 1}
 # Issue 11's pictures (40 mm frames, the figure in each at least 30 mm long, a standing
 # figure not shrunk to a short, wide frame) make a card with a standing figure about 8 mm
 # taller than the stand-in these page budgets were set with, and two such cards no longer
-# share an A4 page in the standard layout. Marked, strictly, until the card is redone
+# share an A4 page in the standard layout (middle-stage and return-to-running print on
+# five pages, one card a page). Marked, strictly, until the card is redone
 # around the pictures (the lead's decision: the budget or the card); remove when they pass.
 PICTURES_OVER_BUDGET = {("middle-stage", "standard"), ("return-to-running", "standard")}
 
