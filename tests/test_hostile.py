@@ -327,6 +327,7 @@ def hostile_handout(folder: Path, text: str, *, clinic: str | None = None) -> tu
     data["dosage"].update(load=t("XL"), reps_unit=t("XU"))
     dump(lib, "test-clam.yaml", data)
     program = dump(folder, "p.yaml", {
+        "template": "large-print",  # the layout that prints every text field, the pictures' caption too
         "title": t("TI"), "patient": t("PA"), "clinician": t("CL"),
         "clinic": {"name": f"CN {clinic}", "phone": f"CP {clinic}", "email": f"CE {clinic}", "website": f"CW {clinic}"},
         "note": t("NO"), "exercises": [{"id": "test-clam", "note": t("EN")}],
@@ -682,7 +683,7 @@ def pdf_images(pdf: Path) -> list[Image.Image]:
 
 def test_a_16_bit_png_prints_grey_not_white(work, lib) -> None:
     Image.new("I;16", (120, 90), 24_000).save(work / "grey16.png")  # 37 % grey
-    built(cli(*build_args(lib, str(picture_program(work, "grey16.png")))), work / "out.pdf", "Our own picture")
+    built(cli(*build_args(lib, str(picture_program(work, "grey16.png")))), work / "out.pdf", "1. Test clam")
     [image] = pdf_images(work / "out.pdf")
     from PIL import ImageStat
 
@@ -700,7 +701,7 @@ def test_a_phone_photo_s_gps_position_and_camera_serial_stay_out_of_the_pdf(work
     gps[0x001B] = place  # GPSProcessingMethod
     Image.frombytes("RGB", (300, 200), bytes(range(256)) * 703 + bytes(72)).save(work / "phone.jpg", "JPEG", exif=exif, comment=serial)
     assert serial.encode() in (work / "phone.jpg").read_bytes() and place.encode() in (work / "phone.jpg").read_bytes()
-    built(cli(*build_args(lib, str(picture_program(work, "phone.jpg")))), work / "out.pdf", "Our own picture")
+    built(cli(*build_args(lib, str(picture_program(work, "phone.jpg")))), work / "out.pdf", "1. Test clam")
     data = (work / "out.pdf").read_bytes()
     for secret in (serial, place, "PhoneMaker"):
         assert secret.encode() not in data and secret.encode("utf-16-be") not in data, secret

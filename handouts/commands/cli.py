@@ -239,18 +239,21 @@ def schema(kind) -> None:
 @click.argument("exercise_id", metavar="ID", shell_complete=complete.exercise_ids)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file to write: .png, .svg or .pdf.")
 @click.option("--side", type=click.Choice(["left", "right"]), default="right", show_default=True, help="The side to show working.")
-@click.option("--width-mm", type=click.FloatRange(20, 200), default=60, show_default=True, help="Width of the picture.")
+@click.option("--template", default="standard", show_default=True, help="The layout template whose frame sizes and type to use.")
+@click.option("--width-mm", type=click.FloatRange(40, 100), default=None, help="Width of each frame (default: the template's frame_width_mm).")
 @library_option
-def illustrate(exercise_id, output, side, width_mm, library_folders) -> None:
-    """Preview one exercise's pictogram without building a handout.
+def illustrate(exercise_id, output, side, template, width_mm, library_folders) -> None:
+    """Preview one exercise's picture as its card prints it: its Start and Finish frames,
+    their labels and the caption.
 
     \b
     Example:
       handouts illustrate clamshell -o clamshell.png
+      handouts illustrate clamshell --side left --template large-print -o clam.pdf
     """
     from .preview import preview
 
-    preview(exercise_id, output, side=side, width_mm=width_mm, library_folders=tuple(library_folders))
+    preview(exercise_id, output, side=side, template=template, frame_width_mm=width_mm, library_folders=tuple(library_folders))
     click.echo(f"Wrote {output}")
 
 

@@ -1,4 +1,4 @@
-"""`handouts illustrate`: one exercise's picture on its own, for a quick look."""
+"""`handouts illustrate`: one exercise's picture on its own, as its card prints it."""
 
 from __future__ import annotations
 
@@ -11,25 +11,41 @@ from ..reading.library import load_library
 SUFFIXES = (".png", ".svg", ".pdf")
 
 
-def preview(exercise_id: str, output: Path, *, side: str = "right", width_mm: float = 60, library_folders: tuple[Path, ...] = ()) -> None:
-    from reportlab.lib.units import mm
+def preview(exercise_id: str, output: Path, *, side: str = "right", template: str = "standard", frame_width_mm: float | None = None,
+            library_folders: tuple[Path, ...] = ()) -> None:
+    """Write the exercise's picture block (its labelled frames and caption) as the card prints it
+    with `template`; `frame_width_mm` overrides the template's frame width."""
+    import msgspec
 
+    from ..handout.words import words_for
     from ..page import rlsettings
     from ..page.fonts import fonts
+    from ..page.illustrations import frame_labels, frame_width, inner_width, picture_flowables
+    from ..page.picture_drawing import block_drawing
+    from ..page.styles import styles
     from ..pictures.pictogram.export import export_drawing
-    from ..pictures.pose_pictures import pose_flowable
+    from ..pictures.pose_pictures import pose_drawings
+    from ..reading.library import load_template
+    from ..reading.translations import DEFAULT, localized
     from .output import check_destination, write_atomically
 
     entry = load_library(library_folders).entry(exercise_id)
-    illustration = entry.exercise.illustration
+    exercise, _ = localized(entry.exercise, DEFAULT, plain=entry.exercise.language)  # the caption in English
+    illustration = exercise.illustration
     if illustration is None or not illustration.pose:
         raise NotFound(f"{entry.path}: {exercise_id!r} has no pose pictogram to preview")
     if output.suffix.lower() not in SUFFIXES:
         raise OutputError(f"{output}: write a .png, .svg or .pdf file")
     check_destination(output)
+    layout = load_template(template)
+    if frame_width_mm is not None:
+        layout = msgspec.structs.replace(layout, frame_width_mm=frame_width_mm)
     rlsettings.apply()
     fonts()  # the settings make the body font ReportLab's base font, so it must be registered
-    drawing = pose_flowable(illustration.pose, entry.path, width_mm * mm, side == "left")
+    mirrored = side == "left"
+    flowables = picture_flowables(illustration, entry.path, mirrored, layout, styles(layout), labels=frame_labels(words_for(DEFAULT)))
+    frames = pose_drawings(illustration.pose, entry.path, inner_width(frame_width(layout)), mirrored)
+    drawing = block_drawing(flowables, frames, flowables[0].width)
     # the renderers write files; one beside the output, then moved into place whole
     temporary = output.with_name(f".{output.stem}.preview{output.suffix}")
     try:

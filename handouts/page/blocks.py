@@ -23,6 +23,18 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=0)
 
 
+class Gap(Flowable):
+    """Room above a block that the frame drops at a page's top (its space before), where a
+    spacer would stay: a spacer at a block's end can start a page of its own, blank."""
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.width, self.height, self.spaceBefore = 0, 0, height
+
+    def draw(self) -> None:
+        pass
+
+
 class MeasuredTable(Table):
     """A Table measured once per width.
 

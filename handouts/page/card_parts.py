@@ -13,7 +13,7 @@ from ..handout import wording
 from ..handout.assemble import Card, Handout
 from ..handout.credit import credit
 from .blocks import Bookmark, MeasuredTable, boxed, columns
-from .fonts import BODY
+from .fonts import BODY, FALLBACK
 from .markup import para, run_in
 from .paragraphs import Para
 from .qr import video_flowables
@@ -23,15 +23,25 @@ GUTTER = 6 * mm
 QR_COLUMN = 24 * mm  # a QR code at its smallest readable size, with its quiet zone, and its words below
 
 
-def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True) -> list[Flowable]:
-    """The bookmark, the number and name, and (unless left out) what it is for."""
-    out: list[Flowable] = [
-        Bookmark(f"exercise-{card.number}", f"{card.number}. {card.exercise.name}"),
-        Para(para(handout.words._("{number}. {name}", number=card.number, name=card.exercise.name)), s.card),
-    ]
-    if purpose:
-        out.append(Para(para(card.exercise.purpose), s.body))
-    return out
+def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True, width: float | None = None) -> list[Flowable]:
+    """The bookmark, the number and name, and (unless left out) what it is for: on the
+    name's line when both fit in `width`, a line saved, else on a line of its own."""
+    name = handout.words._("{number}. {name}", number=card.number, name=card.exercise.name)
+    out: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {card.exercise.name}")]
+    if not purpose:
+        return [*out, Para(para(name), s.card)]
+    what = card.exercise.purpose
+    beside = stringWidth(name + "   ", s.card.fontName, s.card.fontSize) + stringWidth(what, s.body.fontName, s.body.fontSize)
+    if width is not None and beside <= width and fonts_can_run_in(name, what):
+        run_in = f'{para(name)}&nbsp;&nbsp; <font name="{s.body.fontName}" size="{s.body.fontSize}">{para(what)}</font>'
+        return [*out, Para(run_in, s.card)]
+    return [*out, Para(para(name), s.card), Para(para(what), s.body)]
+
+
+def fonts_can_run_in(*texts: str) -> bool:
+    """Whether the texts are in the body font alone (a fallback font's letters are set in
+    runs of their own, which a size change around them would not reach)."""
+    return all(FALLBACK not in para(text) for text in texts)
 
 
 def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across: int = 1) -> Flowable:
@@ -69,18 +79,31 @@ def steps(card: Card, s: Styles) -> list[Flowable]:
 def feel_stop_and_mistakes(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """Where to feel it and when to stop, beside the mistakes to avoid; and the QR code to the
     exercise's video, when it has one, at the end of the row (the row is tall enough for it)."""
-    exercise, words = card.exercise, handout.words
-    left = [labelled(words._("You should feel it:"), exercise.feel_it, s), stop(card, handout, s)]
-    right: list[Flowable] = [Para(para(words._("Avoid these mistakes")), s.label)]
-    right += [Para(para(text), s.step, bulletText="•") for text in exercise.mistakes]
-    if card.video:
-        code = video_flowables(card.video, words, s, QR_COLUMN)
-        width -= QR_COLUMN + GUTTER
-    half = (width - GUTTER) / 2
-    row = columns(left, right, half + GUTTER, width, GUTTER)
-    if card.video:
-        return [columns([row], code, width + GUTTER, width + GUTTER + QR_COLUMN, GUTTER)]
-    return [row]
+    left = [labelled(handout.words._("You should feel it:"), card.exercise.feel_it, s), stop(card, handout, s)]
+    right = mistakes(card, handout, s)
+    return _with_video(card, handout, s, width, lambda room: [columns(left, right, (room - GUTTER) / 2 + GUTTER, room, GUTTER)])
+
+
+def mistakes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
+    """The mistakes to avoid, under their label, a bullet each."""
+    out: list[Flowable] = [Para(para(handout.words._("Avoid these mistakes")), s.label)]
+    return out + [Para(para(text), s.step, bulletText="•") for text in card.exercise.mistakes]
+
+
+def feel_and_stop(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """Where to feel it beside when to stop (the mistakes being elsewhere on the card), and
+    the QR code to the exercise's video, when it has one, at the end of the row."""
+    feel = [labelled(handout.words._("You should feel it:"), card.exercise.feel_it, s)]
+    return _with_video(card, handout, s, width, lambda room: [columns(feel, [stop(card, handout, s)], (room - GUTTER) / 2 + GUTTER,
+                                                                     room, GUTTER)])
+
+
+def _with_video(card: Card, handout: Handout, s: Styles, width: float, row) -> list[Flowable]:
+    """`row(width)` with the QR code to the exercise's video at its end, when it has one."""
+    if not card.video:
+        return row(width)
+    room = width - QR_COLUMN - GUTTER
+    return [columns(row(room), video_flowables(card.video, handout.words, s, QR_COLUMN), room + GUTTER, width, GUTTER)]
 
 
 def stop(card: Card, handout: Handout, s: Styles) -> Flowable:

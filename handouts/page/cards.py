@@ -26,8 +26,10 @@ from .card_parts import (
     clinician_notes,
     dosage_box,
     dose_line,
+    feel_and_stop,
     feel_stop_and_mistakes,
     heading,
+    mistakes,
     mistakes_line,
     more,
     steps,
@@ -42,11 +44,16 @@ DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute be
 
 
 def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
-    """The card as one block that never splits, then (clinician's copy) its evidence notes as a second block."""
-    for arrange, scale in ARRANGEMENTS[handout.template.card_layout]:
+    """The card as one block that never splits, then (clinician's copy) its evidence notes as a second block.
+
+    Of each set of arrangements the layout offers, in turn, the shortest is taken, unless
+    none of them fits a page: then the next set (smaller pictures) is tried."""
+    for choices in ARRANGEMENTS[handout.template.card_layout]:
         # the room between cards is the heading's space before, which a page's top drops
-        content = [*arrange(card, handout, s, width, scale), Spacer(1, s.body.fontSize * 0.25), rule(handout, width)]
-        if stacked_height(content[1:], width, frame_height) <= frame_height:  # (the heading's space before: dropped at a page's top)
+        made = [[*arrange(card, handout, s, width, scale), Spacer(1, s.body.fontSize * 0.25), rule(handout, width)]
+                for arrange, scale in choices]
+        tall, content = min(((stacked_height(c[1:], width, frame_height), c) for c in made), key=lambda pair: pair[0])
+        if tall <= frame_height:  # (the heading's space before: dropped at a page's top)
             break
     blocks = [KeepTogether(content)]
     notes = clinician_notes(card, handout, s) if handout.audience == "clinician" else []
@@ -57,13 +64,26 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
 
 
 def _columns(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-    return [*heading(card, handout, s), _gap(s), *_beside_pictures(card, handout, s, width, scale, [dosage_box]), _gap(s),
+    # no caption under the frames in the standard card: their labels and the steps say it,
+    # and two cards fit a page only so; large print, which shows everything, keeps it
+    caption = handout.template.card_layout == "stacked"
+    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=caption)
+    return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s),
             *steps(card, s), *feel_stop_and_mistakes(card, handout, s, width), *more(card, handout, s, width)]
+
+
+def _columns_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
+    """As _columns, with the mistakes under the pictures: the shorter card when the pictures
+    are shorter than the dose beside them (a body lying down)."""
+    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=handout.template.card_layout == "stacked",
+                                under=lambda w: mistakes(card, handout, s))
+    return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s),
+            *steps(card, s), *feel_and_stop(card, handout, s, width), *more(card, handout, s, width)]
 
 
 def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
     pictures = illustration_flowables(card, handout, s, scale=scale)
-    return [*heading(card, handout, s), _gap(s), *pictures, _gap(s), dosage_box(card, handout, s, width, across=2), _gap(s),
+    return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s), dosage_box(card, handout, s, width, across=2), _gap(s),
             *steps(card, s), *feel_stop_and_mistakes(card, handout, s, width), *more(card, handout, s, width)]
 
 
@@ -89,28 +109,31 @@ def _versions_only(card: Card, handout: Handout, s: Styles, width: float) -> Flo
 
 
 def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, parts, *,
-                     caption: bool = True) -> list[Flowable]:
-    """The pictures with `parts` (each made for the width left) beside them; below them when
-    beside would squeeze the words into a column a few words wide."""
+                     caption: bool = True, under=None) -> list[Flowable]:
+    """The pictures (and `under(width)` below them) with `parts` (each made for the width
+    left) beside them; below them when beside would squeeze the words into a column a few
+    words wide."""
     pictures = illustration_flowables(card, handout, s, scale=scale, caption=caption)
     if not pictures:
-        return [part(card, handout, s, width) for part in parts]
+        return [*(under(width) if under else []), *[part(card, handout, s, width) for part in parts]]
     room = width - min(picture_width(handout) * scale, width) - GUTTER
     if room < DOSE_MIN_EMS * s.body.fontSize:
-        return [*pictures, _gap(s), *[part(card, handout, s, width) for part in parts]]
-    return [columns(pictures, [part(card, handout, s, room) for part in parts], width - room, width, GUTTER)]
+        return [*pictures, *(under(width) if under else []), _gap(s), *[part(card, handout, s, width) for part in parts]]
+    left = [*pictures, *(under(width - room - GUTTER) if under else [])]
+    return [columns(left, [part(card, handout, s, room) for part in parts], width - room, width, GUTTER)]
 
 
 def _gap(s: Styles) -> Flowable:
     return Spacer(1, s.body.fontSize * 0.25)
 
 
-# The arrangements each layout tries, in turn, until the card fits a page: a card too tall
-# for a page has smaller pictures, and at last its dose beside them, never smaller words.
-# Large print needs it for its longest cards.
+# The arrangements each layout tries: the shortest of each set, and the next set only when
+# none fits a page. A card too tall for a page has smaller pictures, and at last its dose
+# beside them, never smaller words (large print needs it for its longest cards).
 ARRANGEMENTS = {
-    "columns": [(_columns, 1.0), (_columns, 0.9), (_columns, 0.8)],
-    "stacked": [(_stacked, 1.0), (_stacked, 0.9), (_stacked, 0.8), (_columns, 0.7)],
-    "compact": [(_compact, 1.0), (_compact, 0.9)],
-    "line": [(_line, 1.0)],
+    "columns": [[(_columns, 1.0), (_columns_tucked, 1.0)], [(_columns, 0.9), (_columns_tucked, 0.9)],
+                [(_columns, 0.8), (_columns_tucked, 0.8)]],
+    "stacked": [[(_stacked, 1.0)], [(_stacked, 0.9)], [(_stacked, 0.8)], [(_columns, 0.7), (_columns_tucked, 0.7)]],
+    "compact": [[(_compact, 1.0)], [(_compact, 0.9)]],
+    "line": [[(_line, 1.0)]],
 }

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 from ..handout import schedule
 from ..handout.assemble import Handout
 from ..handout.citations import ama
-from .blocks import MeasuredTable, boxed
+from .blocks import Gap, MeasuredTable, boxed
 from .fonts import BODY
 from .markup import para, run_in
 from .paragraphs import Para
@@ -50,7 +50,6 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if handout.review:
         facts.append(_fact(words._("Next visit:"), para(words.long_date(handout.review))))
     out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.body, shared=not handout.patient))
-    out.append(Spacer(1, 6))
     return [KeepTogether(out)]
 
 
@@ -100,7 +99,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         lines.append(_fact(words._("Call us:"), para(reach)))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width])
     box.setStyle(boxed(handout, padding=0))
-    return [KeepTogether([box, Spacer(1, 8)])]
+    return [KeepTogether([Gap(8), box])]
 
 
 CHANGES_LINES = 4  # the printed lines of the changes box, its heading's too: what page 1 of the standard layout has room for
@@ -128,7 +127,7 @@ def changes(handout: Handout, s: Styles, width: float) -> list[Flowable]:
                 break
     box = MeasuredTable([[Para(row, s.body)] for row in rows], colWidths=[width])
     box.setStyle(boxed(handout, padding=0))
-    return [KeepTogether([box, Spacer(1, 8)])]
+    return [KeepTogether([Gap(8), box])]
 
 
 def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
@@ -139,8 +138,7 @@ def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
 def note(handout: Handout, s: Styles) -> list[Flowable]:
     if not handout.note:
         return []
-    return [KeepTogether([Para(para(handout.words._("A note for you")), s.heading), Para(para(handout.note), s.body),
-                          Spacer(1, 8)])]
+    return [KeepTogether([Gap(8), Para(para(handout.words._("A note for you")), s.heading), Para(para(handout.note), s.body)])]
 
 
 def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
@@ -184,8 +182,8 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         stop, label = _common_stop(handout), words._("Stop and call us if")
         after.append(stop if stop.casefold().startswith(label.casefold()) else f"{label} {stop}")
     week = words._("Your week:")
-    block = [Para(f"<b>{para(week)}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
-             Para(para(" ".join(after)), s.body), Spacer(1, 10)]
+    block = [Gap(10), Para(f"<b>{para(week)}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
+             Para(para(" ".join(after)), s.body)]
     return [KeepTogether(block)]
 
 

@@ -45,8 +45,10 @@ class Template(Strict, kw_only=True):
     margins_mm: Margins
     type_pt: TypeSizes
     colours: Colours = field(default_factory=Colours)
-    picture_width_mm: size(30, 100) = 60.0
-    frame_width_mm: Annotated[size(15, 100), about("the width of each of a card's two pictures (Start, Finish)")] = 40.0
+    picture_width_mm: Annotated[size(30, 100), about(
+        "not used since a card's pictures are two frames (a single photo is as wide as both): kept so older templates load")] = 60.0
+    frame_width_mm: Annotated[size(15, 100), about(
+        "the width of each of a card's two pictures (Start, Finish); at 40 mm or more the figure in one is at least 30 mm long")] = 40.0
     card_layout: Annotated[Literal["columns", "stacked", "compact", "line"], about(
         "columns: the pictures beside the dose, the steps below (two cards a page); stacked: the pictures, then the "
         "dose, then the steps (large print); compact: small pictures beside the dose in a line (three a page); line: "

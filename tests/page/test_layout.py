@@ -138,8 +138,8 @@ def test_huge_type_on_a_narrow_page_puts_the_dose_below_the_picture(tmp_path) ->
 
 
 def _holds(flowable, kind) -> bool:
-    """Whether `flowable` is, or is a table holding, a `kind`."""
-    if isinstance(flowable, kind):
+    """Whether `flowable` is, or is a table or a picture's frames holding, a `kind`."""
+    if isinstance(flowable, kind) or any(_holds(f, kind) for f in getattr(flowable, "pictures", [])):
         return True
     cells = getattr(flowable, "_cellvalues", [])
     return any(_holds(f, kind) for row in cells for cell in row for f in (cell if isinstance(cell, (list, tuple)) else [cell]))

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from handouts.pictures.pictogram.draw import pose_drawing
+from handouts.pictures.pictogram.draw import frame_drawings
 from handouts.pictures.pictogram.files import bundled_pose_path
-from handouts.pictures.pictogram.pdfops import pose_picture
+from handouts.pictures.pictogram.pdfops import frame_pictures
 from handouts.pictures.pictogram.picture import PosePicture
 from handouts.pictures.pictogram.pose import load_pose_illustration
 
 from ..helpers import DAY
 
 POSES = sorted(bundled_pose_path("clamshell").parent.glob("*.yaml"))
-WIDTH = 170.07874  # 60 mm, the templates' picture width
+WIDTH = 109.984  # 38.8 mm, the picture inside a standard 40 mm frame
 
 
 # ---------------------------------------------------------------- reading operators back
@@ -88,18 +88,29 @@ def render_pdf_operators(drawing) -> str:
 @pytest.mark.parametrize("path", POSES, ids=[p.stem for p in POSES])
 @pytest.mark.parametrize("mirror", [False, True], ids=["right", "left"])
 def test_operators_paint_what_render_pdf_paints(path: Path, mirror: bool) -> None:
-    """Every shape, in order, with the same numbers, colours, widths, caps and joins."""
+    """Every shape of every frame, in order, with the same numbers, colours, widths, caps, joins and dashes."""
     ill = load_pose_illustration(path)
-    drawing, picture = pose_drawing(ill, WIDTH, mirror=mirror), pose_picture(ill, WIDTH, mirror=mirror)
-    assert (picture.width, picture.height) == (drawing.width, drawing.height)
+    drawings, pictures = frame_drawings(ill, WIDTH, mirror=mirror), frame_pictures(ill, WIDTH, mirror=mirror)
+    assert len(drawings) == len(pictures) == 2
+    for drawing, picture in zip(drawings, pictures):
+        assert (picture.width, picture.height) == (drawing.width, drawing.height)
+        expected = paints(render_pdf_operators(drawing))
+        assert len(expected) > 20
+        assert paints(picture.operators) == expected
+
+
+def test_an_overlays_dashed_outline_is_painted_as_render_pdf_paints_it(write) -> None:
+    text = bundled_pose_path("clamshell").read_text(encoding="utf-8")
+    ill = load_pose_illustration(write("clam.yaml", "layout: overlay\n" + text))
+    (drawing,), (picture,) = frame_drawings(ill, WIDTH), frame_pictures(ill, WIDTH)
     expected = paints(render_pdf_operators(drawing))
-    assert len(expected) > 20
+    assert {p[3] for p in expected} > {"[] 0"}, "some lines are dashed"
     assert paints(picture.operators) == expected
 
 
 def test_operators_are_self_contained() -> None:
     """Saved and restored round, solid lines whatever came before, no font, no text."""
-    ops = pose_picture(load_pose_illustration(bundled_pose_path("clamshell-band")), WIDTH).operators
+    ops = frame_pictures(load_pose_illustration(bundled_pose_path("clamshell-band")), WIDTH)[1].operators
     tokens = ops.split()
     assert tokens[0] == "q" and tokens[-1] == "Q" and tokens.count("q") == tokens.count("Q") == 1
     assert tokens[1:4] == ["[]", "0", "d"]
@@ -110,10 +121,10 @@ def test_operators_are_self_contained() -> None:
 
 def test_the_picture_is_a_flowable_of_the_drawings_size() -> None:
     ill = load_pose_illustration(bundled_pose_path("lateral-band-walk"))
-    picture = pose_picture(ill, WIDTH)
-    assert isinstance(picture, PosePicture)
-    assert picture.wrap(500, 500) == (WIDTH, pose_drawing(ill, WIDTH).height)
-    assert picture.hAlign == "LEFT"
+    for picture in frame_pictures(ill, WIDTH):
+        assert isinstance(picture, PosePicture)
+        assert picture.wrap(500, 500) == (WIDTH, frame_drawings(ill, WIDTH)[0].height)
+        assert picture.hAlign == "LEFT"
 
 
 # ---------------------------------------------------------------- in handouts
@@ -140,7 +151,7 @@ def test_a_batch_writes_each_pictures_operators_once_and_draws_them_in_every_han
     from handouts.commands.build import Builder, Request
     from handouts.pictures.pictogram import pdfops
 
-    pose_pictures._pose_picture.cache_clear()
+    pose_pictures._pose_frames.cache_clear()
     written: list[str] = []
 
     def counted(*args) -> str:
@@ -152,14 +163,14 @@ def test_a_batch_writes_each_pictures_operators_once_and_draws_them_in_every_han
     builder = Builder()
     for i in range(5):
         data = builder.pdf(Request(exercises=("clamshell", "pelvic-drop"), date=DAY, patient=f"Patient {i}"))
-        assert len(written) == 2, "two pictures, written for the first handout only"
-        assert forms_drawn(data) == written
+        assert len(written) == 4, "two pictures of two frames each, written for the first handout only"
+        assert sorted(forms_drawn(data)) == sorted(written)
 
 
 def test_a_picture_shown_twice_is_stored_once(tmp_path: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
-    picture = pose_picture(load_pose_illustration(bundled_pose_path("clamshell")), WIDTH)
+    picture = frame_pictures(load_pose_illustration(bundled_pose_path("clamshell")), WIDTH)[0]
     canvas = Canvas(str(tmp_path / "two.pdf"), pagesize=(400, 600))
     for y in (0, 300):
         copy.copy(picture).drawOn(canvas, 10, y)
@@ -175,24 +186,26 @@ def test_the_picture_cache_is_bounded() -> None:
     from handouts.pictures import pose_pictures
 
     assert pose_pictures._pose.cache_info().maxsize == pose_pictures.POSES_KEPT
-    pose_pictures._pose_picture.cache_clear()
+    pose_pictures._pose_frames.cache_clear()
     widths = [100.0 + i for i in range(pose_pictures.PICTURES_KEPT + 20)]
     for width in widths:
-        pose_pictures.pose_picture("clamshell", None, width, False)
-    info = pose_pictures._pose_picture.cache_info()
+        pose_pictures.pose_frames("clamshell", None, width, False)
+    info = pose_pictures._pose_frames.cache_info()
     assert (info.currsize, info.maxsize) == (pose_pictures.PICTURES_KEPT, pose_pictures.PICTURES_KEPT)
-    pose_pictures.pose_picture("clamshell", None, widths[-1], False)
-    assert pose_pictures._pose_picture.cache_info().hits == info.hits + 1, "the latest is kept"
-    pose_pictures.pose_picture("clamshell", None, widths[0], False)
-    assert pose_pictures._pose_picture.cache_info().misses == info.misses + 1, "the oldest is gone"
+    pose_pictures.pose_frames("clamshell", None, widths[-1], False)
+    assert pose_pictures._pose_frames.cache_info().hits == info.hits + 1, "the latest is kept"
+    pose_pictures.pose_frames("clamshell", None, widths[0], False)
+    assert pose_pictures._pose_frames.cache_info().misses == info.misses + 1, "the oldest is gone"
 
 
 def test_each_card_gets_its_own_flowable_sharing_the_compressed_operators() -> None:
     from handouts.pictures import pose_pictures
 
-    a = pose_pictures.pose_picture("clamshell", None, WIDTH, True)
-    b = pose_pictures.pose_picture("clamshell", None, WIDTH, True)
-    assert a is not b and a.compressed is b.compressed and a.form == b.form
+    a = pose_pictures.pose_frames("clamshell", None, WIDTH, True)
+    b = pose_pictures.pose_frames("clamshell", None, WIDTH, True)
+    for x, y in zip(a.pictures, b.pictures, strict=True):
+        assert x is not y and x.compressed is y.compressed and x.form == y.form
+    assert a.pictures[0].form != a.pictures[1].form
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (Debian poppler-utils)")
@@ -204,7 +217,7 @@ def test_pixels_match_the_drawing(tmp_path: Path, name: str) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     ill = load_pose_illustration(bundled_pose_path(name))
-    drawing, picture = pose_drawing(ill, WIDTH, mirror=True), pose_picture(ill, WIDTH, mirror=True)
+    drawing, picture = frame_drawings(ill, WIDTH, mirror=True)[1], frame_pictures(ill, WIDTH, mirror=True)[1]
     for stem, draw in (("drawing", lambda c: renderPDF.draw(drawing, c, 0, 0)), ("ops", lambda c: picture.drawOn(c, 0, 0))):
         canvas = Canvas(str(tmp_path / f"{stem}.pdf"), pagesize=(drawing.width, drawing.height))
         draw(canvas)
@@ -226,7 +239,11 @@ def test_a_handout_looks_as_it_did_with_drawings(tmp_path: Path, monkeypatch) ->
 
     request = Request(program="early-stage", date=DAY, patient="Ana")
     pdfs = {"operators": Builder().pdf(request)}
-    monkeypatch.setattr(illustrations, "pose_picture", pose_pictures.pose_flowable)
+    def drawn(name, source, width, mirrored):
+        made = pose_pictures.pose_frames(name, source, width, mirrored)
+        return pose_pictures.PoseFrames(tuple(pose_pictures.pose_drawings(name, source, width, mirrored)), made.overlay, made.holds)
+
+    monkeypatch.setattr(illustrations, "pose_frames", drawn)
     pdfs["drawings"] = Builder().pdf(request)
     assert pdfs["operators"] != pdfs["drawings"]
     for name, data in pdfs.items():

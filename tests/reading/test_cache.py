@@ -99,25 +99,25 @@ def drawn(monkeypatch) -> list[str]:
         return real(*args)
 
     monkeypatch.setattr(pdfops, "operators", counting)
-    pose_pictures._pose_picture.cache_clear()  # as in a new process
+    pose_pictures._pose_frames.cache_clear()  # as in a new process
     pose_pictures._pose.cache_clear()
     return made
 
 
 def _build(program: str | None = None, exercises: tuple[str, ...] = ()) -> bytes:
-    pose_pictures._pose_picture.cache_clear()
+    pose_pictures._pose_frames.cache_clear()
     pose_pictures._pose.cache_clear()
     return Builder().pdf(Request(program=program, exercises=exercises, date=DAY))
 
 
 def test_a_pictogram_is_drawn_once_and_recalled_the_same_in_later_runs(drawn, monkeypatch) -> None:
     first = _build(exercises=("clamshell", "pelvic-drop"))
-    assert len(drawn) == 2
+    assert len(drawn) == 4  # two frames each
     again = _build(exercises=("clamshell", "pelvic-drop"))
-    assert len(drawn) == 2, "the second run drew nothing"
+    assert len(drawn) == 4, "the second run drew nothing"
     assert again == first
     monkeypatch.setenv("HANDOUTS_NO_CACHE", "1")
-    assert _build(exercises=("clamshell", "pelvic-drop")) == first and len(drawn) == 4
+    assert _build(exercises=("clamshell", "pelvic-drop")) == first and len(drawn) == 8
 
 
 def _own_pose(folder):
@@ -135,7 +135,7 @@ def test_a_changed_pose_file_is_drawn_again(drawn, tmp_path) -> None:
     pose.write_text(pose.read_text(encoding="utf-8").replace("rotation: 58", "rotation: 30"), encoding="utf-8")
     os.utime(pose, ns=(time.time_ns() + 10**9,) * 2)  # a new stamp even on a coarse clock
     second = _build(program)
-    assert len(drawn) == 2 and second != first
+    assert len(drawn) == 4 and second != first
 
 
 def test_a_base_pose_added_next_to_the_pose_file_is_used_at_once(drawn, tmp_path) -> None:
@@ -146,11 +146,11 @@ def test_a_base_pose_added_next_to_the_pose_file_is_used_at_once(drawn, tmp_path
     (tmp_path / "base" / "side-lying-knees-bent.yaml").write_text(base.replace("right_knee: {flexion: 90}", "right_knee: {flexion: 40}"),
                                                                    encoding="utf-8")
     second = _build(program)
-    assert len(drawn) == 2 and second != first
+    assert len(drawn) == 4 and second != first
 
 
 def test_a_damaged_picture_entry_is_drawn_again(drawn, tmp_path) -> None:
     first = _build(exercises=("clamshell",))
     for entry in (tmp_path / "cache" / "pictogram").glob("*.json"):
         entry.write_text('{"format": 1, "version"', encoding="utf-8")
-    assert _build(exercises=("clamshell",)) == first and len(drawn) == 2
+    assert _build(exercises=("clamshell",)) == first and len(drawn) == 4

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .body import Body
-from .geometry import Pt, add, circle_points, dot, scale, sub, trim_polyline, unit
+from .geometry import Pt, add, circle_points, dot, polyline_length, scale, sub, trim_polyline, unit
 from .placement import blend, placed_point
 from .pose import Arrow, PoseIllustration
 from .shapes import (
@@ -28,6 +28,8 @@ from .shapes import (
 
 SAMPLES = 12  # steps along an arc
 DEFAULT_GAP = 0.07  # an arc runs this far outside the point's path, in body heights
+MIN_LENGTH = 0.2  # the shortest arc drawn, in body heights: three heads long
+MIN_BOTH_WAYS = 0.26  # with a head at each end
 
 
 def arrow_items(ill: PoseIllustration, cam: Camera, start: Body, end: Body) -> list[Item]:
@@ -50,12 +52,26 @@ def _arc_path(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body, end
     About a joint, the push is on the page, away from the joint. About an axis (two
     points, e.g. the hip and the ankle of a clamshell), it is in the room, away from the
     axis, so the arc follows the turn even where the page shows its circle nearly edge on.
+    A small movement (a leg lifted a few inches) would give an arrow all head and no
+    line: its arc is drawn on along the same path, before and after, to a readable length.
     """
     assert arrow.arc and arrow.about
+    path = _arc_through(ill, cam, arrow, start, end, [i / SAMPLES for i in range(SAMPLES + 1)])
+    shortest = arrow.length or (MIN_BOTH_WAYS if arrow.both_ways else MIN_LENGTH)
+    drawn = polyline_length(path)
+    if 1e-9 < drawn < shortest:
+        more = (shortest / drawn - 1) / 2  # as much again before the start as after the end
+        path = _arc_through(ill, cam, arrow, start, end, [-more + (1 + 2 * more) * i / SAMPLES for i in range(SAMPLES + 1)])
+    return path
+
+
+def _arc_through(ill: PoseIllustration, cam: Camera, arrow: Arrow, start: Body, end: Body, steps: list[float]) -> list[Pt]:
+    """The arc through the poses a fraction `t` of the way from start to end, for each t in steps."""
+    assert arrow.arc and arrow.about
     gap = DEFAULT_GAP if arrow.gap is None else arrow.gap
-    # the path's two ends are the placed poses' own points: only the steps between are posed here
-    between = [placed_point(ill, blend(ill.start, ill.end, i / SAMPLES), arrow.arc) for i in range(1, SAMPLES)]
-    samples = [start.points[arrow.arc].c, *between, end.points[arrow.arc].c]
+    # the placed poses' own points at the two ends: only the steps between are posed here
+    own = {0.0: start.points[arrow.arc].c, 1.0: end.points[arrow.arc].c}
+    samples = [own.get(t) or placed_point(ill, blend(ill.start, ill.end, t), arrow.arc) for t in steps]
     if isinstance(arrow.about, list):
         a, b = (start.points[name].c for name in arrow.about)
         axis = unit(sub(b, a))

@@ -1,10 +1,11 @@
-"""Turning a pose illustration into a ReportLab Drawing of a given width.
+"""Turning a pose illustration into ReportLab Drawings of its frames, of a given width.
 
-Colours are given by role in the scene and chosen here: start pose a flat light grey
-(a tint, not transparency, so it prints the same everywhere), end pose near-black, one
-accent for arrows and bands (dark orange, a mid grey on a black-and-white printer,
-between the two), props in pale greys with a thin edge so that they never look like
-part of the body.
+Colours are given by role in the scene and chosen here: the figure near-black (in both
+frames; an overlay's start pose a flat light grey, a tint, not transparency, so it prints
+the same everywhere), one accent for arrows and bands (dark orange, a mid grey on a
+black-and-white printer, so bands are also edged in black: moving_props), props in pale
+greys with a thin edge so that they never look like part of the body, and the floor
+seen from above a flat grey that a mono laser still prints.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.colors import Color, HexColor, white
 
 from .pose import PoseIllustration
-from .scene import Scene, build_scene
+from .scene import Scene, build_scenes, union_bbox
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -25,38 +26,46 @@ START_COLOUR = "#b8b8b8"
 END_COLOUR = "#1e1e1e"
 PROP_COLOUR = "#e3e3e3"
 EDGE_COLOUR = "#8c8c8c"
-TINT_COLOUR = "#f2f2f2"
+TINT_COLOUR = "#ebebeb"
+GROUND_COLOUR = "#e2e2e2"  # the floor seen from above: dark enough to print on a mono laser
 FLOOR_COLOUR = "#8c8c8c"
-_SCENES: WeakKeyDictionary[PoseIllustration, Scene] = WeakKeyDictionary()
-MAX_ASPECT = 0.75  # height / width: two pictures side by side must still fit a card
-PAD = 0.025  # white space round the content, in body heights
+_SCENES: WeakKeyDictionary[PoseIllustration, tuple[Scene, ...]] = WeakKeyDictionary()
+PAD = 0.012  # white space round the content, in body heights (the frame adds a little)
+# A frame at most this many times as tall as it is wide. The scale is set by the figure:
+# a lying body fills the frame's width, and a standing one is as tall as this allows
+# rather than shrunk until its height fits a short, wide picture.
+TALLEST = 0.95
 
 
-def pose_drawing(
+def frame_drawings(
     ill: PoseIllustration,
     width: float,
     *,
     mirror: bool = False,
     accent: str = ACCENT_COLOUR,
     grey: str = START_COLOUR,
-) -> Drawing:
-    """The illustration `width` points wide; height from the content, at most 0.75 x width.
+) -> list[Drawing]:
+    """The illustration's frames (Start and Finish, or one overlay), each `width` points
+    wide, all of one height and drawn at one scale and place (see fit).
 
-    The data always draws the right side working; `mirror=True` flips the picture
-    left to right for the left side. A handout draws the same picture from
-    pdfops.pose_picture, without a Drawing.
+    The data always draws the right side working; `mirror=True` flips the pictures
+    left to right for the left side. A handout draws the same frames from
+    pdfops.frame_pictures, without a Drawing.
     """
-    return render(scene_of(ill), width, mirror, role_colours(accent, grey))
+    scenes = scenes_of(ill)
+    placing = fit(scenes, width)
+    colours = role_colours(accent, grey)
+    return [render(scene, width, mirror, colours, placing) for scene in scenes]
 
 
-def scene_of(ill: PoseIllustration) -> Scene:
-    """The illustration's scene, built once while the illustration lives."""
-    scene = _SCENES.get(ill)
-    if scene is None:
-        # the scene does not depend on width, side or colours: a handout that shows
-        # the same exercise twice, or a preview then a handout, lays it out once
-        scene = _SCENES[ill] = build_scene(ill)
-    return scene
+def scenes_of(ill: PoseIllustration) -> tuple[Scene, ...]:
+    """The illustration's scenes, built once while the illustration lives."""
+    scenes = _SCENES.get(ill)
+    if scenes is None:
+        # the scenes do not depend on width, side or colours: a handout that shows
+        # the same exercise twice, or a preview then a handout, lays them out once
+        scenes = _SCENES[ill] = build_scenes(ill)
+    return scenes
 
 
 def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[str, Color]:
@@ -69,30 +78,29 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
         "prop": HexColor(PROP_COLOUR),
         "edge": HexColor(EDGE_COLOUR),
         "tint": HexColor(TINT_COLOUR),
+        "ground": HexColor(GROUND_COLOUR),
         "floor": HexColor(FLOOR_COLOUR),
     }
 
 
-def fit(scene: Scene, width: float) -> tuple[float, float, float, float]:
-    """Scale and offsets (k, ox, oy) that centre the scene in `width`, and the height."""
-    x0, y0, x1, y1 = scene.bbox()
+def fit(scenes: tuple[Scene, ...], width: float) -> tuple[float, float, float, float]:
+    """Scale and offsets (k, ox, oy) that centre what every frame holds in `width`, and the
+    frames' height: one for all, so that what does not move stays in place from frame to frame."""
+    x0, y0, x1, y1 = union_bbox(scenes)
     w, h = x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD
-    k = width / w
+    k = min(width / w, TALLEST * width / h)
     height = h * k
-    if height > MAX_ASPECT * width:
-        k = MAX_ASPECT * width / h
-        height = MAX_ASPECT * width
     ox = (width - (x1 - x0) * k) / 2 - x0 * k
     oy = (height - (y1 - y0) * k) / 2 - y0 * k
     return k, ox, oy, height
 
 
-def render(scene: Scene, width: float, mirror: bool, colours: dict) -> Drawing:
+def render(scene: Scene, width: float, mirror: bool, colours: dict, placing: tuple[float, float, float, float]) -> Drawing:
     # imported here: a handout draws pictograms from pdfops without a Drawing, and this
     # module costs more to import (1.6 ms) than the operators take to write
     from reportlab.graphics.shapes import Drawing, Group, Polygon, PolyLine
 
-    k, ox, oy, height = fit(scene, width)
+    k, ox, oy, height = placing
     drawing = Drawing(width, height)
 
     def flat(points) -> list[float]:
@@ -105,6 +113,7 @@ def render(scene: Scene, width: float, mirror: bool, colours: dict) -> Drawing:
     for layer in scene.layers:
         group = Group()
         for item in layer.items:
+            dash = [item.dash[0] * k, item.dash[1] * k] if item.dash else None
             if item.closed:
                 shape = Polygon(
                     flat(item.points),
@@ -112,6 +121,7 @@ def render(scene: Scene, width: float, mirror: bool, colours: dict) -> Drawing:
                     strokeColor=colours[item.stroke] if item.stroke else None,
                     strokeWidth=item.width * k,
                     strokeLineJoin=1,
+                    strokeDashArray=dash,
                 )
             else:
                 shape = PolyLine(
@@ -120,6 +130,7 @@ def render(scene: Scene, width: float, mirror: bool, colours: dict) -> Drawing:
                     strokeWidth=item.width * k,
                     strokeLineCap=1,
                     strokeLineJoin=1,
+                    strokeDashArray=dash,
                 )
             group.add(shape)
         drawing.add(group, name=layer.name)

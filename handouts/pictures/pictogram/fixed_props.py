@@ -1,4 +1,5 @@
-"""Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow).
+"""Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow,
+a chair's back or a rail to hold).
 
 They are fitted to the start pose and sized to hold every pose; a bench or seat top is
 exactly as high as the body above it, so the body neither floats over it nor sinks into it.
@@ -17,6 +18,8 @@ from .reach import direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
+CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
+CHAIR_DEPTH = 0.24
 STEP_LENGTH = 0.3
 SEAT_SLAB = 0.035
 
@@ -73,7 +76,7 @@ def _seat(f: _Fit, prop: Prop) -> None:
     p, pelvis = f.body.points[prop.at].c, f.body.points["pelvis"].c
     if prop.prop == "bench":
         away = 1.0 if p[0] >= pelvis[0] else -1.0
-        x0, x1 = sorted((p[0] - away * 0.035, p[0] + away * 0.34))
+        x0, x1 = sorted((p[0] - away * 0.035, p[0] + away * 0.26))  # long enough to read as a bench
         fz0, fz1 = -9.0, 9.0  # it reaches right across under the body
         depth = (p[2] - 0.2, p[2] + 0.2)
     else:
@@ -110,15 +113,17 @@ def _wall(f: _Fit, prop: Prop) -> None:
     """A wall touching the body on one side, or the ball or pillow between them."""
     assert prop.side
     d = direction(f.body, prop.at or "pelvis", prop.side)
-    reach = max(surface(f.body, prop.at, d) if prop.at else f.body.support("pelvis", d), f.body.support("thorax", d))
+    # as far out as the body reaches in any pose: a wall is never inside a body, nor a
+    # ball between them
+    reach = max(max(surface(b, prop.at, d) if prop.at else b.support("pelvis", d), b.support("thorax", d)) for b in f.everyone)
     for other in f.ill.props:
         if other.prop in ("ball", "pillow") and other.side == prop.side and other.at:
-            reach = surface(f.body, other.at, d) + (other.size or 0.12)
+            reach = max(surface(b, other.at, d) for b in f.everyone) + (other.size or 0.12)
     f.out.walls[prop.side] = reach
     (x0, x1), (z0, z1), top = extent(f.everyone, 0), extent(f.everyone, 2), extent(f.everyone, 1)[1]
     if abs(d[0]) > 0.5:  # beside the body, seen edge on
         a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
-        f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.1, z0 - 0.1, z1 + 0.1)))
+        f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.04, z0 - 0.1, z1 + 0.1)))
     elif d[2] < 0:  # behind the body: a panel we look at
         f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="tint"))
     # a wall between us and the body would hide it: it is not drawn
@@ -129,13 +134,44 @@ def _table(f: _Fit, prop: Prop) -> None:
     assert prop.at and prop.side
     d = direction(f.body, prop.at, prop.side)
     p = f.body.points[prop.at].c
-    near, far = add(p, scale(d, 0.33)), add(p, scale(d, 0.66))
+    near, far = add(p, scale(d, 0.33)), add(p, scale(d, 0.6))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
     z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
     f.out.behind.extend(box_items(f.cam, Box(x0, x1, TABLE_HEIGHT - 0.035, TABLE_HEIGHT, z0, z1)))
     for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
         f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - 0.035, z1 - 0.03, z1)))
-    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.05, z1 - 0.015)
+    # low on the back of the near leg: a band tied there runs behind the standing leg
+    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z0 + 0.015)
+
+
+def _chair_back(f: _Fit, prop: Prop) -> None:
+    """A chair to hold for balance, beside the body and seen from its side: its backrest up
+    to the hand `at` (the hand rests on its top), its seat running away from the body."""
+    assert prop.at
+    hand, pelvis = f.body.points[prop.at].c, f.body.points["pelvis"].c
+    out = 1.0 if hand[0] >= pelvis[0] else -1.0
+    back = hand[0] + out * 0.012
+    top = hand[1] - 0.012
+    z0, z1 = hand[2] - 0.13, hand[2] + 0.13
+    seat_x = sorted((back, back + out * CHAIR_DEPTH))
+    parts = [
+        Box(back - 0.018, back + 0.018, f.level, top, z0, z1),  # the backrest, on down to the floor as the back legs
+        Box(seat_x[0], seat_x[1], CHAIR_SEAT - SEAT_SLAB, CHAIR_SEAT, z0, z1),
+    ]
+    far = seat_x[1] - 0.03 if out > 0 else seat_x[0]
+    parts.append(Box(far, far + 0.03, f.level, CHAIR_SEAT - SEAT_SLAB, z0, z1))  # the front legs
+    for box in parts:
+        f.out.behind.extend(box_items(f.cam, box))
+
+
+def _rail(f: _Fit, prop: Prop) -> None:
+    """A handrail to hold, beside the body under the hand `at`: a post from the floor and the
+    rail along the body's front-to-back, seen end on from the front (a cap under the fist)."""
+    assert prop.at
+    x, y, z = f.body.points[prop.at].c
+    grip = y - 0.02  # the top of the rail, in the fist
+    f.out.behind.extend(box_items(f.cam, Box(x - 0.011, x + 0.011, f.level, grip, z - 0.011, z + 0.011)))
+    f.out.behind.extend(box_items(f.cam, Box(x - 0.02, x + 0.02, grip - 0.035, grip, z - 0.3, z + 0.3)))
 
 
 def _line(f: _Fit, prop: Prop) -> None:
@@ -144,8 +180,11 @@ def _line(f: _Fit, prop: Prop) -> None:
     xs = [b.points[prop.at].c[0] for b in f.everyone]
     mid, level = (min(xs) + max(xs)) / 2, f.level
     if f.cam.raised:
-        z0, z1 = extent(f.everyone, 2)
-        corners = ((mid - 0.012, z0 - 0.1), (mid + 0.012, z0 - 0.1), (mid + 0.012, z1 + 0.1), (mid - 0.012, z1 + 0.1))
+        # as long as a stride across, centred on the point: a line the whole depth of the
+        # body would run, in a turned view, right under the foot that stands beside it
+        zs = [b.points[prop.at].c[2] for b in f.everyone]
+        z0, z1 = min(zs) - 0.14, max(zs) + 0.1
+        corners = ((mid - 0.012, z0), (mid + 0.012, z0), (mid + 0.012, z1), (mid - 0.012, z1))
         f.out.behind.append(Item([f.cam.xy((x, level, z)) for x, z in corners], fill="edge"))
     else:  # seen edge on it is a dark mark on the floor line
         f.out.under.append(Item([(mid - 0.015, level), (mid + 0.015, level), (mid + 0.015, level - 0.03), (mid - 0.015, level - 0.03)], fill="edge"))
@@ -165,7 +204,8 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
-    "wall": _wall, "table": _table, "line": _line, "pillow": _pillow,
+    "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
+    "rail": _rail,
 }  # fmt: skip
 
 

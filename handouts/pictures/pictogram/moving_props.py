@@ -30,6 +30,7 @@ from .placement import mat_thickness
 from .pose import PoseIllustration, Prop
 from .reach import direction, surface
 from .shapes import (
+    BAND_EDGE,
     BAND_WIDTH,
     EDGE,
     HIP_LINE_REACH,
@@ -42,6 +43,9 @@ from .shapes import (
     halo_of,
     segment,
 )  # fmt: skip
+
+
+PLATE_R = 0.075  # a weight plate seen end on, smaller than life (0.13)
 
 
 def _limb_axis(body: Body, cam: Camera, point: str) -> tuple[Pt, float]:
@@ -71,12 +75,15 @@ class _Pose:
         return add(c, scale(d, surface(self.body, point, d) - dot(c, d) + gap))
 
 
-def _band(p: _Pose, prop: Prop) -> DrawGroup:
+def _band(p: _Pose, prop: Prop) -> DrawGroup | list[DrawGroup]:
     """A loop round two limbs (both thighs above the knees), or a strip from the table leg.
 
     The loop is the band as it lies in the room: a ring round each limb, square to it,
     and the two strands from one ring to the other, seen from the camera. Between limbs
     that part it stretches long and thin; round limbs side by side it is a short belt.
+    Either is a ribbon: the accent colour edged in dark on both sides, so that on a mono
+    laser, where the accent is a mid grey like the arrows, it still reads as a band and
+    never as an arrow (an arrow is plain, thinner, with a head).
     """
     assert prop.at and prop.to
     colour = "accent" if p.role == "end" else p.role
@@ -85,20 +92,33 @@ def _band(p: _Pose, prop: Prop) -> DrawGroup:
         for name in (prop.at, prop.to):
             ring += [p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)]
         hull = convex_hull(ring)
-        loop = Item(hull + hull[:1], stroke=colour, width=BAND_WIDTH, closed=False)
+        edge, core = _ribbon(hull + hull[:1], colour)
         depth = max(p.cam.depth(p.body.points[n].c) for n in (prop.at, prop.to)) + 0.1
-        return DrawGroup(depth, 10.0, [halo_of(loop)], [loop])
-    ends, depth = [], -math.inf
+        return DrawGroup(depth, 10.0, [halo_of(edge)], [edge, core])
+    ends, depths, cuffs = [], [], []
     for name in (prop.at, prop.to):
         if name in p.body.points:
             ends.append((p.cam.xy(p.body.points[name].c), _limb_axis(p.body, p.cam, name)[1]))
-            depth = max(depth, p.cam.depth(p.body.points[name].c))
+            depths.append(p.cam.depth(p.body.points[name].c))
+            # and round the limb there, a cuff in front of it: the band is tied to this
+            # leg, and only passes behind the other
+            ring = convex_hull([p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)])
+            cuff = _ribbon(ring + ring[:1], colour)
+            cuffs.append(DrawGroup(p.cam.depth(p.body.points[name].c) + 0.1, 10.0, [halo_of(cuff[0])], list(cuff)))
         else:
             ends.append((p.cam.xy(p.fixed.anchors[name]), -0.004))
+            depths.append(p.cam.depth(p.fixed.anchors[name]))
     (a, ra), (b, rb) = ends
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    strip = segment((a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb), BAND_WIDTH, colour)
-    return DrawGroup(depth, 10.0, [halo_of(strip)], [strip])
+    strip = _ribbon([(a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb)], colour)
+    # at the depth of its middle: from a table behind, it runs behind the leg between
+    return [DrawGroup(sum(depths) / len(depths), 10.0, [halo_of(strip[0])], list(strip)), *cuffs]
+
+
+def _ribbon(points: list[Pt], colour: str) -> tuple[Item, Item]:
+    """A band along `points`: a dark stroke, and the band's colour down its middle."""
+    return (Item(points, stroke="end", width=BAND_WIDTH + 2 * BAND_EDGE, closed=False),
+            Item(points, stroke=colour, width=BAND_WIDTH, closed=False))
 
 
 def _cross_section(body: Body, point: str, grow: float, n: int = 16) -> list[Vec]:
@@ -177,34 +197,38 @@ def _ball(p: _Pose, prop: Prop) -> DrawGroup:
 
 
 def _barbell(p: _Pose, prop: Prop) -> DrawGroup:
-    """A bar across the hips: seen end on, the near plate; from the front, bar and plates."""
+    """A bar across the hips: seen end on, the near weight plate; from the front, bar and plates.
+
+    End on, the plate is a solid disc (machine grey, a dark rim, the bar's dark end at its
+    middle), smaller than life so that the body stays readable round it: drawn as a ring
+    it read as a magnifying glass held in the hand.
+    """
     assert prop.at
     centre = p.against(prop.at, prop.side or "front", 0.03)
     across = direction(p.body, "pelvis", "left")
     if abs(across[2]) > 0.7:
         near = add(centre, scale(across, 0.25 * math.copysign(1.0, across[2])))
         c = p.cam.xy(near)
-        # smaller than life (a plate is a quarter of body height across) so that the
-        # hips stay readable through the ring
-        ring = circle_points(c[0], c[1], 0.085, 36)
-        fill = [Item(ring + ring[:1], stroke=p.role, width=0.024, closed=False), Item(circle_points(c[0], c[1], 0.022, 16), fill=p.role)]
-        return DrawGroup(p.cam.depth(near), 10.0, [halo_of(fill[0])], fill)
+        disc = Item(circle_points(c[0], c[1], PLATE_R, 36), fill="prop", stroke=p.role, width=0.02)
+        hub = Item(circle_points(c[0], c[1], 0.024, 16), fill=p.role)
+        return DrawGroup(p.cam.depth(near), 10.0, [halo_of(disc)], [disc, hub])
     a, b = p.cam.xy(add(centre, scale(across, -0.36))), p.cam.xy(add(centre, scale(across, 0.36)))
     fill = [segment(a, b, 0.022, p.role)] + [Item(box2d(end, (0.0, 1.0), 0.11, 0.02, 0.01), fill=p.role) for end in (a, b)]
     return DrawGroup(p.cam.depth(centre) + 0.2, 10.0, [halo_of(it) for it in fill], fill)
 
 
 def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
-    """A bar through both hip joints, across the pelvis and well out on either side, over
-    a white halo: it shows the tilt of the pelvis on the body and beside it."""
+    """A white band across the pelvis from one side to the other, through both hip joints,
+    like the top of a pair of shorts: it shows the tilt of the pelvis on the body itself.
+    (A bar out beyond the body, as this once was, reads as a stick held at the hips.)"""
     a, b = p.cam.xy(p.body.points["right_hip"].c), p.cam.xy(p.body.points["left_hip"].c)
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
     reach = HIP_LINE_REACH
-    line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), HIP_LINE_WIDTH, p.role)
-    return DrawGroup(math.inf, 0.0, [halo_of(line)], [line])
+    line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), HIP_LINE_WIDTH, "white")
+    return DrawGroup(math.inf, 0.0, [], [line])
 
 
-MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup]] = {
+MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup | list[DrawGroup]]] = {
     "band": _band, "dumbbell": _dumbbell, "ankle_weight": _ankle_weight, "pad": _pad,
     "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle,
 }  # fmt: skip
@@ -213,4 +237,9 @@ MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup]] = {
 def moving_props(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[DrawGroup]:
     """The props that move with this pose, each at its depth among the limbs."""
     pose = _Pose(ill, body, cam, role, fixed)
-    return [MOVING[p.prop](pose, p) for p in ill.props if p.prop in MOVING]
+    groups: list[DrawGroup] = []
+    for prop in ill.props:
+        if prop.prop in MOVING:
+            made = MOVING[prop.prop](pose, prop)
+            groups += made if isinstance(made, list) else [made]
+    return groups

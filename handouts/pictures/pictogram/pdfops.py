@@ -6,11 +6,11 @@ and, in every document, walking it with renderPDF, which formats each of the tho
 or so coordinates again, then compressing them with the page. Here the scene's items
 become the same path operators renderPDF would write (the same numbers, formatted by the
 same `fp_str`, painted with the same operators, colours, widths, caps and joins), once
-per pose, width and side, and are compressed once. A `PosePicture` then puts them in each
+per frame of a pose, width and side, and are compressed once. A `PosePicture` then puts them in each
 document as a form XObject, already compressed, and draws it with one `Do`.
 
 The operators are self-contained: they save and restore the graphics state round
-themselves, set every state they paint with (a solid line, colours, width, cap, join),
+themselves, set every state they paint with (the dash, colours, width, cap, join),
 and set no font and show no text, so they mean the same on any page of any document.
 """
 
@@ -23,20 +23,21 @@ from reportlab.lib.rl_accel import (
     fp_str,  # the number format of every ReportLab operator
 )
 
-from .draw import ACCENT_COLOUR, START_COLOUR, fit, role_colours, scene_of
+from .draw import ACCENT_COLOUR, START_COLOUR, fit, role_colours, scenes_of
 from .picture import PosePicture
 from .pose import PoseIllustration
 from .scene import Scene
 
 
-def pose_picture(
+def frame_pictures(
     ill: PoseIllustration, width: float, *, mirror: bool = False, accent: str = ACCENT_COLOUR, grey: str = START_COLOUR
-) -> PosePicture:
-    """The illustration `width` points wide (see draw.pose_drawing), as PDF operators."""
-    scene = scene_of(ill)
-    k, ox, oy, height = fit(scene, width)
-    ops = operators(scene, width, mirror, role_colours(accent, grey), (k, ox, oy))
-    return PosePicture(width, height, zlib.compress(ops.encode("ascii")))
+) -> list[PosePicture]:
+    """The illustration's frames, each `width` points wide (see draw.frame_drawings), as PDF operators."""
+    scenes = scenes_of(ill)
+    k, ox, oy, height = fit(scenes, width)
+    colours = role_colours(accent, grey)
+    return [PosePicture(width, height, zlib.compress(operators(scene, width, mirror, colours, (k, ox, oy)).encode("ascii")))
+            for scene in scenes]
 
 
 def operators(scene: Scene, width: float, mirror: bool, colours: dict[str, Color], placing: tuple[float, float, float]) -> str:
@@ -44,8 +45,8 @@ def operators(scene: Scene, width: float, mirror: bool, colours: dict[str, Color
     the Polygon or PolyLine draw.render makes of it: even-odd fill, round joins, round caps
     on open lines. A state is written only when it changes from the shape before."""
     k, ox, oy = placing
-    out = ["q", "[] 0 d"]  # whatever dash the page had, a pictogram's lines are solid
-    state: dict[str, str] = {}
+    out = ["q", "[] 0 d"]  # whatever dash the page had, a pictogram's lines start solid
+    state: dict[str, str] = {"d": "[] 0"}
 
     def put(operator: str, value: str) -> None:
         if state.get(operator) != value:
@@ -65,6 +66,8 @@ def operators(scene: Scene, width: float, mirror: bool, colours: dict[str, Color
                 put("w", fp_str(item.width * k))
                 put("J", "0" if item.closed else "1")  # a Polygon's butt cap, a PolyLine's round one
                 put("j", "1")
+            # set for every shape, as renderPDF sets it (a fill after a dashed line undoes the dash)
+            put("d", f"[{fp_str(item.dash[0] * k, item.dash[1] * k)}] 0" if item.dash else "[] 0")
             out.append(_path(item.points, width, mirror, k, ox, oy, item.closed))
             out.append("B*" if fill is not None and stroke is not None else "f*" if fill is not None else "S")
     out.append("Q")

@@ -66,6 +66,11 @@ class PoseIllustration:
     def facing(self) -> str:
         return "front" if self.view == "three-quarter" else self.view.split("-")[0]
 
+    @property
+    def holds(self) -> bool:
+        """The end is a position held still (a hold mark): its frame is labelled as a hold."""
+        return any(arrow.hold for arrow in self.arrows)
+
 
 
 def load_pose_illustration(path: Path) -> PoseIllustration:
@@ -105,7 +110,7 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
         sources=sources,
         title=model.title,
         view=model.view,
-        layout=model.layout,
+        layout="frames" if model.layout == "side-by-side" else model.layout,  # its older name
         align=model.align,
         planted=tuple(model.planted),
         elevation=ELEVATION[model.view] if model.look_down is None else model.look_down,

@@ -17,11 +17,13 @@ from .proportions import JOINT_ANGLES
 
 Orientation = Literal["standing", "sitting", "supine", "prone", "quadruped", "side-lying"]
 View = Literal["front", "side", "front-above", "side-above", "three-quarter"]
-Layout = Literal["overlay", "side-by-side"]
+# frames: a Start and a Finish picture side by side (the default); side-by-side is its older
+# name; overlay: both poses in one picture, the start in light grey with a dashed outline.
+Layout = Literal["frames", "side-by-side", "overlay"]
 Direction = Literal["left", "right", "front", "back", "above", "below"]
 PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
-    "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle",
+    "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle", "chair_back", "rail",
 ]  # fmt: skip
 PointName = Annotated[str, Meta(min_length=1, max_length=40)]  # checked against the body's points
 Size = Annotated[float, Meta(gt=0, le=1)]  # fractions of the body's height
@@ -94,7 +96,7 @@ class Arrow(Strict):
     gap: Annotated[Annotated[float, Meta(ge=0, le=0.5)] | None, describe("how far an arc runs outside the point's path")] = None
     bend: Annotated[Annotated[float, Meta(ge=-1, le=1)] | None, describe("bow a move arrow: 0 straight, 0.3 a hop")] = None
     length: Annotated[Annotated[float, Meta(gt=0, le=1)] | None, describe(
-        "draw a move arrow this long (body heights), centred on the movement")] = None
+        "draw a move arrow this long (body heights), centred on the movement; an arc at least this long")] = None
     along: Annotated[Literal["path", "vertical", "horizontal"], describe(
         "a move arrow follows the point's path, or only its up-down or sideways part")] = "path"
     both_ways: bool = False
@@ -103,7 +105,7 @@ class Arrow(Strict):
 class PoseFileFields(Strict, kw_only=True):
     title: Title | None = None
     view: View
-    layout: Layout = "overlay"
+    layout: Layout = "frames"
     turn: Annotated[Annotated[float, Meta(ge=-90, le=90)] | None, describe(
         "walk round the body this many degrees towards the left of the picture (fine-tunes the view)")] = None
     look_down: Annotated[Annotated[float, Meta(ge=0, le=80)] | None, describe(
@@ -144,6 +146,8 @@ PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allo
     "barbell": ({"at"}, {"at", "side"}),
     "pad": ({"at", "side"}, {"at", "side"}),
     "handle": ({"at"}, {"at"}),
+    "chair_back": ({"at"}, {"at"}),
+    "rail": ({"at"}, {"at"}),
 }
 PROP_HINT = {
     "band": "write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh",

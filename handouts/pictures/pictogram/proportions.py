@@ -27,7 +27,7 @@ HIP_BREADTH = 0.191
 # The waist splits the trunk so that a side bend or a forward bend curves the body
 # instead of tilting a stiff board from the hips.
 WAIST = 0.09
-HEAD_R = 0.068  # a little over HEAD/2: pictogram heads read better slightly large
+HEAD_R = 0.063  # a little under HEAD/2 (0.065): a head any larger looks swollen seen from the side
 
 # Limb radii: a design choice (illustrations.md), tapering about 0.8 proximal to distal.
 THIGH_R = (0.047, 0.038)

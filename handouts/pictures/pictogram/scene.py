@@ -1,19 +1,22 @@
-"""The whole picture as flat, coloured shapes in body heights, layer by layer.
+"""Each frame of the picture as flat, coloured shapes in body heights, layer by layer.
 
-The layers are drawn in this order:
+A picture is two scenes, the Start frame and the Finish frame, in one room (the same
+fixed props, the same floor); or, for a pose file that asks for an overlay, one scene of
+both poses. A scene's layers are drawn in this order:
 
 - `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
   and, seen from above, the floor, mat and seat the body lies or sits on);
-- `start`, then `end`: each pose drawn far to near, every limb over a thin white halo so
-  that a limb in front of another reads as in front (the ISO 7001 look), with the props
-  that move with it among its limbs. In an overlay the parts that do not move are drawn
+- `figure` (a frame's pose) or `start` then `end` (an overlay): each pose drawn far to
+  near, every limb over a thin white halo so that a limb in front of another reads as in
+  front (the ISO 7001 look), with the props that move with it among its limbs. In an
+  overlay the start is grey with a dashed outline, the parts that do not move are drawn
   once, dark, among the start pose's limbs, and `end` holds only what moves (see
   `overlay_items`);
 - `under`: in flat views, the supports under the body (mat, step, bench, seat), drawn
   after the figure so that they cover the halo where the body touches them: the figure
   sits on them with no gap and no overlap;
 - `floor`: the floor line (flat views) or, seen from above, a floor tint first of all;
-- `arrows`: the accent colour, on top of everything.
+- `arrows`: the accent colour, on top of everything (empty in the Start frame).
 """
 
 from __future__ import annotations
@@ -30,9 +33,7 @@ from .placement import placed, prop_of
 from .pose import PoseIllustration
 from .proportions import CHAIN_RANK
 from .reach import extent
-from .shapes import FLOOR_THICKNESS, GAP, Camera, DrawGroup, Item
-
-FRAME_GAP = 0.14  # between the two pictures of a side-by-side layout
+from .shapes import FLOOR_THICKNESS, GAP, GHOST_DASH, GHOST_EDGE, Camera, DrawGroup, Item
 
 
 @dataclass
@@ -87,8 +88,10 @@ def _halo_balls(part: Part) -> tuple[Ball, ...]:
     return part.balls
 
 
-def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Container[str] = ()) -> dict[str, DrawGroup]:
-    """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo; none of those in `skip`."""
+def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Container[str] = (),
+                 outlined: Container[str] = ()) -> dict[str, DrawGroup]:
+    """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo; none
+    of those in `skip`; those in `outlined` with a dashed dark outline (an overlay's start)."""
     groups = {}
     for chain, rank in CHAIN_RANK.items():
         if chain in skip:
@@ -101,7 +104,13 @@ def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Co
         height = sum(cam.xy(b.c)[1] for b in balls) / len(balls)
         halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
         role = colour if isinstance(colour, str) else colour[chain]
-        groups[chain] = DrawGroup(round(depth + 0.04 * height, 3), rank, halo, [Item(_outline(cam, p.balls), fill=role) for p in parts])
+        fills = [Item(_outline(cam, p.balls), fill=role) for p in parts]
+        if chain in outlined:
+            # every part's outline stroked twice as wide as the edge shows, then the fills
+            # over them: what is left is the outline of the whole chain, without seams
+            fills = [Item(f.points + f.points[:1], stroke="end", width=2 * GHOST_EDGE, closed=False, dash=GHOST_DASH)
+                     for f in fills] + fills
+        groups[chain] = DrawGroup(round(depth + 0.04 * height, 3), rank, halo, fills)
     return groups
 
 
@@ -149,7 +158,8 @@ def overlay_items(ill: PoseIllustration, start: Body, end: Body, cam: Camera, fi
     part in front of them is drawn again over them (and not over a grey part it is behind).
     """
     still = _still_chains(start, end)
-    first = chain_groups(start, cam, {c: "end" if c in still else "start" for c in CHAIN_RANK})
+    first = chain_groups(start, cam, {c: "end" if c in still else "start" for c in CHAIN_RANK},
+                         outlined=[c for c in CHAIN_RANK if c not in still])
     # a still chain is the same shape in both poses and dark in both: the end pose takes
     # the start's group for it rather than working out its outlines again
     last = chain_groups(end, cam, "end", skip=still) | {c: first[c] for c in still}
@@ -166,55 +176,56 @@ def overlay_items(ill: PoseIllustration, start: Body, end: Body, cam: Camera, fi
     return start_items, end_items
 
 
-def _shifted(items: list[Item], dx: float) -> list[Item]:
-    return [Item([(x + dx, y) for x, y in it.points], it.fill, it.stroke, it.width, it.closed) for it in items]
+def build_scenes(ill: PoseIllustration) -> tuple[Scene, ...]:
+    """Every shape of the picture, in body heights, layer by layer (see the module notes):
+    two scenes, the Start frame and the Finish frame, or one for an overlay.
 
-
-def build_scene(ill: PoseIllustration) -> Scene:
-    """Every shape of the picture, in body heights, layer by layer (see the module notes)."""
+    The two frames share one room: the props that stay put are fitted to the start pose
+    and sized to hold both, and both frames are drawn at one scale and place (draw.fit),
+    so the floor, the mat and a foot that does not move are in the same place in each.
+    """
     cam = Camera(ill.elevation, ill.yaw)
     start, end = placed(ill, ill.start), placed(ill, ill.end)
     arrows = arrow_items(ill, cam, start, end)
+    fixed = fixed_props(ill, start, [end], cam)
     if ill.layout == "overlay":
-        fixed = fixed_props(ill, start, [end], cam)
         start_items, end_items = overlay_items(ill, start, end, cam, fixed)
-        layers = [
-            Layer("behind", fixed.behind),
-            Layer("start", start_items),
-            Layer("end", end_items),
-            Layer("under", fixed.under),
-        ]
-        seats = fixed.seats
-    else:  # two pictures, each pose with its own props; the arrows go with the end
-        fixed_a, fixed_b = fixed_props(ill, start, [], cam), fixed_props(ill, end, [], cam)
-        frame_a = fixed_a.behind + pose_items(ill, start, cam, "start", fixed_a) + fixed_a.under
-        frame_b = [fixed_b.behind, pose_items(ill, end, cam, "end", fixed_b), fixed_b.under]
-        right_of_a = Scene([Layer("a", frame_a)]).bbox()[2]
-        left_of_b = Scene([Layer(str(i), items) for i, items in enumerate(frame_b)]).bbox()[0]
-        dx = right_of_a + FRAME_GAP - left_of_b
-        layers = [
-            Layer("behind", _shifted(frame_b[0], dx)),
-            Layer("start", frame_a),
-            Layer("end", _shifted(frame_b[1], dx)),
-            Layer("under", _shifted(frame_b[2], dx)),
-        ]
-        arrows = _shifted(arrows, dx)
-        seats = fixed_a.seats
-    scene = Scene(layers + [Layer("arrows", arrows)], seats=seats)
-    _add_floor(ill, scene, cam, [start, end])
-    return scene
+        layers = [Layer("behind", fixed.behind), Layer("start", start_items), Layer("end", end_items), Layer("under", fixed.under)]
+        scenes: tuple[Scene, ...] = (Scene([*layers, Layer("arrows", arrows)], seats=fixed.seats),)
+    else:  # both figures solid: the labels say which is which; the arrows in the Finish frame
+        scenes = tuple(
+            Scene([Layer("behind", fixed.behind), Layer("figure", pose_items(ill, body, cam, "end", fixed)),
+                   Layer("under", fixed.under), Layer("arrows", marks)], seats=fixed.seats)
+            for body, marks in ((start, []), (end, arrows))
+        )
+    _add_floor(ill, scenes, cam, [start, end])
+    return scenes
 
 
-def _add_floor(ill: PoseIllustration, scene: Scene, cam: Camera, bodies: list[Body]) -> None:
-    """A floor line under everything (flat views), or a floor tint seen from above."""
-    x0, _, x1, _ = scene.bbox()
+def union_bbox(scenes: tuple[Scene, ...]) -> tuple[float, float, float, float]:
+    boxes = [scene.bbox() for scene in scenes]
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _add_floor(ill: PoseIllustration, scenes: tuple[Scene, ...], cam: Camera, bodies: list[Body]) -> None:
+    """A floor line under everything (flat views), or a floor tint seen from above: the
+    same in every frame, under what both frames hold."""
+    x0, _, x1, _ = union_bbox(scenes)
     has_mat = prop_of(ill, "mat") is not None
     if cam.raised:
         if not has_mat:
-            (wx0, wx1), (z0, z1) = extent(bodies, 0), extent(bodies, 2)
-            corners = ((wx0 - 0.3, z0 - 0.08), (wx1 + 0.3, z0 - 0.08), (wx1 + 0.3, z1 + 0.1), (wx0 - 0.3, z1 + 0.1))
-            scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="tint")]))
+            # a patch of floor round what stands on it: the feet, and a seat's footprint
+            # (not under an arm held out, which would only make the picture wider)
+            level = min(body.lowest() for body in bodies) + 0.03
+            low = [b for body in bodies for part in body.parts.values() for b in part.balls if b.c[1] - b.r < level]
+            xs = [b.c[0] for b in low] + [x for seat in scenes[0].seats for x in seat[:2]]
+            zs = [b.c[2] for b in low] + [z for seat in scenes[0].seats for z in seat[2:4] if abs(z) < 9]
+            wx0, wx1, z0, z1 = min(xs) - 0.12, max(xs) + 0.12, min(zs) - 0.1, max(zs) + 0.04
+            corners = ((wx0, z0), (wx1, z0), (wx1, z1), (wx0, z1))
+            for scene in scenes:
+                scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="ground")]))
         return
     if not has_mat:  # a mat lying on the floor is the floor line itself
         line = [(x0 - 0.04, 0.0), (x1 + 0.04, 0.0), (x1 + 0.04, -FLOOR_THICKNESS), (x0 - 0.04, -FLOOR_THICKNESS)]
-        scene.layers.insert(len(scene.layers) - 1, Layer("floor", [Item(line, fill="floor")]))
+        for scene in scenes:
+            scene.layers.insert(len(scene.layers) - 1, Layer("floor", [Item(line, fill="floor")]))

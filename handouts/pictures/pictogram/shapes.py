@@ -17,23 +17,28 @@ GAP = 0.013  # the white halo that separates a limb from what lies behind it
 ARROW_WIDTH = 0.021
 HEAD_LENGTH = 0.062
 HEAD_HALF_WIDTH = 0.040
-BAND_WIDTH = 0.018
+BAND_WIDTH = 0.018  # the band's colour; with its dark edges it is wider than an arrow
+BAND_EDGE = 0.006
 EDGE = 0.006  # the outline of props
 PAD_EDGE = 0.01  # the outline of a machine pad, in the colour of its pose
 FLOOR_THICKNESS = 0.014
-HIP_LINE_WIDTH = 0.022
-HIP_LINE_REACH = 0.3  # how far the hip line runs out beyond each hip joint
+HIP_LINE_WIDTH = 0.012
+HIP_LINE_REACH = 0.01  # how far the hip line runs out beyond each hip joint: to the side of the pelvis
+GHOST_EDGE = 0.007  # the dashed outline of an overlay's start pose: it differs in shape, not only in tint
+GHOST_DASH = (0.022, 0.014)
 
 
 # Named tuples, not dataclasses: quicker to make (a picture has hundreds) and to define.
 class Item(NamedTuple):
-    """One flat shape: a filled polygon (closed) or a stroked polyline, colours by role."""
+    """One flat shape: a filled polygon (closed) or a stroked polyline, colours by role;
+    `dash` (dash and gap lengths) strokes it dashed."""
 
     points: list[Pt]
     fill: str | None = None
     stroke: str | None = None
     width: float = 0.0
     closed: bool = True
+    dash: tuple[float, float] | None = None
 
 
 class DrawGroup(NamedTuple):
