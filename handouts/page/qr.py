@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..handout.words import Words
+from .fonts import BODY
 from .markup import para
 from .paragraphs import Para
 from .styles import Styles
@@ -34,7 +35,7 @@ def qr_drawing(address: str, largest: float) -> Drawing:
     module = max(MIN_MODULE, MIN_CODE / modules)
     side = min(module * (modules + 2 * QUIET_MODULES), largest)  # squeezed only in a column narrower than any template's
     widget.barWidth = widget.barHeight = side
-    drawing = Drawing(side, side)
+    drawing = Drawing(side, side, initialFontName=BODY)  # as the table round it: never ReportLab's own Helvetica
     drawing.add(widget)
     return drawing
 
@@ -50,7 +51,8 @@ def video_flowables(address: str | None, words: Words, s: Styles, width: float) 
     else:
         table = Table([[code], [text]], colWidths=[width], hAlign="LEFT")
     # The code's own quiet zone is its margin: no padding, so that the words sit just outside it.
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), BODY),  # else Helvetica
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return [Spacer(1, 4), table]

@@ -131,3 +131,24 @@ def test_the_bundled_programs_fit_their_pages_with_what_changed_since_any_other(
         pages = build(builder, program, "standard", since=since)
         assert "since your last visit" in pages[0].lower(), since
         assert len(pages) <= MOST_PAGES["standard"], since
+
+
+def embedded_fonts_only(data: bytes) -> set[str]:
+    """Every font the PDF names, on its pages and in its forms."""
+    found = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        resources = page["/Resources"]
+        dictionaries = [resources] + [x.get_object().get("/Resources") or {} for x in resources.get("/XObject", {}).values()]
+        for dictionary in dictionaries:
+            found |= {font.get_object()["/BaseFont"] for font in dictionary.get("/Font", {}).values()}
+    return found
+
+
+@pytest.mark.parametrize("template", LAYOUTS)
+def test_every_font_the_pdf_names_is_embedded(builder, template, tmp_path) -> None:
+    """A QR code's table once named ReportLab's own Helvetica, which a PDF does not carry."""
+    program = tmp_path / "p.yaml"
+    program.write_text("title: Hips\nexercises:\n  - id: clamshell\n    video: https://example.org/clam\n  - pelvic-drop\n",
+                       encoding="utf-8")
+    fonts = embedded_fonts_only(builder.pdf(Request(program=str(program), template=template, date=DAY)))
+    assert fonts and all(str(font)[7:8] == "+" for font in fonts), fonts  # a subset's tag, ABCDEF+: embedded
