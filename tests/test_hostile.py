@@ -265,6 +265,12 @@ def test_nesting_is_cut_at_the_tool_s_own_depth_limit_by_either_loader(work, lib
      "p.yaml:4:28: exercises[0].dosage.rest_seconds: '1:30' is read by YAML as 90 (base 60); write seconds as one number, such as 90, or put text in quotes"),
     ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 010}\n",
      "p.yaml:4:20: exercises[0].dosage.reps: '010' is read by YAML as 8 (octal); write the number without a leading 0, or put text in quotes"),
+    ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 0x1F}\n",
+     "p.yaml:4:20: exercises[0].dosage.reps: '0x1F' is read by YAML as 31 (hexadecimal); write the number in ordinary digits, or put text in quotes"),
+    ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {sets: 0b11}\n",
+     "p.yaml:4:20: exercises[0].dosage.sets: '0b11' is read by YAML as 3 (binary); write the number in ordinary digits, or put text in quotes"),
+    ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 1_2}\n",
+     "p.yaml:4:20: exercises[0].dosage.reps: '1_2' is read by YAML as 12 (YAML drops the _); write the number without _, or put text in quotes"),
     ("title: 3.10\nexercises: [test-clam]\n", "p.yaml:1:8: title: YAML reads '3.10' as a number, not text (put it in quotes: \"3.10\")"),
     ("title: Hips\nnote: Rest 30 s #2 then go on\n",
      "p.yaml:2:7: note: the text stops before '#2 then go on' because ' #' starts a comment in YAML (put the whole text in quotes)"),
@@ -273,7 +279,7 @@ def test_nesting_is_cut_at_the_tool_s_own_depth_limit_by_either_loader(work, lib
     ("title: Hips\n---\ntitle: Knees\n", "p.yaml:2:1: is not valid YAML: but found another document (check the indentation and quotes here)"),
     ("title: !!binary aGVsbG8=\n", "p.yaml:1:8: title: the tag 'tag:yaml.org,2002:binary' is not allowed (remove it)"),
 ], ids=["impossible-date", "timestamp-tag", "int-tag", "bool-tag", "tab", "latin-1", "surrogate-escape", "empty",
-        "only-comment", "only-list", "only-string", "duplicate-key", "no", "1:30", "010", "3.10", "cut-at-#",
+        "only-comment", "only-list", "only-string", "duplicate-key", "no", "1:30", "010", "0x1F", "0b11", "1_2", "3.10", "cut-at-#",
         "control-char", "merge-key", "two-documents", "binary-tag"])
 def test_broken_yaml_gives_one_exact_line(work, lib, text, expected) -> None:
     write(work, "p.yaml", text if isinstance(text, bytes) else text.encode())
@@ -289,6 +295,15 @@ def test_every_broken_yaml_file_in_one_subprocess_never_tracebacks(work, lib) ->
         write(work, names[-1], text if isinstance(text, bytes) else text.encode())
     expected = [line.replace("p.yaml", name, 1) for name, (_, line) in zip(names, cases)]
     refused(sub("check", *names, "--library", str(lib), cwd=work), work, *expected)
+
+
+def test_a_number_yaml_would_change_is_refused_in_a_template_too(work, lib) -> None:
+    template = (ROOT / "templates" / "standard.yaml").read_text(encoding="utf-8")
+    assert "  body: 13 " in template
+    write(work, "t.yaml", template.replace("  body: 13 ", "  body: 1_3 "))
+    [line] = refused(cli(*build_args(lib, "-e", "test-clam", "--template", "t.yaml")), work)
+    assert line.startswith("t.yaml:") and line.endswith(": type_pt.body: '1_3' is read by YAML as 13 (YAML drops the _); "
+                                                        "write the number without _, or put text in quotes"), line
 
 
 def test_lone_surrogate_from_the_pure_python_loader(work, lib, monkeypatch) -> None:

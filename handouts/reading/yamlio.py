@@ -4,7 +4,8 @@ Every file goes through `read_yaml`, which uses the safe loader, keeps the line 
 column of every value so that later errors can point at them, and refuses what YAML
 allows but a handout file never needs: anchors and aliases (alias bombs), custom tags
 (``!!python/object``), duplicate keys, and the YAML 1.1 readings that silently change a
-value (``1:30`` read as 90, ``010`` read as 8, text cut off at `` #``). The events are walked as the parser makes them (yamlwalk), so the
+value (``1:30`` read as 90, ``010`` read as 8, ``0x1F`` as 31, ``1_2`` as 12, text cut
+off at `` #``). The events are walked as the parser makes them (yamlwalk), so the
 tool's own limits on size, depth and values hold whichever PyYAML is installed.
 """
 

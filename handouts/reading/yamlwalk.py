@@ -35,7 +35,10 @@ _COMMENT_AFTER = re.compile(r"^\s+#\S")
 # YAML 1.1 readings of a plain number that change what was written, with what YAML did
 _NUMBER_READINGS = [
     (re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"), "(base 60); write seconds as one number, such as 90, or put text in quotes"),
+    (re.compile(r"^[-+]?0x[0-9a-fA-F_]+$"), "(hexadecimal); write the number in ordinary digits, or put text in quotes"),
+    (re.compile(r"^[-+]?0b[01_]+$"), "(binary); write the number in ordinary digits, or put text in quotes"),
     (re.compile(r"^[-+]?0[0-9_]+$"), "(octal); write the number without a leading 0, or put text in quotes"),
+    (re.compile(r"_"), "(YAML drops the _); write the number without _, or put text in quotes"),
 ]
 _ANCHORS = "anchors and aliases (& and *) are not allowed (write the value out in full)"
 _TOO_DEEP = "is nested too deeply to be a handout file"
