@@ -584,6 +584,27 @@ def test_the_largest_dosage_allowed_builds(work, lib) -> None:
     built(cli(*build_args(lib, str(program))), work / "out.pdf", "10 sets of 100", "6 times a day, every day", "Left side only")
 
 
+def test_a_pose_arrow_offset_of_infinity_is_refused_not_drawn_as_nan(work, lib) -> None:
+    pose = (ROOT / "images" / "poses" / "side-lying-abduction-hold.yaml").read_text(encoding="utf-8")
+    assert "offset: [0, 0.12]" in pose
+    write(work, "mine.yaml", pose.replace("offset: [0, 0.12]", "offset: [.inf, 0.12]"))
+    program = dump(work, "p.yaml", {"title": "Hips", "exercises": [{"id": "test-clam", "illustration": {"pose": "mine.yaml"}}]})
+    refused(cli(*build_args(lib, str(program))), work,
+            f"{work / 'mine.yaml'}:{where(work / 'mine.yaml', '.inf')}: arrows[0].offset[0]: must be an ordinary number, not .inf (write digits, such as 0.5)")
+
+
+@pytest.mark.parametrize("parts, expected", [
+    ("[[]]", "18: references[0].issued.date-parts[0]: needs at least 1 item(s), has 0"),
+    ("[]", "17: references[0].issued.date-parts: needs at least 1 item(s), has 0"),
+    ("[[20260]]", "19: references[0].issued.date-parts[0][0]: must be at most 9999 (not 20260)"),
+])
+def test_a_reference_date_with_no_year_is_one_line_not_a_traceback(work, parts, expected) -> None:
+    lib = work / "lib"
+    dump(lib, "test-clam.yaml", exercise())
+    write(lib, "refs.yaml", f"references:\n- id: burnet2009\n  title: A study\n  issued:\n    date-parts: {parts}\n")
+    refused(cli(*build_args(lib, "-e", "test-clam")), work, f"{lib / 'refs.yaml'}:5:{expected}")
+
+
 # ============================================================================ pictures
 
 

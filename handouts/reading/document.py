@@ -21,6 +21,8 @@ class Document:
     # the source text of plain scalars that YAML turned into something other than text,
     # so that "expected text" errors can say what was written
     plain_text: dict[Path_, str] = field(default_factory=dict)
+    # whether YAML read a number that is not finite (.inf, .nan, 1.0e999) anywhere in it
+    non_finite: bool = False
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest ancestor."""

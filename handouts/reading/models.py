@@ -194,7 +194,9 @@ class Name(Strict):
 
 
 class DateParts(Strict):
-    date_parts: list[list[int]] = field(name="date-parts")
+    # [[year, month, day]], or a start and an end; month and day may be left out
+    date_parts: Annotated[list[Annotated[list[count(1, 9999)], Meta(min_length=1, max_length=3)]],
+                          Meta(min_length=1, max_length=2)] = field(name="date-parts")
 
 
 class Reference(msgspec.Struct, frozen=True, kw_only=True):
@@ -206,8 +208,8 @@ class Reference(msgspec.Struct, frozen=True, kw_only=True):
     title: Text
     container_title: Text | None = field(default=None, name="container-title")
     container_title_short: Text | None = field(default=None, name="container-title-short")
-    volume: int | ShortText | None = None
-    issue: int | ShortText | None = None
+    volume: count(0, 999_999) | ShortText | None = None
+    issue: count(0, 999_999) | ShortText | None = None
     page: ShortText | None = None
     issued: DateParts | None = None
     DOI: ShortText | None = None

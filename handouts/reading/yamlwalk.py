@@ -10,6 +10,7 @@ or alias of a file is its one problem of that kind: one cause, one line.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable
 
@@ -176,6 +177,8 @@ class Walker:
             return value
         text = event.value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, float) and not math.isfinite(value):
+                self.document.non_finite = True  # refused where a number belongs (validate), as text elsewhere
             for pattern, how in _NUMBER_READINGS:
                 if pattern.search(text):
                     self.problem(event, path, f"{text!r} is read by YAML as {value} {how}")
