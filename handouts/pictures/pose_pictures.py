@@ -8,13 +8,18 @@ small build.
 from __future__ import annotations
 
 import base64
+import binascii
 import copy
+import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import msgspec
+from msgspec import Meta
 
 from ..errors import NotFound
-from ..reading.cache import recall, remember
+from ..reading.cache import file_digest, recall, remember
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -55,23 +60,53 @@ def pose_picture(name: str, source: Path | None, width: float, mirrored: bool) -
     return copy.copy(_pose_picture(pose_path(name, source), width, mirrored))
 
 
+class SavedPicture(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A pictogram as the cache keeps it, with the base pose files it was drawn on."""
+
+    width: Annotated[float, Meta(gt=0, le=2000)]
+    height: Annotated[float, Meta(gt=0, le=2000)]
+    operators: str  # base64 of the compressed PDF operators
+    base: Annotated[str, Meta(pattern="^[a-z0-9][a-z0-9-]*$", max_length=60)] | None  # the base pose named, if any
+    bases: Annotated[list[str | None], Meta(max_length=2)]  # digest of each place it was looked for (None: no file there)
+
+
 @lru_cache(maxsize=PICTURES_KEPT)  # 6-11 KB each, compressed: at most about 1.5 MB
 def _pose_picture(path: Path, width: float, mirrored: bool) -> Flowable:
-    # Kept between runs too (cache.recall): reading a pose and building its scene is the
+    # Kept between runs too (cache.recall), found by the pose file's content and proven
+    # against its base files' content: reading a pose and building its scene is the
     # costliest step of a small build, and a clinic draws the same few poses all day.
     from .pictogram.picture import PosePicture
 
-    key = [str(path), width, mirrored]
-    saved = recall("pictogram", key)
-    if saved is not None:
-        return PosePicture(saved["width"], saved["height"], base64.b64decode(saved["operators"]))
+    before = file_digest(path)
+    key = [before, width, mirrored]
+    saved = recall("pictogram", key, SavedPicture) if before else None
+    operators = _operators(saved, path) if saved else None
+    if saved is not None and operators is not None:
+        return PosePicture(saved.width, saved.height, operators)
     from .pictogram.pdfops import pose_picture
 
     illustration = _pose(path)
     picture = pose_picture(illustration, width, mirror=mirrored)
-    remember("pictogram", key, illustration.sources,
-             {"width": picture.width, "height": picture.height, "operators": base64.b64encode(picture.compressed).decode("ascii")})
+    looked_at = illustration.sources[1:]
+    if before is not None and file_digest(path) == before:  # what was drawn is what the key says
+        remember("pictogram", key, SavedPicture(picture.width, picture.height, base64.b64encode(picture.compressed).decode("ascii"),
+                                                looked_at[0].stem if looked_at else None, [file_digest(p) for p in looked_at]))
     return picture
+
+
+def _operators(saved: SavedPicture, path: Path) -> bytes | None:
+    """The saved picture's operators, if its base files are as they were and its data is whole."""
+    from .pictogram.files import base_candidates
+
+    looked_at = base_candidates(path, saved.base)[: len(saved.bases)] if saved.base else []
+    if len(looked_at) != len(saved.bases) or [file_digest(p) for p in looked_at] != saved.bases:
+        return None  # a base file changed, or one appeared where it was looked for
+    try:
+        operators = binascii.a2b_base64(saved.operators, strict_mode=True)
+        zlib.decompress(operators)  # a stream a PDF reader can inflate
+    except (binascii.Error, ValueError, zlib.error):
+        return None
+    return operators
 
 
 def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:

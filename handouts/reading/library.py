@@ -17,7 +17,8 @@ from .cache import FolderCache
 from .models import Clinic, Exercise, Program, Reference, References, Template
 from .resources import bundled
 from .validate import suggest, validate
-from .yamlio import Document, read_yaml
+from .document import Document
+from .yamlio import read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -40,6 +41,7 @@ class Library:
     exercises: dict[str, Entry] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+    files: dict[tuple[int, int], Path] = field(default_factory=dict)  # every file read, by (device, inode)
 
     def entry(self, exercise_id: str) -> Entry:
         try:
@@ -57,7 +59,13 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
-def kind_of(data: dict) -> type:
+# A pose file (images/poses/README.md), or a base pose, may sit next to its exercise in a
+# library folder; it has no id, and keys no other kind has.
+POSE_KEYS = frozenset({"view", "base", "start", "end", "props", "arrows", "orientation", "layout", "turn", "look_down", "align", "planted"})
+POSE = "pose"  # its kind: drawn (and checked) where an exercise names it, never read as an entry
+
+
+def kind_of(data: dict) -> type | str:
     """Which file kind a mapping is, from the keys only that kind has."""
     if "references" in data:
         return References
@@ -89,6 +97,7 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
     problems: list[Problem] = []
     exercises: dict[str, Entry] = {}
     references: dict[str, Reference] = {}
+    files: dict[tuple[int, int], Path] = {}
     for folder in folders:
         if not folder.is_dir():
             raise NotFound(f"{folder}: library folder not found")
@@ -96,28 +105,49 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
         cache = FolderCache(folder)
         for path in yaml_files(folder):
             try:
-                document = cache.read(path)
-                if kind_of(document.data) is References:
-                    for reference in validate(document, References).references:
-                        references[reference.id] = reference
-                    cache.keep(path, document)
-                    continue
-                exercise = validate(document, Exercise)
-                cache.keep(path, document)
+                document, model = _read_valid(cache, path)
             except InvalidInput as error:
                 problems.extend(error.problems)
                 continue
+            cache.keep(path, document)
+            if isinstance(model, References):
+                for reference in model.references:
+                    references[reference.id] = reference
+                continue
+            if not isinstance(model, Exercise):
+                continue  # a pose file, drawn where an exercise names it
+            exercise = model
             if exercise.id in in_this_folder:
                 other = in_this_folder[exercise.id].path
                 problems.append(document.problem(("id",), f"duplicate id {exercise.id!r} (also used by {other}; give one a new id)"))
                 continue
             in_this_folder[exercise.id] = exercises[exercise.id] = Entry(exercise, document, path)
         cache.save()
-    library = Library(exercises, references, tuple(folders))
+        files.update(cache.identities)
+    library = Library(exercises, references, tuple(folders), files)
     problems.extend(_broken_links(library))
     if problems:
         raise InvalidInput(problems)
     return library
+
+
+def _read_valid(cache: FolderCache, path: Path) -> tuple[Document, Exercise | References | None]:
+    """A library file's document and model (None for a pose file), from the cache when it holds them."""
+    document, recalled = cache.read(path)
+    try:
+        return document, _model(document)
+    except InvalidInput:
+        if not recalled:
+            raise
+    document = cache.reread(path)  # the cache held what its file does not validate as: the file speaks
+    return document, _model(document)
+
+
+def _model(document: Document) -> Exercise | References | None:
+    kind = kind_of(document.data)
+    if kind == POSE:
+        return None
+    return validate(document, References if kind is References else Exercise)
 
 
 def _broken_links(library: Library) -> list[Problem]:
