@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import unknown_ids
 from ..handout.readability import grade, handout_text, patient_text
-from ..reading.library import YAML_SUFFIXES, kind_of, load_library, yaml_files
+from ..reading.library import POSE, YAML_SUFFIXES, kind_of, load_library, yaml_files
 from ..reading.models import Program
 from ..reading.validate import validate
 from ..reading.yamlio import read_yaml
@@ -44,7 +44,8 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
     for path in files:
         try:
             document = read_yaml(path)
-            model = validate(document, kind_of(document.data))
+            kind = kind_of(document.data)
+            model = _check_pose(path, document) if kind == POSE else validate(document, kind)
         except InvalidInput as error:
             problems.extend(error.problems)
             continue
@@ -61,3 +62,14 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
     if problems:
         raise InvalidInput(problems)
     return report
+
+
+def _check_pose(path: Path, document) -> None:
+    """A pose file as its picture would be drawn from it; a base pose as a base."""
+    from ..pictures.pictogram.pose import load_pose_illustration
+    from ..pictures.pictogram.pose_file import BasePose
+
+    if "view" in document.data or "end" in document.data:
+        load_pose_illustration(path)
+    else:
+        validate(document, BasePose)

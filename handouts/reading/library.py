@@ -67,6 +67,8 @@ POSE = "pose"  # its kind: drawn (and checked) where an exercise names it, never
 
 def kind_of(data: dict) -> type | str:
     """Which file kind a mapping is, from the keys only that kind has."""
+    if "id" not in data and not POSE_KEYS.isdisjoint(data):
+        return POSE
     if "references" in data:
         return References
     if "exercises" in data:

@@ -161,3 +161,33 @@ def test_illustrate_writes_png_svg_and_pdf_and_refuses_other_files(tmp_path) -> 
     result = run("illustrate", "clamshell", "-o", str(tmp_path / "clam.gif"))
     assert (result.returncode, result.stderr) == (1, f"Error: {tmp_path / 'clam.gif'}: write a .png, .svg or .pdf file\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clam.pdf", "clam.png", "clam.svg"]
+
+
+def test_a_pose_file_next_to_its_exercise_in_a_library_folder_works_as_documented(library_dir, tmp_path) -> None:
+    """images/poses/README.md: a clinic's own pose file next to its exercise, with a base/ folder beside it."""
+    from handouts.reading.resources import bundled
+
+    poses = bundled("images") / "poses"
+    entry = (library_dir / "test-clam.yaml").read_text(encoding="utf-8").replace("id: test-clam", "id: my-clam")
+    (library_dir / "my-clam.yaml").write_text(entry + "illustration: {pose: my-clam-pose.yaml, caption: Lift the knee.}\n", encoding="utf-8")
+    (library_dir / "my-clam-pose.yaml").write_text((poses / "clamshell.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (library_dir / "base").mkdir()
+    (library_dir / "base" / "side-lying-knees-bent.yaml").write_text(
+        (poses / "base" / "side-lying-knees-bent.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    runner, lib = CliRunner(), ["--library", str(library_dir)]
+    listed = runner.invoke(main, ["list", *lib])
+    assert listed.exit_code == 0, listed.output
+    assert "my-clam " in listed.stdout and "my-clam-pose" not in listed.stdout
+    checked = runner.invoke(main, ["check", str(library_dir), *lib])
+    assert checked.exit_code == 0, checked.output
+    assert f"{library_dir / 'my-clam-pose.yaml'}: ok" in checked.stdout
+    built = runner.invoke(main, ["build", "-e", "my-clam", *lib, "-o", str(tmp_path / "out.pdf")])
+    assert built.exit_code == 0, built.output
+    shown = runner.invoke(main, ["illustrate", "my-clam", *lib, "-o", str(tmp_path / "clam.png")])
+    assert shown.exit_code == 0, shown.output
+    # a broken pose file there is named by check, with its line, and breaks nothing else
+    (library_dir / "my-clam-pose.yaml").write_text("view: side\nend: {orientation: standing, right_knee: {flexion: 400}}\n", encoding="utf-8")
+    assert runner.invoke(main, ["list", *lib]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(library_dir), *lib])
+    assert checked.exit_code == 1
+    assert f"Error: {library_dir / 'my-clam-pose.yaml'}:2:52: end.right_knee.flexion: must be at most 160 (not 400)\n" in checked.stderr
