@@ -71,3 +71,14 @@ class PictureError(HandoutsError):
 class OutputError(HandoutsError):
     """Raised when the PDF cannot be written where asked."""
 
+
+
+class Failed(HandoutsError):
+    """Raised when some handouts of a run could not be made; carries the lines of every problem."""
+
+    def __init__(self, lines: list[str]):
+        self.problem_lines = [one_line(line) for line in lines]
+        super().__init__("\n".join(self.problem_lines))
+
+    def lines(self) -> list[str]:
+        return self.problem_lines

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -703,7 +704,7 @@ def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
             f"{program}: exercises[0].illustration.pictures[0]: {work / 'pipe.png'}: this is not an ordinary file (name a picture file instead)")
     refused(sub(*build_args(lib, str(program), "--clinic", "pipe.yaml"), cwd=work, timeout=20), work,
             "pipe.yaml: is not an ordinary file (name a YAML file)")
-    refused(sub(*build_args(lib, "pipe.yaml"), cwd=work, timeout=20), work, "pipe.yaml: program file not found")
+    refused(sub(*build_args(lib, "pipe.yaml"), cwd=work, timeout=20), work, "pipe.yaml: is not an ordinary file (name a YAML file)")
     refused(cli(*build_args(lib, "-e", "test-clam", "--clinic", "/dev/zero")), work, "/dev/zero: is not an ordinary file (name a YAML file)")
     assert time.monotonic() - started < 30
 
@@ -787,20 +788,30 @@ def test_an_existing_pdf_stays_intact_when_a_build_fails(work, lib) -> None:
     assert sorted(p.name for p in work.iterdir()) == ["old.pdf", "p.yaml"]
 
 
-def test_the_temporary_file_is_made_in_the_destination_folder(work, lib, monkeypatch) -> None:
-    made: list[Path] = []
-    real = tempfile.mkstemp
+def test_the_temporary_file_is_made_in_the_destination_folder_private_and_unpredictable(work, lib, monkeypatch) -> None:
+    renamed: list[tuple[Path, int]] = []
+    real = os.replace
 
-    def spy(*args, **kwargs):
-        handle, name = real(*args, **kwargs)
-        made.append(Path(name))
-        return handle, name
+    def spy(source, destination):
+        renamed.append((Path(source), stat.S_IMODE(os.lstat(source).st_mode)))
+        return real(source, destination)
 
-    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    monkeypatch.setattr(os, "replace", spy)
     (work / "printed").mkdir()
-    built(cli(*build_args(lib, "-e", "test-clam", out="printed/ana.pdf")), work / "printed" / "ana.pdf")
-    assert [p.parent.resolve() for p in made] == [(work / "printed").resolve()]
-    assert made[0].name.startswith(".ana.pdf.") and made[0].name.endswith(".part") and not made[0].exists()
+    for _ in range(2):
+        built(cli(*build_args(lib, "-e", "test-clam", out="printed/ana.pdf")), work / "printed" / "ana.pdf")
+    assert [p.parent.resolve() for p, _ in renamed] == [(work / "printed").resolve()] * 2
+    (first, mode), (second, _) = renamed
+    assert mode == 0o600  # private until it is in place
+    assert re.fullmatch(rf"\.ana\.pdf\.{os.getpid()}-[0-9a-f]{{16}}\.part", first.name) and first.name != second.name
+    assert not first.exists() and not second.exists()
+    assert stat.S_IMODE((work / "printed" / "ana.pdf").stat().st_mode) == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _file_size_limit() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import msgspec
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, NotFound, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
 from ..page.fonts import describe, unprintable
 from ..page.printable import check_printable
@@ -25,6 +25,7 @@ from ..reading.library import (
 )
 from ..reading.models import Program, ProgramExercise, Template
 from ..reading.yamlio import Document
+from .inputs import Inputs
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,23 @@ class Request:
     clinic: Path | None = None  # a clinic file, replacing the program's clinic
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A handout's PDF, the advice for the clinician, and every file it was made from
+    (the library's files aside: they are the same for every handout of a run)."""
+
+    pdf: bytes
+    advice: list[str]
+    inputs: Inputs
+
+
 @dataclass
 class Builder:
     """Builds many handouts in one process, loading the library and templates once."""
 
     library_folders: tuple[Path, ...] = ()
     _library: Library | None = None
-    _templates: dict[str, Template] = field(default_factory=dict)
+    _templates: dict[tuple[str, Path | None], tuple[Template, Path]] = field(default_factory=dict)
 
     @property
     def library(self) -> Library:
@@ -56,15 +67,25 @@ class Builder:
             self._library = load_library(self.library_folders)
         return self._library
 
-    def template(self, name: str) -> Template:
-        if name not in self._templates:
-            self._templates[name] = load_template(name)
-        return self._templates[name]
+    def template(self, name: str, folder: Path | None = None) -> Template:
+        """A template by name or path (relative to `folder`, a program's, when given)."""
+        return self.template_file(name, folder)[0]
+
+    def template_file(self, name: str, folder: Path | None = None) -> tuple[Template, Path]:
+        """A template and the file it was read from, loaded once per run."""
+        if (name, folder) not in self._templates:
+            self._templates[name, folder] = load_template(name, folder)
+        return self._templates[name, folder]
 
     def handout(self, request: Request) -> Handout:
         """Stages 1 and 2: read the program and resolve it against the library."""
+        return self._handout(request)[0]
+
+    def _handout(self, request: Request) -> tuple[Handout, Inputs]:
+        inputs = Inputs()
         if request.program:
             program, document, path = load_program(request.program)
+            inputs.add(path, "the program")
         else:
             program = Program(title=request.title, exercises=[ProgramExercise(id=i) for i in request.exercises])
             document, path = Document("command line", None), None
@@ -73,31 +94,47 @@ class Builder:
         if updates:
             program = msgspec.structs.replace(program, **updates)
         _check_option_text(request)
-        template = self.template(request.template or program.template)
+        template, template_path = self._template(request, program, document, path)
+        inputs.add(template_path, "the template")
         clinic_file = load_clinic(request.clinic) if request.clinic else None
+        inputs.add(request.clinic, "the clinic file")
         handout = assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
                            today=dt.date.today(), audience=request.audience)
         check_printable(program, document, handout, self.library, clinic_file[1] if clinic_file else None)
-        return handout
+        return handout, inputs
 
-    def render(self, request: Request) -> tuple[bytes, list[str]]:
-        """Stages 3 and 4: lay the handout out and render it, in memory; with advice."""
+    def _template(self, request: Request, program: Program, document: Document, path: Path | None) -> tuple[Template, Path]:
+        """The --template option's (from the working folder), else the program's, beside the program."""
+        if request.template:
+            return self.template_file(request.template)
+        try:
+            return self.template_file(program.template, path.parent if path else None)
+        except NotFound as error:  # the program named it: say where
+            raise InvalidInput([document.problem(("template",), str(error))]) from None
+
+    def render(self, request: Request) -> Rendered:
+        """Stages 3 and 4: lay the handout out and render it, in memory; with advice and inputs."""
         from ..page.pdf import render
 
-        handout = self.handout(request)
-        return render(handout), advice(handout)
+        from .inputs import drawn_inputs
+
+        handout, inputs = self._handout(request)
+        data = render(handout)
+        inputs.update(drawn_inputs(handout))
+        return Rendered(data, advice(handout), inputs)
 
     def pdf(self, request: Request) -> bytes:
-        return self.render(request)[0]
+        return self.render(request).pdf
 
     def write(self, request: Request, destination: Path) -> list[str]:
-        """Stage 5, last: write the PDF atomically; return advice for the clinician."""
+        """Stage 5, last: write the PDF atomically, never onto one of its inputs; return advice for the clinician."""
         from .output import check_destination, write_atomically
 
         check_destination(Path(destination))
-        data, found = self.render(request)
-        write_atomically(data, destination)
-        return found
+        rendered = self.render(request)
+        rendered.inputs.add_library(self.library)
+        write_atomically(rendered.pdf, destination, rendered.inputs)
+        return rendered.advice
 
 
 PATIENT_MAX = 200  # as for a name in a file (models.ShortText): options skip the model's checks

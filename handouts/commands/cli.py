@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -31,6 +34,20 @@ class Group(click.Group):
             for line in error.lines()[:-1]:
                 click.echo(f"Error: {line}", err=True)
             raise click.ClickException(error.lines()[-1]) from None
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while writing (output.Interrupted)
+            signum = getattr(stop, "signum", signal.SIGINT)
+            click.echo(f"Error: stopped by {signal.Signals(signum).name}; no file is left half-written", err=True)
+            ctx.exit(128 + signum)
+
+
+class FiniteRange(click.FloatRange):
+    """A number within a range; NaN, which every comparison lets through, and infinity are refused like any value out of range."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a number in the range {self._describe_range()}.", param, ctx)
+        return number
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -94,8 +111,10 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
     PROGRAM is a program YAML file or the name of a bundled example program
     (see `handouts list --programs`).
     """
+    from ..errors import Failed
     from .batch import build_all
     from .build import Request
+    from .output import make_folder
 
     if not programs and not exercises:
         raise click.UsageError("name a PROGRAM or give exercises with -e ID")
@@ -107,12 +126,18 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
     common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), audience=audience, clinic=clinic)
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
+    if out_dir:
+        make_folder(out_dir)
     pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")
              for request in requests]
-    for destination, advice in build_all(pairs, tuple(library_folders), jobs=jobs):
-        for line in advice:
-            click.echo(f"Note: {line}", err=True)
-        click.echo(f"Wrote {destination}")
+    report = build_all(pairs, tuple(library_folders), jobs=jobs)
+    for outcome in report.outcomes:
+        if outcome.written:
+            for line in outcome.advice:
+                click.echo(f"Note: {line}", err=True)
+            click.echo(f"Wrote {outcome.destination}")
+    if report.failed:
+        raise Failed([line for outcome in report.failed for line in outcome.problems])
 
 
 @main.command(name="list")
@@ -203,7 +228,7 @@ def schema(kind) -> None:
 @click.argument("exercise_id", metavar="ID")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file to write: .png, .svg or .pdf.")
 @click.option("--side", type=click.Choice(["left", "right"]), default="right", show_default=True, help="The side to show working.")
-@click.option("--width-mm", type=click.FloatRange(20, 200), default=60, show_default=True, help="Width of the picture.")
+@click.option("--width-mm", type=FiniteRange(20, 200), default=60, show_default=True, help="Width of the picture.")
 @library_option
 def illustrate(exercise_id, output, side, width_mm, library_folders) -> None:
     """Preview one exercise's pictogram without building a handout.
@@ -219,10 +244,23 @@ def illustrate(exercise_id, output, side, width_mm, library_folders) -> None:
 
 
 def run() -> None:
-    """Entry point that never lets an encoding problem of the terminal crash the tool."""
+    """Entry point that never lets the terminal crash the tool: an encoding it lacks, or
+    an output it cannot take (`> /dev/full`) is one line, not a traceback."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    main()
+    try:
+        try:
+            main()
+        finally:
+            sys.stdout.flush()
+    except OSError as error:
+        # what is still buffered could never be written: let the interpreter's last flush find nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        try:
+            click.echo(f"Error: cannot write the output ({error.strerror or error})", err=True)
+        except OSError:
+            pass
+        sys.exit(1)

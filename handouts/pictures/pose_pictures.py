@@ -53,6 +53,16 @@ def pose_path(name: str, source: Path | None) -> Path:
     return path
 
 
+# The files each pose file's picture was drawn from: itself, then each base file looked for.
+_sources: dict[Path, tuple[Path, ...]] = {}
+
+
+def pose_sources(name: str, source: Path | None) -> tuple[Path, ...]:
+    """The pose file of a picture drawn in this process, and each base file it depends on."""
+    path = pose_path(name, source)
+    return _sources.get(path, (path,))
+
+
 def pose_picture(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
     """A card's pictogram: its PDF operators, written once per pose file, width and side."""
     # Each card gets its own shallow copy (platypus sets attributes on the flowables it
@@ -75,6 +85,7 @@ def _pose_picture(path: Path, width: float, mirrored: bool) -> Flowable:
     # Kept between runs too (cache.recall), found by the pose file's content and proven
     # against its base files' content: reading a pose and building its scene is the
     # costliest step of a small build, and a clinic draws the same few poses all day.
+    from .pictogram.files import base_candidates
     from .pictogram.picture import PosePicture
 
     before = file_digest(path)
@@ -82,12 +93,14 @@ def _pose_picture(path: Path, width: float, mirrored: bool) -> Flowable:
     saved = recall("pictogram", key, SavedPicture) if before else None
     operators = _operators(saved, path) if saved else None
     if saved is not None and operators is not None:
+        _sources[path] = (path, *base_candidates(path, saved.base)[: len(saved.bases)]) if saved.base else (path,)
         return PosePicture(saved.width, saved.height, operators)
     from .pictogram.pdfops import pose_picture
 
     illustration = _pose(path)
     picture = pose_picture(illustration, width, mirror=mirrored)
     looked_at = illustration.sources[1:]
+    _sources[path] = illustration.sources
     if before is not None and file_digest(path) == before:  # what was drawn is what the key says
         remember("pictogram", key, SavedPicture(picture.width, picture.height, base64.b64encode(picture.compressed).decode("ascii"),
                                                 looked_at[0].stem if looked_at else None, [file_digest(p) for p in looked_at]))
@@ -111,7 +124,10 @@ def _operators(saved: SavedPicture, path: Path) -> bytes | None:
 
 def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
     """The pictogram as a ReportLab Drawing, for a preview to export as PNG, SVG or PDF."""
-    return copy.copy(_pose_drawing(pose_path(name, source), width, mirrored))
+    path = pose_path(name, source)
+    drawing = copy.copy(_pose_drawing(path, width, mirrored))
+    _sources[path] = _pose(path).sources
+    return drawing
 
 
 @lru_cache(maxsize=4)  # about 175 KB each; a preview draws one

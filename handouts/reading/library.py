@@ -8,6 +8,8 @@ anything is reported, so one run lists every problem.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -101,8 +103,9 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
     references: dict[str, Reference] = {}
     files: dict[tuple[int, int], Path] = {}
     for folder in folders:
-        if not folder.is_dir():
-            raise NotFound(f"{folder}: library folder not found")
+        state = what_is(folder)
+        if state != "folder":
+            raise NotFound(f"{folder}: " + ("library folder not found" if state in ("missing", "file") else state))
         in_this_folder: dict[str, Entry] = {}
         cache = FolderCache(folder)
         for path in yaml_files(folder):
@@ -185,13 +188,33 @@ def pose_problem(name: str, source: Path | None) -> str | None:
     return None if name in names else f"no bundled pose named {name!r} ({suggest(name, names)})"
 
 
-def named_file(kind: str, name_or_path: str | Path) -> Path:
-    """A file given by path, or the bundled `kind` file of that name."""
+def what_is(path: Path) -> str:
+    """'file', 'folder' or 'missing'; else why the path cannot be read, in words."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as error:  # a name longer than the file system allows, a loop of links...
+        return f"cannot be read ({error.strerror or error})"
+    except ValueError:
+        return "cannot be read (the name holds a NUL character)"
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    return "file" if stat.S_ISREG(info.st_mode) else "is not an ordinary file (name a YAML file)"
+
+
+def named_file(kind: str, name_or_path: str | Path, folder: Path | None = None) -> Path:
+    """A file given by path (relative to `folder` if given, else to the working folder), or
+    the bundled `kind` file of that name."""
     path = Path(name_or_path)
-    if path.suffix in YAML_SUFFIXES or path.exists():
-        if not path.is_file():
-            raise NotFound(f"{path}: {kind[:-1]} file not found")
-        return path
+    if folder is not None and not path.is_absolute():
+        path = folder / path
+    state = what_is(path)
+    if path.suffix in YAML_SUFFIXES or state != "missing":
+        if state == "file":
+            return path
+        what = {"missing": f"{kind[:-1]} file not found", "folder": f"is a folder, not a {kind[:-1]} file"}.get(state, state)
+        raise NotFound(f"{path}: {what}")
     folder = bundled(kind)
     candidate = folder / f"{name_or_path}.yaml"
     if candidate.is_file():
@@ -200,8 +223,10 @@ def named_file(kind: str, name_or_path: str | Path) -> Path:
     raise NotFound(f"no {kind[:-1]} named {str(name_or_path)!r} ({suggest(str(name_or_path), known)})")
 
 
-def load_template(name_or_path: str | Path) -> Template:
-    return validate(read_yaml(named_file("templates", name_or_path)), Template)
+def load_template(name_or_path: str | Path, folder: Path | None = None) -> tuple[Template, Path]:
+    """A template by bundled name or by path (relative to `folder` if given), and its file."""
+    path = named_file("templates", name_or_path, folder)
+    return validate(read_yaml(path), Template), path
 
 
 def load_program(name_or_path: str | Path) -> tuple[Program, Document, Path]:

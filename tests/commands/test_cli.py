@@ -163,6 +163,47 @@ def test_illustrate_writes_png_svg_and_pdf_and_refuses_other_files(tmp_path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clam.pdf", "clam.png", "clam.svg"]
 
 
+def test_illustrate_writes_through_a_private_temporary_file_with_an_unpredictable_name(tmp_path, monkeypatch) -> None:
+    """It wrote through `.NAME.preview.EXT` beside the output, following a link placed there, and deleted a file of that name."""
+    import stat
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / ".clam.preview.png").symlink_to(victim)
+    (tmp_path / ".clam.preview.svg").write_text("the clinician's own file")
+    renamed = []
+    real = os.replace
+
+    def spy(source, destination):
+        renamed.append((Path(source).name, stat.S_IMODE(os.lstat(source).st_mode)))
+        return real(source, destination)
+
+    monkeypatch.setattr(os, "replace", spy)
+    for suffix in (".png", ".svg", ".pdf"):
+        result = CliRunner().invoke(main, ["illustrate", "clamshell", "-o", str(tmp_path / f"clam{suffix}")])
+        assert result.exit_code == 0, result.output
+    assert victim.read_text() == "keep me" and (tmp_path / ".clam.preview.png").is_symlink()
+    assert (tmp_path / ".clam.preview.svg").read_text() == "the clinician's own file"
+    assert [mode for _, mode in renamed] == [0o600] * 3
+    assert all(name.startswith(f".clam.{suffix}.{os.getpid()}-") for (name, _), suffix in zip(renamed, ("png", "svg", "pdf")))
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_illustrate_never_writes_onto_its_own_pose_file(library_dir, tmp_path) -> None:
+    from handouts.reading.resources import bundled
+
+    entry = (library_dir / "test-clam.yaml").read_text(encoding="utf-8").replace("id: test-clam", "id: my-clam")
+    (library_dir / "my-clam.yaml").write_text(entry + "illustration: {pose: clam.svg.yaml}\n", encoding="utf-8")
+    pose = library_dir / "clam.svg.yaml"
+    pose.write_text((bundled("images") / "poses" / "clamshell.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pose.svg").symlink_to(pose)
+    before = pose.read_bytes()
+    result = CliRunner().invoke(main, ["illustrate", "my-clam", "--library", str(library_dir), "-o", str(tmp_path / "pose.svg")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'pose.svg'}: is the library file {pose}, which this run reads (write to another file name)\n"
+    assert pose.read_bytes() == before and not list(library_dir.glob("*.part")) and not list(tmp_path.glob("*.part"))
+
+
 def test_a_pose_file_next_to_its_exercise_in_a_library_folder_works_as_documented(library_dir, tmp_path) -> None:
     """images/poses/README.md: a clinic's own pose file next to its exercise, with a base/ folder beside it."""
     from handouts.reading.resources import bundled
