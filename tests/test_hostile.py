@@ -606,6 +606,24 @@ def test_a_reference_date_with_no_year_is_one_line_not_a_traceback(work, parts, 
     refused(cli(*build_args(lib, "-e", "test-clam")), work, f"{lib / 'refs.yaml'}:5:{expected}")
 
 
+def test_a_template_file_named_in_a_program_is_looked_up_beside_the_program(work, lib) -> None:
+    standard = (ROOT / "templates" / "standard.yaml").read_text(encoding="utf-8")
+    write(work, "t.yaml", standard.replace("name: standard", "name: the-working-folder-s"))  # never to be used
+    program = write(work, "sub/p.yaml", "title: Hips\ntemplate: t.yaml\nexercises: [test-clam]\n")
+    refused(cli(*build_args(lib, "sub/p.yaml")), work, "sub/p.yaml:2:11: template: sub/t.yaml: template file not found")
+    write(work, "sub/t.yaml", standard.replace("body: 13 ", "body: 1_3 "))  # the one beside the program is read
+    [line] = refused(cli(*build_args(lib, "sub/p.yaml")), work)
+    assert line.startswith("sub/t.yaml:") and ": type_pt.body: '1_3' is read by YAML as 13" in line
+    write(work, "sub/t.yaml", standard.replace("paper: a4", "paper: letter"))
+    built(cli(*build_args(lib, str(program))), work / "out.pdf")
+    from pypdf import PdfReader
+
+    assert [round(float(v)) for v in PdfReader(work / "out.pdf").pages[0].mediabox[2:]] == [612, 792]  # letter: sub/t.yaml's
+    (work / "out.pdf").unlink()
+    refused(cli(*build_args(lib, "-e", "test-clam", "--template", "standart")), work,
+            "no template named 'standart' (did you mean 'standard'?)")
+
+
 # ============================================================================ pictures
 
 
@@ -812,6 +830,59 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+LONG_NAME = "é" * 130  # 260 bytes in UTF-8: more than one file name may hold
+LONG_PATH = "/".join(["d" * 200] * 25)  # 5,024 characters: more than a path may hold
+TOO_LONG = "cannot be read (File name too long)"
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["build", f"{LONG_NAME}.yaml", "-o", "out.pdf"], f"{LONG_NAME}.yaml: {TOO_LONG}"),
+    (["build", f"{LONG_PATH}/p.yaml", "-o", "out.pdf"], f"{LONG_PATH}/p.yaml: {TOO_LONG}"),
+    (["build", "-e", "test-clam", "-o", f"{LONG_NAME}.pdf"], f"{LONG_NAME}.pdf: the file name is longer than 255 bytes (give a shorter name)"),
+    (["build", "-e", "test-clam", "-o", f"{LONG_PATH}/out.pdf"], f"{LONG_PATH}/out.pdf: cannot be written (File name too long)"),
+    (["build", "-e", "test-clam", "--out-dir", LONG_PATH], f"{LONG_PATH}: cannot create the folder (File name too long)"),
+    (["build", "-e", "test-clam", "--clinic", f"{LONG_NAME}.yaml", "-o", "out.pdf"], f"{LONG_NAME}.yaml: cannot read: File name too long"),
+    (["build", "-e", "test-clam", "--template", f"{LONG_NAME}.yaml", "-o", "out.pdf"], f"{LONG_NAME}.yaml: {TOO_LONG}"),
+    (["check", f"{LONG_NAME}.yaml"], f"{LONG_NAME}.yaml: {TOO_LONG}"),
+    (["check", LONG_PATH], f"{LONG_PATH}: {TOO_LONG}"),
+    (["list", "--library", LONG_PATH], f"{LONG_PATH}: {TOO_LONG}"),
+    (["show", "test-clam", "--library", f"LIB/{LONG_NAME}"], f"LIB/{LONG_NAME}: {TOO_LONG}"),
+    (["illustrate", "clamshell", "-o", f"{LONG_NAME}.png"], f"{LONG_NAME}.png: the file name is longer than 255 bytes (give a shorter name)"),
+], ids=["program-name", "program-path", "output-name", "output-path", "out-dir", "clinic", "template", "check-name",
+        "check-path", "library-path", "library-name", "illustrate-name"])
+def test_names_and_paths_the_file_system_refuses_are_one_line(work, lib, args, expected) -> None:
+    args = [arg.replace("LIB", str(lib)) for arg in args]
+    refused(cli(*args, *(["--library", str(lib)] if args[0] == "build" else [])), work, expected.replace("LIB", str(lib)))
+
+
+def test_a_program_whose_pdf_name_would_be_too_long_is_one_line_and_the_rest_is_built(work, lib) -> None:
+    name = "p" * 253  # a program file without a suffix: fine; its PDF, NAME.pdf, is 257 bytes
+    write(work, name, "title: Hips\nexercises: [test-clam]\n")
+    write(work, "ana.yaml", "title: Hips\nexercises: [test-clam]\n")
+    outcome = sub("build", name, "ana.yaml", "--library", str(lib), "--out-dir", "out", cwd=work)
+    assert outcome.code == 1 and outcome.out == f"Wrote {Path('out') / 'ana.pdf'}\n" and "Traceback" not in outcome.err
+    assert outcome.err.splitlines()[-1] == f"Error: out/{name}.pdf: the file name is longer than 255 bytes (give a shorter name)"
+
+
+def test_an_output_the_system_cannot_write_is_one_line(work, lib) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "handouts", *build_args(lib, "-e", "test-clam")], cwd=work, env=_env(),
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=30)
+        assert (done.returncode, done.stderr.splitlines()[-1]) == (1, "Error: cannot write the output (No space left on device)")
+        assert "Traceback" not in done.stderr and (work / "out.pdf").is_file()  # the PDF was written; the message could not be
+        done = subprocess.run([sys.executable, "-m", "handouts", "list"], cwd=work, env=_env(), stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=30)
+        assert (done.returncode, done.stderr) == (1, "Error: cannot write the output (No space left on device)\n")
+
+
+@pytest.mark.parametrize("width", ["nan", "inf", "-inf", "NaN"])
+def test_a_picture_width_that_is_not_a_number_is_refused(work, width) -> None:
+    outcome = cli("illustrate", "clamshell", "-o", "clam.png", "--width-mm", width)
+    assert outcome.code == 2 and "Traceback" not in outcome.err and not (work / "clam.png").exists()
+    assert outcome.err.splitlines()[-1] in (f"Error: Invalid value for '--width-mm': {width!r} is not a number in the range 20<=x<=200.",
+                                            f"Error: Invalid value for '--width-mm': {width} is not in the range 20<=x<=200.")
 
 
 def _file_size_limit() -> None:

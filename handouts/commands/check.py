@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import InvalidInput, Problem
 from ..handout.assemble import unknown_ids
 from ..handout.readability import grade, handout_text, patient_text
-from ..reading.library import POSE, YAML_SUFFIXES, kind_of, load_library, yaml_files
+from ..reading.library import POSE, YAML_SUFFIXES, kind_of, load_library, what_is, yaml_files
 from ..reading.models import Program
 from ..reading.validate import validate
 from ..reading.yamlio import read_yaml
@@ -35,12 +35,13 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
                 problems.append(Problem(str(entry.path), 1, 1, "", f"reading {score} (use shorter words and sentences: grade 8 at most, 6 or below is the aim)"))
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        state = what_is(path)
+        if state == "folder":
             files += yaml_files(path)
-        elif path.suffix in YAML_SUFFIXES or path.exists():
-            files.append(path)
+        elif state == "file" or (state == "missing" and path.suffix in YAML_SUFFIXES):
+            files.append(path)  # read_yaml says what is wrong with it
         else:
-            problems.append(Problem(str(path), 0, 0, "", "file not found"))
+            problems.append(Problem(str(path), 0, 0, "", "file not found" if state == "missing" else state))
     for path in files:
         try:
             document = read_yaml(path)

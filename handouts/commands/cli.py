@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import math
 import os
@@ -257,6 +258,8 @@ def run() -> None:
         finally:
             sys.stdout.flush()
     except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS and _takes_output(sys.stdout):
+            raise  # not the output's: every error a user can cause is a HandoutsError, so this is a bug to see
         # what is still buffered could never be written: let the interpreter's last flush find nothing
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         try:
@@ -264,3 +267,16 @@ def run() -> None:
         except OSError:
             pass
         sys.exit(1)
+
+
+# what writing to a full disk, a closed pipe or a broken terminal raises (the tool's own
+# files are written by commands.output, whose errors are OutputErrors)
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EPIPE}
+
+
+def _takes_output(stream) -> bool:
+    try:
+        stream.flush()
+        return True
+    except OSError:
+        return False
