@@ -424,6 +424,50 @@ def test_right_to_left_in_an_exercise_names_its_file_and_field(work) -> None:
             "'צ' (U+05E6 HEBREW LETTER TSADI), 'ו' (U+05D5 HEBREW LETTER VAV) (remove or replace it)")
 
 
+@pytest.mark.parametrize("field, yaml_text", [
+    ("title", "  title: Study שלום of hips\n"),
+    ("author[0].family", "  title: A study\n  author:\n  - {family: שלום, given: Ana}\n"),
+    ("container-title", "  title: A study\n  container-title: שלום Journal\n"),
+    ("page", "  title: A study\n  page: 😀12-14\n"),
+])
+def test_a_reference_with_letters_no_font_has_is_refused_by_build_and_by_check(work, field, yaml_text) -> None:
+    lib = work / "lib"
+    dump(lib, "test-clam.yaml", exercise())
+    refs = write(lib, "refs.yaml", "references:\n- id: burnet2009\n" + yaml_text)
+    position = where(refs, "שלום" if "שלום" in yaml_text else "😀")
+    first = "'ש' (U+05E9 HEBREW LETTER SHIN), 'ל' (U+05DC HEBREW LETTER LAMED), 'ו' (U+05D5 HEBREW LETTER VAV)" if "שלום" in yaml_text \
+        else "'😀' (U+1F600 GRINNING FACE)"
+    [built_line] = refused(cli(*build_args(lib, "-e", "test-clam")), work)
+    assert built_line.startswith(f"{refs}:{position.split(':')[0]}:")
+    assert built_line.endswith(f": references[0].{field}: no font here can print {first} (remove or replace it)")
+    [checked_line] = refused(cli("check", "--library", str(lib)), work)
+    assert checked_line == built_line
+
+
+CHECK_AS_BUILD = {
+    "unprintable-note": {"title": "Hips", "note": "Rest שלום", "exercises": ["test-clam"]},
+    "listed-twice": {"title": "Hips", "exercises": ["test-clam", "test-clam"]},
+    "unknown-id": {"title": "Hips", "exercises": ["test-clamm"]},
+    "missing-template": {"title": "Hips", "template": "t.yaml", "exercises": ["test-clam"]},
+    "unknown-template": {"title": "Hips", "template": "standart", "exercises": ["test-clam"]},
+    "unknown-pose": {"title": "Hips", "exercises": [{"id": "test-clam", "illustration": {"pose": "clamshel"}}]},
+    "unprintable-entry": {"title": "Hips", "exercises": ["test-lift"]},
+}
+
+
+@pytest.mark.parametrize("case", CHECK_AS_BUILD)
+def test_check_refuses_what_build_refuses(work, case) -> None:
+    lib = work / "lib"
+    dump(lib, "test-clam.yaml", exercise())
+    dump(lib, "test-lift.yaml", exercise(id="test-lift", name="Test lift", feel_it="In your hip 😀"))
+    dump(work, "p.yaml", CHECK_AS_BUILD[case])
+    built_lines = refused(cli(*build_args(lib, "p.yaml")), work)
+    checked_lines = refused(cli("check", "p.yaml", "--library", str(lib)), work)
+    entry_line = [line for line in checked_lines if "test-lift.yaml" in line]  # check also reads every entry
+    assert len(entry_line) == 1 and entry_line[0].endswith("feel_it: no font here can print '😀' (U+1F600 GRINNING FACE) (remove or replace it)")
+    assert sorted(line for line in checked_lines if line not in entry_line) == sorted(line for line in built_lines if line not in entry_line)
+
+
 @pytest.mark.parametrize("text", ["Καλημέρα, Ελένη", "Здравствуйте, Ольга", "Nguyễn Thị Ánh Tuyết", "İstanbul Çağrı"])
 def test_greek_cyrillic_vietnamese_and_turkish_print(work, text) -> None:
     lib, program = hostile_handout(work, text)

@@ -1,16 +1,23 @@
-"""`handouts check`: validate files and score their reading level, without rendering."""
+"""`handouts check`: validate files and score their reading level, without rendering.
+
+A program is checked by the build's own first stages (commands.build: read, resolve
+against the library, find its template, refuse letters no font has), so check refuses
+what build refuses before layout; the library's entries and references are checked for
+letters no font has by the same rule (page.printable) as a handout's.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InvalidInput, Problem
-from ..handout.assemble import unknown_ids
+from ..errors import HandoutsError, InvalidInput, Problem
 from ..handout.readability import grade, handout_text, patient_text
-from ..reading.library import POSE, YAML_SUFFIXES, kind_of, load_library, what_is, yaml_files
+from ..page.printable import file_unprintable, library_unprintable
+from ..reading.library import POSE, YAML_SUFFIXES, Library, kind_of, load_library, what_is, yaml_files
 from ..reading.models import Program
 from ..reading.validate import validate
-from ..reading.yamlio import read_yaml
+from ..reading.yamlio import Document, read_yaml
+from .build import Builder, Request
 
 
 def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ()) -> list[str]:
@@ -28,6 +35,7 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
         problems.extend(error.problems)
         library = None
     if library is not None:
+        problems.extend(library_unprintable(library))
         for entry in library.exercises.values():
             score = grade(patient_text(entry.exercise))
             report.append(f"{entry.exercise.id}: {score}")
@@ -42,27 +50,45 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             files.append(path)  # read_yaml says what is wrong with it
         else:
             problems.append(Problem(str(path), 0, 0, "", "file not found" if state == "missing" else state))
+    builder = Builder(tuple(library_folders), library) if library is not None else None
     for path in files:
         try:
             document = read_yaml(path)
             kind = kind_of(document.data)
-            model = _check_pose(path, document) if kind == POSE else validate(document, kind)
+            if kind == POSE:
+                _check_pose(path, document)
+                report.append(f"{path}: ok")
+                continue
+            model = validate(document, kind)
         except InvalidInput as error:
             problems.extend(error.problems)
             continue
-        if isinstance(model, Program) and library is not None:
-            unknown = unknown_ids(model, library, document, path)
-            problems.extend(unknown)
-            if not unknown:
-                score = grade(handout_text(model, [library.exercises[item.id].exercise for item in model.exercises]))
-                report.append(f"{path}: handout {score}")
-                if score.verdict == "too hard":
-                    problems.append(document.problem((), f"reading {score} (use shorter words and sentences in the notes)"))
-                continue
+        if isinstance(model, Program):
+            if builder is not None:
+                found = _check_program(builder, path, document, model, library)
+                problems.extend(found[1])
+                report.append(found[0])
+            continue
+        problems.extend(file_unprintable(document, model))
         report.append(f"{path}: ok")
     if problems:
         raise InvalidInput(problems)
     return report
+
+
+def _check_program(builder: Builder, path: Path, document: Document, program: Program, library: Library) -> tuple[str, list[Problem]]:
+    """A program as build reads it, up to the layout; its reading grade."""
+    try:
+        builder.handout(Request(program=str(path)))
+    except InvalidInput as error:
+        return f"{path}: not ok", error.problems
+    except HandoutsError as error:
+        return f"{path}: not ok", [Problem(str(path), 0, 0, "", line.removeprefix(f"{path}: ")) for line in error.lines()]
+    score = grade(handout_text(program, [library.exercises[item.id].exercise for item in program.exercises]))
+    problems = []
+    if score.verdict == "too hard":
+        problems.append(document.problem((), f"reading {score} (use shorter words and sentences in the notes)"))
+    return f"{path}: handout {score}", problems
 
 
 def _check_pose(path: Path, document) -> None:

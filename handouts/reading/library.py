@@ -44,6 +44,8 @@ class Library:
     references: dict[str, Reference] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
     files: dict[tuple[int, int], Path] = field(default_factory=dict)  # every file read, by (device, inode)
+    # where each reference was read: its file's document, and its place in it, for errors
+    reference_places: dict[str, tuple[Document, tuple]] = field(default_factory=dict)
 
     def entry(self, exercise_id: str) -> Entry:
         try:
@@ -101,6 +103,7 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
     problems: list[Problem] = []
     exercises: dict[str, Entry] = {}
     references: dict[str, Reference] = {}
+    places: dict[str, tuple[Document, tuple]] = {}
     files: dict[tuple[int, int], Path] = {}
     for folder in folders:
         state = what_is(folder)
@@ -116,8 +119,9 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
                 continue
             cache.keep(path, document)
             if isinstance(model, References):
-                for reference in model.references:
+                for i, reference in enumerate(model.references):
                     references[reference.id] = reference
+                    places[reference.id] = (document, ("references", i))
                 continue
             if not isinstance(model, Exercise):
                 continue  # a pose file, drawn where an exercise names it
@@ -129,7 +133,7 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
             in_this_folder[exercise.id] = exercises[exercise.id] = Entry(exercise, document, path)
         cache.save()
         files.update(cache.identities)
-    library = Library(exercises, references, tuple(folders), files)
+    library = Library(exercises, references, tuple(folders), files, places)
     problems.extend(_broken_links(library))
     if problems:
         raise InvalidInput(problems)
