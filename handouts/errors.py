@@ -62,10 +62,20 @@ class NotFound(HandoutsError):
 
 
 class PictureError(HandoutsError):
-    """Raised when a picture file cannot be used; the message names the file."""
+    """Raised when a picture file cannot be used; the message names the file.
 
-    def __init__(self, path: Path | str, message: str):
+    `field`, once known, is where the YAML file `path` names the picture, so that the
+    build can say the file, line and field (see `named_in`).
+    """
+
+    def __init__(self, path: Path | str, message: str, field: tuple = ()):
         super().__init__(f"{path}: {message}")
+        self.path, self.message, self.field = Path(path), message, field
+
+    def named_in(self, yaml_file: Path, field: tuple) -> PictureError:
+        """This error as one of the YAML file that names the picture, at `field`."""
+        message = self.message if self.path == Path(yaml_file) else f"{self.path}: {self.message}"
+        return PictureError(yaml_file, message, field)
 
 
 class OutputError(HandoutsError):

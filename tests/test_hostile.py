@@ -502,6 +502,37 @@ def test_line_breaks_in_notes_survive(work, lib) -> None:
         assert line in lines, lines
 
 
+@pytest.mark.parametrize("field", ["caption", "load", "reps_unit", "name"])
+def test_line_breaks_in_a_one_line_field_name_the_field_not_the_template(work, lib, field) -> None:
+    """A caption or dose word of 200 line breaks was blamed on the template's type size."""
+    text = "a" + "\n" * 198 + "b"
+    item: dict = {"id": "test-clam", "illustration": {"caption": text}} if field == "caption" else \
+        {"id": "test-clam", "dosage": {field: text}} if field != "name" else {"id": "test-clam"}
+    program = dump(work, "p.yaml", {"title": "Hips", "clinician": text if field == "name" else "Sam", "exercises": [item]})
+    path = {"caption": "exercises[0].illustration.caption", "load": "exercises[0].dosage.load",
+            "reps_unit": "exercises[0].dosage.reps_unit", "name": "clinician"}[field]
+    [line] = refused(cli(*build_args(lib, str(program))), work)
+    assert line.endswith(f": {path}: must be one line (remove the line breaks; a note or a step may have several)"), line
+
+
+@pytest.mark.parametrize("template", ["standard", "large-print"])
+def test_every_text_at_its_longest_fits_the_pages(work, template) -> None:
+    """With one-line fields one line, the longest text of every field lays out: a page that
+    cannot hold a block is the template's doing alone (and says so)."""
+    lib = work / "lib"
+    words = ("Lift " * 40)[:200]
+    lines = ("Lift the knee.\n" * 134)[:2000]
+    data = exercise(name=words, purpose=words, feel_it=lines, stop_if=lines, muscles=[words] * 3,
+                    illustration={"caption": "W" * 200})
+    data["steps"] = [lines] * 6
+    data["mistakes"] = [lines] * 4
+    data["dosage"].update(load=words, reps_unit="W" * 200)
+    dump(lib, "test-clam.yaml", data)
+    program = dump(work, "p.yaml", {"title": words, "patient": words, "clinician": words, "note": lines,
+                                    "exercises": [{"id": "test-clam", "note": lines}]})
+    built(cli(*build_args(lib, str(program), "--template", template)), work / "out.pdf")
+
+
 def test_a_ten_thousand_letter_step_is_refused(work) -> None:
     lib = work / "lib"
     data = exercise()
@@ -680,6 +711,14 @@ def picture_program(folder: Path, *names: str, logo: str | None = None) -> Path:
     return dump(folder, "p.yaml", data)
 
 
+PICTURE = ("exercises", 0, "illustration", "pictures", 0)
+
+
+def place(path: Path, field: tuple) -> str:
+    """'LINE:COLUMN' of a field of a YAML file, as error messages count them."""
+    return ":".join(map(str, yamlio.read_yaml(path).where(field)))
+
+
 def png_header_only(width: int, height: int) -> bytes:
     import struct
     import zlib
@@ -731,7 +770,7 @@ def test_every_kind_of_picture_the_tool_refuses(work, lib, name, make, message) 
     make(work / name)
     program = picture_program(work, name)
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: exercises[0].illustration.pictures[0]: {work / name}: {message}", keep=("x.pdf",))
+            f"{program}:{place(program, PICTURE)}: exercises[0].illustration.pictures[0]: {work / name}: {message}", keep=("x.pdf",))
 
 
 @pytest.mark.parametrize("name, message", [
@@ -754,7 +793,7 @@ def test_picture_names_that_leave_the_folder_or_name_no_file(work, lib, tmp_path
     (work / "ghost.png").symlink_to(work / "nothing-here.png")
     program = picture_program(work, name)
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: exercises[0].illustration.pictures[0]: {message.format(work=work)}")
+            f"{program}:{place(program, PICTURE)}: exercises[0].illustration.pictures[0]: {message.format(work=work)}")
 
 
 def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
@@ -763,7 +802,8 @@ def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
     program = picture_program(work, "pipe.png")
     started = time.monotonic()
     refused(sub(*build_args(lib, str(program)), cwd=work, timeout=20), work,
-            f"{program}: exercises[0].illustration.pictures[0]: {work / 'pipe.png'}: this is not an ordinary file (name a picture file instead)")
+            f"{program}:{place(program, PICTURE)}: exercises[0].illustration.pictures[0]: {work / 'pipe.png'}: "
+            "this is not an ordinary file (name a picture file instead)")
     refused(sub(*build_args(lib, str(program), "--clinic", "pipe.yaml"), cwd=work, timeout=20), work,
             "pipe.yaml: is not an ordinary file (name a YAML file)")
     refused(sub(*build_args(lib, "pipe.yaml"), cwd=work, timeout=20), work, "pipe.yaml: is not an ordinary file (name a YAML file)")
@@ -774,7 +814,30 @@ def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
 def test_a_logo_outside_the_folder_is_refused(work, lib) -> None:
     program = dump(work, "p.yaml", {"title": "Hips", "clinic": {"name": "Clinic", "logo": "../../../etc/passwd"}, "exercises": ["test-clam"]})
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: picture '../../../etc/passwd' is outside the allowed folder {work} (copy the picture into the folder of the YAML file or below it)")
+            f"{program}:{place(program, ('clinic', 'logo'))}: clinic.logo: picture '../../../etc/passwd' is outside the allowed folder {work} "
+            "(copy the picture into the folder of the YAML file or below it)")
+
+
+def test_a_picture_or_logo_error_names_the_file_line_and_field_that_named_it(work, tmp_path_factory) -> None:
+    lib = work / "lib"
+    entry = dump(lib, "test-clam.yaml", exercise(illustration={"pictures": ["start.png", "missing.png"], "caption": "Start."}))
+    Image.new("RGB", (40, 30)).save(lib / "start.png")
+    refused(cli(*build_args(lib, "-e", "test-clam")), work,
+            f"{entry}:{place(entry, ('illustration', 'pictures', 1))}: illustration.pictures[1]: picture 'missing.png' not found "
+            f"(looked for {lib / 'missing.png'}; check the spelling)")
+    dump(lib, "test-clam.yaml", exercise())
+    clinic = write(work, "clinic.yaml", "name: Riverside Physiotherapy\nlogo: logo.png\n")
+    (work / "logo.png").write_bytes(b"")
+    refused(cli(*build_args(lib, "-e", "test-clam", "--clinic", "clinic.yaml")), work,
+            f"clinic.yaml:2:7: logo: {work / 'logo.png'}: the file is empty (save the picture again from the original)")
+    outside = tmp_path_factory.mktemp("elsewhere") / "pose.yaml"
+    outside.write_text((ROOT / "images" / "poses" / "clamshell.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (work / "sub").mkdir()
+    (work / "sub" / "pose.yaml").symlink_to(outside)
+    program = dump(work / "sub", "p.yaml", {"title": "Hips", "exercises": [{"id": "test-clam", "illustration": {"pose": "pose.yaml"}}]})
+    refused(cli(*build_args(lib, str(program))), work,
+            f"{program}:{place(program, ('exercises', 0, 'illustration', 'pose'))}: exercises[0].illustration.pose: picture 'pose.yaml' "
+            f"is outside the allowed folder {work / 'sub'} (copy the picture into the folder of the YAML file or below it)")
 
 
 def pdf_images(pdf: Path) -> list[Image.Image]:

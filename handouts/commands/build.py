@@ -12,7 +12,7 @@ from pathlib import Path
 
 import msgspec
 
-from ..errors import InvalidInput, NotFound, Problem
+from ..errors import InvalidInput, NotFound, PictureError, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
 from ..page.fonts import describe, unprintable
 from ..page.printable import check_printable
@@ -81,7 +81,8 @@ class Builder:
         """Stages 1 and 2: read the program and resolve it against the library."""
         return self._handout(request)[0]
 
-    def _handout(self, request: Request) -> tuple[Handout, Inputs]:
+    def _handout(self, request: Request) -> tuple[Handout, Inputs, dict[Path, Document]]:
+        """The handout, the files it was read from, and the documents that name its pictures, by file."""
         inputs = Inputs()
         if request.program:
             program, document, path = load_program(request.program)
@@ -101,7 +102,12 @@ class Builder:
         handout = assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
                            today=dt.date.today(), audience=request.audience)
         check_printable(program, document, handout, self.library, clinic_file[1] if clinic_file else None)
-        return handout, inputs
+        documents = {self.library.exercises[card.exercise.id].path: self.library.exercises[card.exercise.id].document for card in handout.cards}
+        if path is not None:
+            documents[path] = document
+        if clinic_file is not None:
+            documents[clinic_file[2]] = clinic_file[1]
+        return handout, inputs, documents
 
     def _template(self, request: Request, program: Program, document: Document, path: Path | None) -> tuple[Template, Path]:
         """The --template option's (from the working folder), else the program's, beside the program."""
@@ -118,8 +124,14 @@ class Builder:
 
         from .inputs import drawn_inputs
 
-        handout, inputs = self._handout(request)
-        data = render(handout)
+        handout, inputs, documents = self._handout(request)
+        try:
+            data = render(handout)
+        except PictureError as error:  # a picture named in one of the handout's files: its line and field
+            document = documents.get(error.path)
+            if document is None or not error.field:
+                raise
+            raise InvalidInput([document.problem(error.field, error.message)]) from None
         inputs.update(drawn_inputs(handout))
         return Rendered(data, advice(handout), inputs)
 

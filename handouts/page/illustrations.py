@@ -19,10 +19,12 @@ def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bo
     if illustration is None:
         return []
     if illustration.pose:
-        out: list[Flowable] = [pose_picture(illustration.pose, card.illustration_source, width, card.mirrored)]
+        try:
+            out: list[Flowable] = [pose_picture(illustration.pose, card.illustration_source, width, card.mirrored)]
+        except PictureError as error:  # a pose file's name that leaves its folder: say which file and field named it
+            raise error.named_in(card.illustration_source, (*card.illustration_field, "pose")) from None
     elif illustration.pictures:
-        # the field, for errors: the program's own pictures for this card, or the entry's
-        field = "illustration.pictures" if illustration is card.exercise.illustration else f"exercises[{card.number - 1}].illustration.pictures"
+        field = (*card.illustration_field, "pictures")  # for errors: the program's own pictures for this card, or the entry's
         out = [pictures_flowable(illustration.pictures, card.illustration_source, width, greyscale=greyscale, field=field)]
     else:  # a caption alone (or nothing): no picture to draw
         out = []
@@ -32,7 +34,7 @@ def illustration_flowables(card: Card, width: float, s: Styles, *, greyscale: bo
 
 
 def pictures_flowable(names: list[str], source: Path | None, width: float, *, greyscale: bool = False,
-                      field: str = "illustration.pictures") -> Flowable:
+                      field: tuple = ("illustration", "pictures")) -> Flowable:
     from ..pictures.paths import resolve_picture_path
     from ..pictures.photos import prepare_picture
 
@@ -46,8 +48,7 @@ def pictures_flowable(names: list[str], source: Path | None, width: float, *, gr
             path = resolve_picture_path(name, source, [source.parent])
             flowables.append(prepare_picture(path, width_pt=each, height_pt=each * 1.2, greyscale=greyscale).flowable())
         except PictureError as error:  # say which file and field named the picture, then what is wrong with it
-            message = str(error).removeprefix(f"{source}: ")
-            raise PictureError(source, f"{field}[{i}]: {message}") from None
+            raise error.named_in(source, (*field, i)) from None
     if len(flowables) == 1:
         return flowables[0]
     table = Table([flowables], colWidths=[each + gap / 2] * len(flowables))

@@ -6,6 +6,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
+from ..errors import PictureError
 from ..handout import wording
 from ..handout.assemble import Handout
 from ..handout.citations import ama
@@ -52,8 +53,11 @@ def _logo(handout: Handout) -> Flowable | None:
     from ..pictures.paths import resolve_picture_path
     from ..pictures.photos import prepare_picture
 
-    path = resolve_picture_path(clinic.logo, source, [source.parent])
-    return prepare_picture(path, width_pt=LOGO_WIDTH, height_pt=LOGO_HEIGHT).flowable()
+    try:
+        path = resolve_picture_path(clinic.logo, source, [source.parent])
+        return prepare_picture(path, width_pt=LOGO_WIDTH, height_pt=LOGO_HEIGHT).flowable()
+    except PictureError as error:  # say which file and field named the logo
+        raise error.named_in(source, (*handout.clinic_field, "logo")) from None
 
 
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:

@@ -256,6 +256,8 @@ def explain(issue: Issue, plain: str | None) -> str:
     if kind == "string_pattern_mismatch":
         if "a-z0-9" in ctx["pattern"]:
             return f"{value!r} is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"
+        if "\\n\\r" in ctx["pattern"]:
+            return "must be one line (remove the line breaks; a note or a step may have several)"
         if "#" in ctx["pattern"]:
             return f"{value!r} is not a colour (write it as #rrggbb, like '#b35900')"
         return f"{value!r} is not in the right form"
