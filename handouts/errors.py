@@ -18,6 +18,8 @@ def one_line(text: str) -> str:
     A file name, key or value in a message may hold them; escaped, one problem stays one
     line and no terminal control sequence from an input reaches the terminal.
     """
+    if text.isprintable():  # the common case, at C speed: no control, format or line-separator character
+        return text
     return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
 
 

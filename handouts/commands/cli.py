@@ -159,7 +159,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
       handouts list --position side-lying
       handouts list --tag "early stage" --json
     """
-    from .listing import Filters, find, program_names
+    from .listing import Filters, find, json_listing, line, program_names
 
     if programs:
         for name in program_names():
@@ -169,10 +169,10 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
     found = find(load_library(library_folders), Filters(tuple(tag), muscle, position, equipment, level, text))
     if as_json:
-        click.echo(json.dumps(msgspec.to_builtins(found), ensure_ascii=False, indent=2))
+        click.echo(json_listing(found))
         return
     for exercise in found:
-        click.echo(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
+        click.echo(line(exercise))
 
 
 @main.command()

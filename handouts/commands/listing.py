@@ -1,9 +1,20 @@
-"""Finding exercises in the library, and describing one as plain text."""
+"""Finding exercises in the library, and describing one as plain text.
+
+What an entry holds reaches the terminal with its control and format characters written
+as escapes (errors.one_line), as in error messages: a name cannot retitle the window,
+clear the screen or reverse the text that follows it.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
+import msgspec
+
+from ..errors import one_line
 from ..handout.wording import rows
 from ..reading.library import Library, yaml_files
 from ..reading.models import Exercise
@@ -44,6 +55,32 @@ def program_names() -> list[str]:
     return [path.stem for path in yaml_files(bundled("programs"))]
 
 
+def line(exercise: Exercise) -> str:
+    """One entry as a line of `handouts list`."""
+    return one_line(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
+
+
+def json_listing(found: list[Exercise]) -> str:
+    """The entries as JSON for scripts; a control or format character in a text is a \\u escape."""
+    text = json.dumps(msgspec.to_builtins(found), ensure_ascii=False, indent=2)
+    return _UNCOMMON.sub(_json_escape, text)  # JSON's own line breaks are "\n"; one inside a string is already \\n
+
+
+_UNCOMMON = re.compile("[^\x20-\x7e\n]")  # where a hidden character may be: looked at one by one
+_HIDDEN = ("Cc", "Cf", "Zl", "Zp")
+
+
+def _json_escape(found: re.Match) -> str:
+    char = found.group()
+    if unicodedata.category(char) not in _HIDDEN:
+        return char
+    code = ord(char)
+    if code > 0xFFFF:  # as a UTF-16 pair, as JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
 def describe_entry(exercise: Exercise) -> str:
     lines = [f"{exercise.name} ({exercise.id})", exercise.purpose, ""]
     lines.append(f"Position: {exercise.position}   Level: {exercise.level}   Equipment: {', '.join(exercise.equipment) or 'none'}")
@@ -60,4 +97,4 @@ def describe_entry(exercise: Exercise) -> str:
         lines.append(f"Harder: {', '.join(exercise.progression)}")
     if exercise.citations:
         lines.append(f"Cites: {', '.join(c.id for c in exercise.citations)}")
-    return "\n".join(lines)
+    return "\n".join(map(one_line, lines))

@@ -232,3 +232,32 @@ def test_a_pose_file_next_to_its_exercise_in_a_library_folder_works_as_documente
     checked = runner.invoke(main, ["check", str(library_dir), *lib])
     assert checked.exit_code == 1
     assert f"Error: {library_dir / 'my-clam-pose.yaml'}:2:52: end.right_knee.flexion: must be at most 160 (not 400)\n" in checked.stderr
+
+
+def test_show_and_list_make_control_and_escape_characters_visible_and_harmless(library_dir) -> None:
+    import json
+    import unicodedata
+
+    import yaml
+
+    name = "Evil \x1b]0;pwned\x07\x1b[2J name \u202e reversed"
+    step = "Step\x1b[31m red\x9b1m \u2028 after a line separator"
+    data = yaml.safe_load((library_dir / "test-clam.yaml").read_text(encoding="utf-8"))
+    data.update(id="evil", name=name)
+    data["steps"][0] = step
+    (library_dir / "evil.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    runner, lib = CliRunner(), ["--library", str(library_dir)]
+
+    def hidden(text: str) -> list[str]:
+        return [c for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+
+    listed = runner.invoke(main, ["list", "--search", "evil", *lib])
+    assert listed.exit_code == 0 and hidden(listed.stdout) == []
+    assert "Evil \\x1b]0;pwned\\x07\\x1b[2J name \\u202e reversed" in listed.stdout
+    shown = runner.invoke(main, ["show", "evil", *lib])
+    assert shown.exit_code == 0 and hidden(shown.stdout) == []
+    assert "1. Step\\x1b[31m red\\x9b1m \\u2028 after a line separator" in shown.stdout
+    as_json = runner.invoke(main, ["list", "--search", "evil", "--json", *lib])
+    assert as_json.exit_code == 0 and hidden(as_json.stdout) == []
+    [entry] = json.loads(as_json.stdout)  # harmless, and nothing lost for a script
+    assert entry["name"] == name and entry["steps"][0] == step
