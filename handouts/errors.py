@@ -49,14 +49,35 @@ class HandoutsError(Exception):
 
 
 class InvalidInput(HandoutsError):
-    """Raised when one or more input files are wrong; carries every problem found."""
+    """Raised when one or more input files are wrong; carries every problem found.
+
+    One cause, one line: the same problem of the same field of one file, met again
+    further on (a key repeated a thousand times), is one line at its first place.
+    """
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
+        self.problems = _once_each(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
+
+
+def _once_each(problems: list[Problem]) -> list[Problem]:
+    counts: dict[tuple[str, str, str], int] = {}
+    for problem in problems:
+        cause = (problem.file, problem.field, problem.message)
+        counts[cause] = counts.get(cause, 0) + 1
+    out = []
+    for problem in problems:
+        cause = (problem.file, problem.field, problem.message)
+        if counts.get(cause, 0) > 1:
+            out.append(Problem(problem.file, problem.line, problem.column, problem.field,
+                               f"{problem.message}; {counts[cause]} times in this file, the first shown"))
+        elif cause in counts:
+            out.append(problem)
+        counts.pop(cause, None)
+    return out
 
 
 class NotFound(HandoutsError):

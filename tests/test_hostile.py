@@ -204,6 +204,46 @@ def test_an_anchor_no_alias_uses_is_refused_too(work, lib) -> None:
             "p.yaml:2:7: note: anchors and aliases (& and *) are not allowed (write the value out in full)")
 
 
+def _fill(head: str, unit: str, tail: str = "", count: int | None = None) -> str:
+    """`head`, then `unit` as many times as fit just under the size limit (or `count` times), then `tail`."""
+    count = count or (yamlio.MAX_BYTES - 200 - len(head) - len(tail)) // len(unit)
+    return head + unit * count + tail
+
+
+VALUES = yamlio.MAX_VALUES
+LARGEST = {  # the costliest files the reader takes, each just under a limit: bytes, values or depth
+    "one-line-list": _fill("title: x\nexercises: [", "a,", "a]\n"),
+    "values-just-under-the-limit": "title: x\nexercises:\n" + "".join(f"- e{i}\n" for i in range(VALUES - 10)),
+    "one-long-plain-text": _fill("title: x\nexercises: [a]\nnote: ", "w ", "\n"),
+    "brackets-in-quotes": _fill("title: x\nexercises: [a]\nnote: '", "[", "'\n"),  # read by the pure-Python loader
+    "nested-lists-on-one-line": _fill("title: x\nexercises: [a]\nnote: [", "[[[[[[[[[[1]]]]]]]]]],", "1]\n", count=VALUES // 11),
+    "keys": "title: x\nexercises: [a]\nclinic:\n" + "".join(f"  k{i}: v\n" for i in range(VALUES)),
+    "one-key-repeated": _fill("title: x\nexercises: [a]\n", "title: y\n", count=VALUES - 10),
+    "nested-39-deep": "title: x\nexercises: [a]\nnote:\n" + "- " * 39 + "v\n" + "".join("  " * 39 + "- v\n" for _ in range(12_000)),
+}
+MEMORY_CAP = 300 * 1024 * 1024  # address space: a build of a few KB needs about a third of it
+
+
+@pytest.mark.parametrize("case", LARGEST)
+def test_the_largest_files_are_cheap_to_read_or_refuse(work, lib, case) -> None:
+    """A 1.9 MB one-line list took a minute and 900 MB, and a MemoryError under a memory cap."""
+    text = LARGEST[case]
+    assert len(text.encode()) <= yamlio.MAX_BYTES
+    write(work, "p.yaml", text)
+    cap = lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))  # noqa: E731
+    with open(work / "err", "w+") as err:
+        started = time.monotonic()
+        process = subprocess.Popen([sys.executable, "-m", "handouts", *build_args(lib, "p.yaml")], cwd=work, env=_env(),
+                                   stdout=subprocess.DEVNULL, stderr=err, preexec_fn=cap)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.monotonic() - started
+        err.seek(0)
+        lines = err.read().splitlines()
+    assert os.waitstatus_to_exitcode(status) == 1 and len(lines) == 1 and lines[0].startswith("Error: p.yaml:"), lines[:3]
+    assert elapsed < 10, f"{elapsed:.1f} s"
+    assert usage.ru_maxrss * 1024 < 150 * 1024 * 1024, f"{usage.ru_maxrss / 1024:.0f} MiB at its peak"
+
+
 def test_python_object_tags_never_run(work, lib) -> None:
     marker = work / "tag-ran"
     write(work, "p.yaml", f'title: !!python/object/apply:os.system ["touch {marker}"]\n'
@@ -582,7 +622,11 @@ def test_a_200000_word_note_is_refused_quickly(work, lib) -> None:
     program = dump(work, "p.yaml", {"title": "Hips", "note": WORDS_200K, "exercises": ["test-clam"]})
     with deadline(10):
         outcome = cli(*build_args(lib, str(program)))
-    refused(outcome, work, f"{program}:2:7: note: is too long ({len(WORDS_200K)} characters; at most 2000: shorten it)")
+    refused(outcome, work, f"{program}:1:1: file is larger than 1 MB (a handout file is a few KB)")
+    program = dump(work, "p.yaml", {"title": "Hips", "note": WORDS_200K[:500_000], "exercises": ["test-clam"]})
+    with deadline(10):
+        outcome = cli(*build_args(lib, str(program)))
+    refused(outcome, work, f"{program}:2:7: note: is too long (500000 characters; at most 2000: shorten it)")
 
 
 def test_a_200000_word_patient_option_is_refused_quickly(work, lib) -> None:

@@ -24,7 +24,9 @@ from .yamlwalk import MAX_DEPTH, MAX_VALUES, Stop, Walker
 
 __all__ = ["Document", "Path_", "dotted", "read_yaml", "parse_yaml", "read_file", "MAX_BYTES", "MAX_DEPTH", "MAX_VALUES"]
 
-MAX_BYTES = 2_000_000  # a handout file is a few KB; this keeps hostile files cheap to refuse
+# A handout file is a few KB, a large bibliography a few hundred; with MAX_VALUES (yamlwalk)
+# this keeps any file cheap to read or to refuse (tests/test_hostile.py measures the worst).
+MAX_BYTES = 1_000_000
 # libyaml's scanner looks up to 1,024 characters ahead of the value being read, and
 # newer versions stop at 1,000 open brackets with an error of their own. A file with this
 # many opening brackets within that distance is read by the pure-Python loader, which

@@ -32,7 +32,7 @@ _STANDARD_TAGS = {
 }
 _NON_SPECIFIC = (None, "!")  # no tag written, or YAML's `!`: the value's own kind
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_COMMENT_AFTER = re.compile(r"^\s+#\S")
+_COMMENT_AFTER = re.compile(r"\s+#\S")  # matched where a value ends, without copying the rest of its line
 # YAML 1.1 readings of a plain number that change what was written, with what YAML did
 _NUMBER_READINGS = [
     (re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"), "(base 60); write seconds as one number, such as 90, or put text in quotes"),
@@ -194,6 +194,7 @@ class Walker:
         end = event.end_mark
         if end.line >= len(self.lines):
             return
-        rest = self.lines[end.line][end.column:]
-        if _COMMENT_AFTER.match(rest) and end.line == event.start_mark.line:
-            self.problem(event, path, f"the text stops before {rest.strip()!r} because ' #' starts a comment in YAML (put the whole text in quotes)")
+        line = self.lines[end.line]
+        if end.line == event.start_mark.line and _COMMENT_AFTER.match(line, end.column):
+            rest = line[end.column:end.column + 200].strip()
+            self.problem(event, path, f"the text stops before {rest!r} because ' #' starts a comment in YAML (put the whole text in quotes)")

@@ -71,3 +71,12 @@ def test_missing_file_and_folder(tmp_path) -> None:
         read_yaml(tmp_path / "nope.yaml")
     with pytest.raises(InvalidInput, match=r": is a folder, not a YAML file$"):
         read_yaml(tmp_path)
+
+
+def test_one_cause_is_one_line_at_its_first_place() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_yaml(b"a: 1\n" + b"a: 2\n" * 5 + b"b: &x 1\nc: *x\nd: *x\n", "f.yaml")
+    assert caught.value.lines() == [
+        "f.yaml:2:1: a: duplicate key (already set on line 1; keep one); 5 times in this file, the first shown",
+        "f.yaml:7:4: b: anchors and aliases (& and *) are not allowed (write the value out in full)",
+    ]
