@@ -78,8 +78,9 @@ def build_all(pairs: Iterable[tuple[Request, Path]], library_folders: tuple[Path
         _refuse_before_any_work(pairs, run_inputs, problems)
         remove_stale(destination for _, destination in pairs)
         builder = Builder(tuple(library_folders))
-        run_inputs.add_library(builder.library)
         todo = [(i, request) for i, (request, _) in enumerate(pairs) if i not in problems]
+        if todo:  # (nothing at all is read for a run whose every handout was refused)
+            run_inputs.add_library(builder.library)
         waiting: dict[int, Temporary] = {}
         try:
             parallel = jobs > 1 and len(todo) > 1

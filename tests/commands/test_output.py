@@ -134,6 +134,27 @@ def test_an_output_that_is_one_of_the_run_s_inputs_is_refused_and_nothing_is_har
     assert not list(tmp_path.rglob("*.part"))
 
 
+def test_an_output_where_a_missing_file_was_looked_for_is_refused(clinic_folder, library_dir, tmp_path) -> None:
+    """A base pose file looked for beside the pose file, and not there (the bundled one was used): a PDF
+    written there would be read as that base pose next time."""
+    shutil.rmtree(clinic_folder / "base")
+    (clinic_folder / "base").mkdir()
+    output = clinic_folder / "base" / "side-lying-knees-bent.yaml"
+    result = build(clinic_folder, library_dir, "-o", str(output))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {output}: is a pose file {output}, which this run reads (write to another file name)\n"
+    assert list((clinic_folder / "base").iterdir()) == []
+
+
+def test_an_output_named_as_an_input_is_refused_before_anything_is_read(tmp_path) -> None:
+    (tmp_path / "p.yaml").write_text("title: Hips\nexercises: [test-clam]\n", encoding="utf-8")
+    # the library named does not exist: reading anything at all would have said so
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "p.yaml"), "--library", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'p.yaml'}: is the program {tmp_path / 'p.yaml'}, which this run reads "
+                             "(write to another file name)\n")
+
+
 def test_a_program_named_like_its_own_output_in_a_batch_is_refused_before_anything_is_read(library_dir, tmp_path) -> None:
     (tmp_path / "ana.pdf").write_text("title: Hips\nexercises: [test-clam]\n", encoding="utf-8")  # a program, oddly named
     (tmp_path / "ben.yaml").write_text("title: Hips\nexercises: [test-clam]\n", encoding="utf-8")

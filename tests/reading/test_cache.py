@@ -155,6 +155,7 @@ def test_a_cache_file_from_another_folder_gives_nothing_of_its_own(library_dir, 
 import base64
 import shutil
 import time
+from pathlib import Path
 
 from handouts.pictures import pose_pictures
 from handouts.commands.build import Builder, Request
@@ -278,6 +279,7 @@ def test_the_cache_holds_no_path_and_no_patient_folder_name(drawn, tmp_path, exe
     (patient / "library").mkdir(parents=True)
     (patient / "library" / "test-clam.yaml").write_text(exercise_text(), encoding="utf-8")
     program = _own_pose(patient)  # a pose file of the program's own, next to it
+    Path(program).write_text(Path(program).read_text(encoding="utf-8") + "patient: Ana María Núñez\n", encoding="utf-8")
     pose_pictures._pose_picture.cache_clear()
     Builder((patient / "library",)).pdf(Request(program=program, date=DAY))
     files = [file for file in (tmp_path / "cache").rglob("*") if file.is_file()]
