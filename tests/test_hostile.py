@@ -915,9 +915,9 @@ def test_a_phone_photo_s_gps_position_and_camera_serial_stay_out_of_the_pdf(work
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "PhoneMaker", "Phone " + serial  # Make, Model
     exif.get_ifd(0x8769)[0xA431] = serial  # BodySerialNumber
-    gps = exif.get_ifd(0x8825)
-    gps[0x0001], gps[0x0002], gps[0x0003], gps[0x0004] = "N", (51.0, 30.0, 12.5), "W", (0.0, 7.0, 39.0)
-    gps[0x001B] = place  # GPSProcessingMethod
+    # (a whole dictionary: Pillow before 11 saved no GPS block filled in through get_ifd)
+    exif[0x8825] = {0x0001: "N", 0x0002: (51.0, 30.0, 12.5), 0x0003: "W", 0x0004: (0.0, 7.0, 39.0),
+                    0x001B: place}  # GPSProcessingMethod
     Image.frombytes("RGB", (300, 200), bytes(range(256)) * 703 + bytes(72)).save(work / "phone.jpg", "JPEG", exif=exif, comment=serial)
     assert serial.encode() in (work / "phone.jpg").read_bytes() and place.encode() in (work / "phone.jpg").read_bytes()
     built(cli(*build_args(lib, str(picture_program(work, "phone.jpg")))), work / "out.pdf", "Our own picture")
