@@ -23,9 +23,8 @@ import os
 import signal
 import sys
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from ..errors import HandoutsError
 from ..reading.library import named_file
@@ -36,8 +35,7 @@ from .output import Temporary, commit, destination_problem, discard, remove_stal
 IN_FLIGHT = 2  # handouts sent to a worker at once: one to build, one ready next
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One handout of a run: where it goes, and the problems that stopped it (none: written)."""
 
     source: str  # the program as named, or the ids given with -e
@@ -50,8 +48,9 @@ class Outcome:
         return not self.problems
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
+    """What became of each handout of a run, in the order given."""
+
     outcomes: tuple[Outcome, ...]
 
     @property

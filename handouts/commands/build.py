@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 
@@ -43,8 +44,7 @@ class Request:
     clinic: Path | None = None  # a clinic file, replacing the program's clinic
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A handout's PDF, the advice for the clinician, and every file it was made from
     (the library's files aside: they are the same for every handout of a run)."""
 

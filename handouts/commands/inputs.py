@@ -10,15 +10,14 @@ any path or link) and by its real path, for one that does not exist yet.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..handout.assemble import Handout
 from ..reading.library import Library
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     path: Path
     kind: str  # what it is to the handout, for the message: "the program", "a picture"
 
@@ -26,12 +25,12 @@ class Input:
         return f"{self.kind} {self.path}"
 
 
-@dataclass
 class Inputs:
     """Files read (or looked for) by a run, by identity and by real path."""
 
-    by_identity: dict[tuple[int, int], Input] = field(default_factory=dict)
-    by_path: dict[str, Input] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.by_identity: dict[tuple[int, int], Input] = {}
+        self.by_path: dict[str, Input] = {}
 
     def add(self, path: Path | str | None, kind: str) -> None:
         if path is None:

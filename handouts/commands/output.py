@@ -18,12 +18,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import signal
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from ..errors import OutputError
 from .inputs import Inputs
@@ -102,8 +100,7 @@ def make_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: cannot create the folder ({error.strerror or error})") from None
 
 
-@dataclass(frozen=True)
-class Temporary:
+class Temporary(NamedTuple):
     """A complete output, written privately beside its destination and not yet moved there."""
 
     path: Path
@@ -124,7 +121,7 @@ def write_temporary(data: bytes, destination: Path) -> Temporary:
     destination = Path(destination)
     folder = destination.parent
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    path = folder / f"{_prefix(destination)}{os.getpid()}-{secrets.token_hex(8)}{_SUFFIX}"
+    path = folder / f"{_prefix(destination)}{os.getpid()}-{_random_hex()}{_SUFFIX}"
     try:
         handle = os.open(path, flags, 0o600)
     except OSError as error:
@@ -140,6 +137,11 @@ def write_temporary(data: bytes, destination: Path) -> Temporary:
             raise OutputError(f"{destination}: could not write the PDF ({error.strerror or error})") from None
         raise
     return Temporary(path, destination)
+
+
+def _random_hex() -> str:
+    """16 hex digits from the system's random source: a name no one can guess."""
+    return os.urandom(8).hex()
 
 
 def commit(temporary: Temporary, inputs: Inputs | None = None) -> None:

@@ -24,6 +24,7 @@ exercise entries, references and pictures are kept, never anything about a patie
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -103,10 +104,8 @@ class FolderCache:
         key = self.digests[path] = digest(raw)
         saved = self.entries.get(key)
         if saved is not None:
-            document = _document(str(path), saved)
-            if document is not None:
-                self.fresh[key] = saved
-                return document, True
+            self.fresh[key] = saved
+            return Recalled(str(path), saved), True
         return parse_yaml(raw, str(path)), False
 
     def reread(self, path: Path) -> Document:
@@ -140,17 +139,24 @@ class FolderCache:
         _write(self.file, FolderFile(FORMAT, __version__, self.fresh))
 
 
-def _document(name: str, saved: Saved) -> Document | None:
-    try:
-        return Document(
-            name,
-            saved.data,
-            positions={tuple(p): (line, column) for p, line, column in saved.positions},
-            key_positions={tuple(p): (line, column) for p, line, column in saved.key_positions},
-            plain_text={tuple(p): text for p, text in saved.plain_text},
-        )
-    except TypeError:  # a path that cannot be a key
-        return None
+class Recalled(Document):
+    """A document from the cache. Its positions are wanted only for a problem, which a file
+    that validated seldom has: they are laid out when first asked for, not for every entry."""
+
+    def __init__(self, name: str, saved: Saved):  # (Document's own __init__ would set the positions)
+        self.file, self.data, self._saved = name, saved.data, saved
+
+    @functools.cached_property
+    def positions(self) -> dict:  # type: ignore[override]
+        return {tuple(p): (line, column) for p, line, column in self._saved.positions}
+
+    @functools.cached_property
+    def key_positions(self) -> dict:  # type: ignore[override]
+        return {tuple(p): (line, column) for p, line, column in self._saved.key_positions}
+
+    @functools.cached_property
+    def plain_text(self) -> dict:  # type: ignore[override]
+        return {tuple(p): text for p, text in self._saved.plain_text}
 
 
 def _folder_file(folder: Path) -> Path | None:

@@ -225,7 +225,7 @@ from handouts.commands import output
 def test_a_temporary_file_is_created_exclusively_and_never_through_a_link(tmp_path, monkeypatch) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
-    monkeypatch.setattr(output.secrets, "token_hex", lambda n: "0" * 16)  # as if someone guessed the next name
+    monkeypatch.setattr(output, "_random_hex", lambda: "0" * 16)  # as if someone guessed the next name
     planted = tmp_path / f".out.pdf.{os.getpid()}-{'0' * 16}.part"
     planted.symlink_to(victim)
     with pytest.raises(OutputError, match=r"out.pdf: cannot write in .* \(File exists\)$"):
