@@ -32,7 +32,7 @@ from .build import Builder, Rendered, Request
 from .inputs import Inputs
 from .output import Temporary, commit, destination_problem, discard, remove_stale, signals_as_exceptions, write_temporary
 
-IN_FLIGHT = 2  # handouts sent to a worker at once: one to build, one ready next
+IN_FLIGHT = 4  # handouts sent to a worker at once: one to build, the rest ready (the first is the one it builds)
 
 
 class Outcome(NamedTuple):

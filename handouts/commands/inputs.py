@@ -38,12 +38,14 @@ class Inputs:
         found = Input(Path(path), kind)
         try:
             info = os.stat(path)
-            self.by_identity.setdefault((info.st_dev, info.st_ino), found)
-        except (OSError, ValueError):
-            pass  # looked for and not there: a file put there later would be read
-        real = _real(path)
-        if real is not None:
-            self.by_path.setdefault(real, found)
+        except (OSError, ValueError):  # looked for and not there: a file put there later would be read
+            real = _real(path)
+            if real is not None:
+                self.by_path.setdefault(real, found)
+            return
+        # (an existing file is known by its identity alone: a destination that resolves to
+        # it exists, and is found by its own identity)
+        self.by_identity.setdefault((info.st_dev, info.st_ino), found)
 
     def add_library(self, library: Library) -> None:
         for identity, path in library.files.items():
@@ -59,8 +61,7 @@ class Inputs:
         """The input that `destination` is, through any path or link, if it is one."""
         try:
             info = os.stat(destination)
-            if (info.st_dev, info.st_ino) in self.by_identity:
-                return self.by_identity[(info.st_dev, info.st_ino)]
+            return self.by_identity.get((info.st_dev, info.st_ino))
         except (OSError, ValueError):
             pass
         real = _real(destination)
