@@ -332,3 +332,19 @@ def test_a_build_killed_outright_leaves_a_temporary_file_the_next_build_removes(
     result = CliRunner().invoke(main, ["build", "-e", "test-clam", "--library", str(library_dir), "-o", str(tmp_path / "ana.pdf")])
     assert result.exit_code == 0, result.output
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_signal_handlers_are_the_caller_s_again_after_a_run(library_dir, tmp_path) -> None:
+    from handouts.commands.batch import build_all
+
+    def mine(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGTERM, mine)
+    try:
+        before = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+        report = build_all([(Request(exercises=("test-clam",)), tmp_path / "a.pdf")], (library_dir,))
+        assert report.failed == [] and (tmp_path / "a.pdf").is_file()
+        assert {s: signal.getsignal(s) for s in before} == before
+    finally:
+        signal.signal(signal.SIGTERM, previous)
