@@ -26,7 +26,15 @@ Texts = Iterator[tuple[Document, tuple, str]]
 
 def check_printable(program: Program, where: Document, handout: Handout, library: Library, clinic: Document | None) -> None:
     """Refuse text with letters no embedded font has, naming where it is."""
-    problems = _unprintable(_texts(program, where, handout, library, clinic))
+    problems = _unprintable(_strings(where, (), msgspec.to_builtins(program)))
+    if clinic is not None and handout.clinic is not None:
+        problems += _unprintable(_strings(clinic, (), msgspec.to_builtins(handout.clinic)))
+    for card in handout.cards:
+        entry = library.exercises[card.exercise.id]
+        problems += _once(entry.document, entry.exercise, ())
+    for reference in handout.references:
+        document, path = library.reference_places[reference.id]
+        problems += _once(document, library.references[reference.id], path)
     if problems:
         raise InvalidInput(problems)
 
@@ -46,6 +54,24 @@ def file_unprintable(document: Document, model: msgspec.Struct) -> list[Problem]
     return _unprintable(_strings(document, (), msgspec.to_builtins(model)))
 
 
+# A library's entries and references are the same objects for every handout of a batch:
+# each is looked through once (kept with the objects, so that an id is never another's).
+_seen: dict[tuple[int, int], tuple[Document, msgspec.Struct, list[Problem]]] = {}
+SEEN_MAX = 4096
+
+
+def _once(document: Document, value: msgspec.Struct, path: tuple) -> list[Problem]:
+    key = (id(document), id(value))
+    seen = _seen.get(key)
+    if seen is not None and seen[0] is document and seen[1] is value:
+        return seen[2]
+    problems = _unprintable(_strings(document, path, msgspec.to_builtins(value)))
+    if len(_seen) >= SEEN_MAX:
+        _seen.clear()
+    _seen[key] = (document, value, problems)
+    return problems
+
+
 def _unprintable(texts: Texts) -> list[Problem]:
     problems = []
     for document, path, text in texts:
@@ -53,17 +79,6 @@ def _unprintable(texts: Texts) -> list[Problem]:
         if missing:
             problems.append(document.problem(path, f"no font here can print {describe(missing)} (remove or replace it)"))
     return problems
-
-
-def _texts(program: Program, where: Document, handout: Handout, library: Library, clinic: Document | None) -> Texts:
-    """Every text of the program and of the entries and references it uses, with where it came from."""
-    yield from _strings(where, (), msgspec.to_builtins(program))
-    if clinic is not None and handout.clinic is not None:
-        yield from _strings(clinic, (), msgspec.to_builtins(handout.clinic))
-    for card in handout.cards:
-        yield from _strings(library.exercises[card.exercise.id].document, (), msgspec.to_builtins(card.exercise))
-    for reference in handout.references:
-        yield from _reference(library, reference.id)
 
 
 def _reference(library: Library, reference_id: str) -> Texts:
