@@ -81,18 +81,21 @@ def drawn_inputs(handout: Handout) -> Inputs:
     Found again as the layout found them (the same functions, on the same names), after
     rendering, when each of them is known to exist.
     """
-    from ..pictures.paths import resolve_picture_path
     from ..pictures.pose_pictures import pose_sources
 
     found = Inputs()
     clinic, source = handout.clinic, handout.clinic_source
     if clinic is not None and clinic.logo and source is not None:
+        from ..pictures.paths import resolve_picture_path
+
         found.add(resolve_picture_path(clinic.logo, source, [source.parent]), "the clinic's logo")
     for card in handout.cards:
         illustration, source = card.illustration, card.illustration_source
         if illustration is None or source is None:
             continue
         for name in illustration.pictures or ():
+            from ..pictures.paths import resolve_picture_path
+
             found.add(resolve_picture_path(name, source, [source.parent]), "a picture")
         if illustration.pose:
             for path in pose_sources(illustration.pose, source):

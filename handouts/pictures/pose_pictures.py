@@ -53,13 +53,15 @@ def pose_path(name: str, source: Path | None) -> Path:
     return path
 
 
-# The files each pose file's picture was drawn from: itself, then each base file looked for.
+# The files each pose file's picture was drawn from: itself, then each base file looked
+# for; and the pose file each name, in each YAML file, was last found to be.
 _sources: dict[Path, tuple[Path, ...]] = {}
+_found: dict[tuple[str, Path | None], Path] = {}
 
 
 def pose_sources(name: str, source: Path | None) -> tuple[Path, ...]:
     """The pose file of a picture drawn in this process, and each base file it depends on."""
-    path = pose_path(name, source)
+    path = _found.get((name, source)) or pose_path(name, source)
     return _sources.get(path, (path,))
 
 
@@ -67,7 +69,8 @@ def pose_picture(name: str, source: Path | None, width: float, mirrored: bool) -
     """A card's pictogram: its PDF operators, written once per pose file, width and side."""
     # Each card gets its own shallow copy (platypus sets attributes on the flowables it
     # lays out); the compressed operators are shared and never changed.
-    return copy.copy(_pose_picture(pose_path(name, source), width, mirrored))
+    path = _found[name, source] = pose_path(name, source)
+    return copy.copy(_pose_picture(path, width, mirrored))
 
 
 class SavedPicture(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -124,7 +127,7 @@ def _operators(saved: SavedPicture, path: Path) -> bytes | None:
 
 def pose_flowable(name: str, source: Path | None, width: float, mirrored: bool) -> Flowable:
     """The pictogram as a ReportLab Drawing, for a preview to export as PNG, SVG or PDF."""
-    path = pose_path(name, source)
+    path = _found[name, source] = pose_path(name, source)
     drawing = copy.copy(_pose_drawing(path, width, mirrored))
     _sources[path] = _pose(path).sources
     return drawing

@@ -162,6 +162,7 @@ def _model(document: Document) -> Exercise | References | None:
 def _broken_links(library: Library) -> list[Problem]:
     """Progressions, regressions and citations that name nothing."""
     found = []
+    poses = _bundled_poses()
     for entry in library.exercises.values():
         exercise, document = entry.exercise, entry.document
         for kind in ("progression", "regression"):
@@ -169,7 +170,7 @@ def _broken_links(library: Library) -> list[Problem]:
                 if target not in library.exercises:
                     found.append(document.problem((kind, i), library.unknown(target)))
         if exercise.illustration and exercise.illustration.pose:
-            missing = pose_problem(exercise.illustration.pose, entry.path)
+            missing = pose_problem(exercise.illustration.pose, entry.path, poses)
             if missing:
                 found.append(document.problem(("illustration", "pose"), missing))
         for i, citation in enumerate(exercise.citations):
@@ -178,7 +179,7 @@ def _broken_links(library: Library) -> list[Problem]:
     return found
 
 
-def pose_problem(name: str, source: Path | None) -> str | None:
+def pose_problem(name: str, source: Path | None, bundled_poses: list[str] | None = None) -> str | None:
     """What is wrong with a pose named in `source` (a YAML file), or None.
 
     Only whether the pose exists is checked here, so that `check` finds a misspelt pose;
@@ -188,8 +189,12 @@ def pose_problem(name: str, source: Path | None) -> str | None:
         if source is None or not (source.parent / name).is_file():
             return f"pose file {name!r} not found next to this file"
         return None
-    names = [path.stem for path in (bundled("images") / "poses").glob("*.yaml")]
+    names = _bundled_poses() if bundled_poses is None else bundled_poses
     return None if name in names else f"no bundled pose named {name!r} ({suggest(name, names)})"
+
+
+def _bundled_poses() -> list[str]:
+    return [path.stem for path in (bundled("images") / "poses").glob("*.yaml")]
 
 
 def what_is(path: Path) -> str:

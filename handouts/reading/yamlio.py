@@ -42,17 +42,26 @@ def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_re
     name = display or str(path)
     try:
         # never block on a pipe (or a device) named as a file: open without waiting, then refuse it
-        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | getattr(os, "O_NONBLOCK", 0))) as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise InvalidInput([Problem(name, 0, 0, "", "is not an ordinary file (name a YAML file)")])
-            raw = handle.read(MAX_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InvalidInput([Problem(name, 0, 0, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise InvalidInput([Problem(name, 0, 0, "", "is a folder, not a YAML file")]) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name
         raise InvalidInput([Problem(name, 0, 0, "", f"cannot read: {getattr(error, 'strerror', None) or error}")]) from None
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise InvalidInput([Problem(name, 0, 0, "", "is a folder, not a YAML file")])
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput([Problem(name, 0, 0, "", "is not an ordinary file (name a YAML file)")])
+        chunks, size = [], 0
+        while size <= MAX_BYTES and (chunk := os.read(handle, MAX_BYTES + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+        raw = b"".join(chunks)
+    except OSError as error:
+        raise InvalidInput([Problem(name, 0, 0, "", f"cannot read: {error.strerror or error}")]) from None
+    finally:
+        os.close(handle)
     if len(raw) > MAX_BYTES:
         raise InvalidInput([Problem(name, 1, 1, "", f"file is larger than {MAX_BYTES // 1_000_000} MB (a handout file is a few KB)")])
     return raw, info
