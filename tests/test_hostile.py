@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -185,18 +186,72 @@ def billion_laughs() -> bytes:
 def test_billion_laughs_is_refused_at_once_in_a_subprocess(work, lib) -> None:
     write(work, "bomb.yaml", billion_laughs())
     started = time.monotonic()
-    lines = refused(sub(*build_args(lib, "bomb.yaml"), cwd=work), work)
+    # one cause, one line: the file's first anchor, however many aliases follow; nothing expanded
+    refused(sub(*build_args(lib, "bomb.yaml"), cwd=work), work,
+            "bomb.yaml:1:4: a: anchors and aliases (& and *) are not allowed (write the value out in full)")
     assert time.monotonic() - started < 20
-    assert len(lines) == 8 * 9  # every alias, once each; nothing expanded
-    assert all(line.endswith(": anchors and aliases (& and *) are not allowed (write the value out in full)") for line in lines)
-    # (the line is the anchored value's: YAML keeps no position for an alias)
-    assert lines[0].startswith("bomb.yaml:") and lines[0].endswith(": b[0]: anchors and aliases (& and *) are not allowed (write the value out in full)")
 
 
 def test_self_referencing_alias(work, lib) -> None:
     write(work, "p.yaml", "title: &t\n  x: *t\nexercises: [test-clam]\n")
     refused(cli(*build_args(lib, "p.yaml")), work,
-            "p.yaml:2:3: title.x: anchors and aliases (& and *) are not allowed (write the value out in full)")
+            "p.yaml:1:8: title: anchors and aliases (& and *) are not allowed (write the value out in full)")
+
+
+def test_an_anchor_no_alias_uses_is_refused_too(work, lib) -> None:
+    write(work, "p.yaml", "title: Hips\nnote: &unused Rest well\nexercises: [test-clam]\n")
+    refused(cli(*build_args(lib, "p.yaml")), work,
+            "p.yaml:2:7: note: anchors and aliases (& and *) are not allowed (write the value out in full)")
+
+
+def _fill(head: str, unit: str, tail: str = "", count: int | None = None) -> str:
+    """`head`, then `unit` as many times as fit just under the size limit (or `count` times), then `tail`."""
+    count = count or (yamlio.MAX_BYTES - 200 - len(head) - len(tail)) // len(unit)
+    return head + unit * count + tail
+
+
+VALUES = yamlio.MAX_VALUES
+LARGEST = {  # the costliest files the reader takes, each just under a limit: bytes, values or depth
+    "one-line-list": _fill("title: x\nexercises: [", "a,", "a]\n"),
+    "values-just-under-the-limit": "title: x\nexercises:\n" + "".join(f"- e{i}\n" for i in range(VALUES - 10)),
+    "one-long-plain-text": _fill("title: x\nexercises: [a]\nnote: ", "w ", "\n"),
+    "brackets-in-quotes": _fill("title: x\nexercises: [a]\nnote: '", "[", "'\n"),  # read by the pure-Python loader
+    "nested-lists-on-one-line": _fill("title: x\nexercises: [a]\nnote: [", "[[[[[[[[[[1]]]]]]]]]],", "1]\n", count=VALUES // 11),
+    "keys": "title: x\nexercises: [a]\nclinic:\n" + "".join(f"  k{i}: v\n" for i in range(VALUES)),
+    "one-key-repeated": _fill("title: x\nexercises: [a]\n", "title: y\n", count=VALUES - 10),
+    "nested-39-deep": "title: x\nexercises: [a]\nnote:\n" + "- " * 39 + "v\n" + "".join("  " * 39 + "- v\n" for _ in range(12_000)),
+}
+MEMORY_CAP = 300 * 1024 * 1024  # address space: a build of a few KB needs about a third of it
+# The tool, reporting its own peak memory (VmHWM: this process's alone, where the rusage
+# of a child forked from a large test process would count the test process's pages too).
+PEAK_REPORTING = """
+import atexit, runpy, sys
+report = sys.argv.pop(1)
+def peak():
+    with open("/proc/self/status") as status, open(report, "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+atexit.register(peak)
+runpy.run_module("handouts", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("case", LARGEST)
+def test_the_largest_files_are_cheap_to_read_or_refuse(work, lib, case) -> None:
+    """A 1.9 MB one-line list took a minute and 900 MB, and a MemoryError under a memory cap."""
+    text = LARGEST[case]
+    assert len(text.encode()) <= yamlio.MAX_BYTES
+    write(work, "p.yaml", text)
+    cap = lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))  # noqa: E731
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", PEAK_REPORTING, str(work / "peak"), *build_args(lib, "p.yaml")], cwd=work,
+                          env=_env(), capture_output=True, text=True, preexec_fn=cap, timeout=120)
+    elapsed = time.monotonic() - started
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1 and len(lines) == 1 and lines[0].startswith("Error: p.yaml:"), lines[:3]
+    assert elapsed < 10, f"{elapsed:.1f} s"
+    peak_kib = int((work / "peak").read_text())
+    assert peak_kib < 150 * 1024, f"{peak_kib / 1024:.0f} MiB at its peak"
+    (work / "peak").unlink()
 
 
 def test_python_object_tags_never_run(work, lib) -> None:
@@ -211,30 +266,33 @@ def test_python_object_tags_never_run(work, lib) -> None:
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("body", [
-    pytest.param("title: " + "[" * 50_000 + "]" * 50_000, id="50000-brackets"),
+TOO_DEEP = "title" + "[0]" * yamlio.MAX_DEPTH + ": is nested too deeply to be a handout file"
+
+
+@pytest.mark.parametrize("body, where", [
+    pytest.param("title: " + "[" * 50_000 + "]" * 50_000, "1:48", id="50000-brackets"),
     # no brackets at all: libyaml's composer also recursed into a crash on block nesting
-    pytest.param("title:\n  " + "- " * 50_000 + "x", id="50000-dashes"),
+    pytest.param("title:\n  " + "- " * 50_000 + "x", "2:83", id="50000-dashes"),
 ])
-def test_deep_nesting_never_crashes_the_process(work, lib, body) -> None:
+def test_deep_nesting_never_crashes_the_process(work, lib, body, where) -> None:
     write(work, "deep.yaml", body + "\nexercises: [test-clam]\n")
     outcome = sub(*build_args(lib, "deep.yaml"), cwd=work)
     assert outcome.code != -signal.SIGSEGV, "libyaml crashed"
-    refused(outcome, work, "deep.yaml:1:1: is nested too deeply to be a handout file")
+    refused(outcome, work, f"deep.yaml:{where}: {TOO_DEEP}")
 
 
-def test_deep_nesting_in_the_pure_python_loader_is_a_clean_error(work, lib, monkeypatch) -> None:
-    # the pure-Python loader (used past the C loader's safe depth) meets its RecursionError
-    monkeypatch.setattr(yamlio, "C_LOADER_MAX_BRACKETS", 0)
-    write(work, "deep.yaml", "title: " + "[" * 1_000 + "]" * 1_000 + "\nexercises: [test-clam]\n")
-    refused(cli(*build_args(lib, "deep.yaml")), work, "deep.yaml:1:1: is nested too deeply to be a handout file")
-
-
-def test_nesting_the_c_loader_can_take_is_cut_at_the_depth_limit(work, lib) -> None:
+@pytest.mark.parametrize("fast", [True, False], ids=["c-loader", "pure-python-loader"])
+@pytest.mark.parametrize("body, where", [
+    # past a thousand open brackets newer libyaml stops with an error of its own: the tool's limit speaks first
+    pytest.param("title: " + "[" * 1_100 + "]" * 1_100, "1:48", id="1100-brackets-on-one-line"),
     # short lines, so the fast C loader reads it; the depth limit then stops the walk
-    write(work, "deep.yaml", "title:\n" + " [\n" * 1_000 + " ]\n" * 1_000 + "exercises: [test-clam]\n")
-    path = "title" + "[0]" * (yamlio.MAX_DEPTH)
-    refused(cli(*build_args(lib, "deep.yaml")), work, f"deep.yaml:42:2: {path}: is nested too deeply to be a handout file")
+    pytest.param("title:\n" + " [\n" * 1_000 + " ]\n" * 1_000, "42:2", id="1000-brackets-one-per-line"),
+])
+def test_nesting_is_cut_at_the_tool_s_own_depth_limit_by_either_loader(work, lib, monkeypatch, fast, body, where) -> None:
+    if not fast:
+        monkeypatch.setattr(yamlio, "C_LOADER_DENSE_BRACKETS", 0)  # every file to the pure-Python loader
+    write(work, "deep.yaml", body + "\nexercises: [test-clam]\n")
+    refused(cli(*build_args(lib, "deep.yaml")), work, f"deep.yaml:{where}: {TOO_DEEP}")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -258,6 +316,12 @@ def test_nesting_the_c_loader_can_take_is_cut_at_the_depth_limit(work, lib) -> N
      "p.yaml:4:28: exercises[0].dosage.rest_seconds: '1:30' is read by YAML as 90 (base 60); write seconds as one number, such as 90, or put text in quotes"),
     ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 010}\n",
      "p.yaml:4:20: exercises[0].dosage.reps: '010' is read by YAML as 8 (octal); write the number without a leading 0, or put text in quotes"),
+    ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 0x1F}\n",
+     "p.yaml:4:20: exercises[0].dosage.reps: '0x1F' is read by YAML as 31 (hexadecimal); write the number in ordinary digits, or put text in quotes"),
+    ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {sets: 0b11}\n",
+     "p.yaml:4:20: exercises[0].dosage.sets: '0b11' is read by YAML as 3 (binary); write the number in ordinary digits, or put text in quotes"),
+    ("title: Hips\nexercises:\n  - id: test-clam\n    dosage: {reps: 1_2}\n",
+     "p.yaml:4:20: exercises[0].dosage.reps: '1_2' is read by YAML as 12 (YAML drops the _); write the number without _, or put text in quotes"),
     ("title: 3.10\nexercises: [test-clam]\n", "p.yaml:1:8: title: YAML reads '3.10' as a number, not text (put it in quotes: \"3.10\")"),
     ("title: Hips\nnote: Rest 30 s #2 then go on\n",
      "p.yaml:2:7: note: the text stops before '#2 then go on' because ' #' starts a comment in YAML (put the whole text in quotes)"),
@@ -266,7 +330,7 @@ def test_nesting_the_c_loader_can_take_is_cut_at_the_depth_limit(work, lib) -> N
     ("title: Hips\n---\ntitle: Knees\n", "p.yaml:2:1: is not valid YAML: but found another document (check the indentation and quotes here)"),
     ("title: !!binary aGVsbG8=\n", "p.yaml:1:8: title: the tag 'tag:yaml.org,2002:binary' is not allowed (remove it)"),
 ], ids=["impossible-date", "timestamp-tag", "int-tag", "bool-tag", "tab", "latin-1", "surrogate-escape", "empty",
-        "only-comment", "only-list", "only-string", "duplicate-key", "no", "1:30", "010", "3.10", "cut-at-#",
+        "only-comment", "only-list", "only-string", "duplicate-key", "no", "1:30", "010", "0x1F", "0b11", "1_2", "3.10", "cut-at-#",
         "control-char", "merge-key", "two-documents", "binary-tag"])
 def test_broken_yaml_gives_one_exact_line(work, lib, text, expected) -> None:
     write(work, "p.yaml", text if isinstance(text, bytes) else text.encode())
@@ -284,18 +348,27 @@ def test_every_broken_yaml_file_in_one_subprocess_never_tracebacks(work, lib) ->
     refused(sub("check", *names, "--library", str(lib), cwd=work), work, *expected)
 
 
+def test_a_number_yaml_would_change_is_refused_in_a_template_too(work, lib) -> None:
+    template = (ROOT / "templates" / "standard.yaml").read_text(encoding="utf-8")
+    assert "  body: 12 " in template
+    write(work, "t.yaml", template.replace("  body: 12 ", "  body: 1_2 "))
+    [line] = refused(cli(*build_args(lib, "-e", "test-clam", "--template", "t.yaml")), work)
+    assert line.startswith("t.yaml:") and line.endswith(": type_pt.body: '1_2' is read by YAML as 12 (YAML drops the _); "
+                                                        "write the number without _, or put text in quotes"), line
+
+
 def test_lone_surrogate_from_the_pure_python_loader(work, lib, monkeypatch) -> None:
-    monkeypatch.setattr(yamlio, "C_LOADER_MAX_BRACKETS", 0)  # this loader decodes "\ud800" instead of refusing it
+    monkeypatch.setattr(yamlio, "C_LOADER_DENSE_BRACKETS", 0)  # this loader decodes "\ud800" instead of refusing it
     write(work, "p.yaml", 'title: "a\\ud800b"\nexercises: [test-clam]\n')
     refused(cli(*build_args(lib, "p.yaml")), work,
             "p.yaml:1:8: title: contains '\\ud800', half of a UTF-16 pair and not a character (remove it, or write the character itself)")
 
 
 def test_control_character_with_the_pure_python_loader_is_not_a_traceback(work, lib) -> None:
-    # a line long enough for the pure-Python loader, whose reader refuses the character up front
-    write(work, "p.yaml", "title: Hips\nnote: " + "x " * 1_500 + "\x1b[31m\nexercises: [test-clam]\n")
+    # a quoted run of brackets sends the file to the pure-Python loader, whose reader refuses the character up front
+    write(work, "p.yaml", "title: Hips\nclinician: '" + "[" * 300 + "'\nnote: " + "x " * 1_500 + "\x1b[31m\nexercises: [test-clam]\n")
     refused(sub(*build_args(lib, "p.yaml"), cwd=work), work,
-            "p.yaml:2:3007: contains the control character U+001B, which YAML does not allow (remove it)")
+            "p.yaml:3:3007: contains the control character U+001B, which YAML does not allow (remove it)")
 
 
 def test_a_bom_is_fine(work, lib) -> None:
@@ -403,6 +476,50 @@ def test_right_to_left_in_an_exercise_names_its_file_and_field(work) -> None:
             "'צ' (U+05E6 HEBREW LETTER TSADI), 'ו' (U+05D5 HEBREW LETTER VAV) (remove or replace it)")
 
 
+@pytest.mark.parametrize("field, yaml_text", [
+    ("title", "  title: Study שלום of hips\n"),
+    ("author[0].family", "  title: A study\n  author:\n  - {family: שלום, given: Ana}\n"),
+    ("container-title", "  title: A study\n  container-title: שלום Journal\n"),
+    ("page", "  title: A study\n  page: 😀12-14\n"),
+])
+def test_a_reference_with_letters_no_font_has_is_refused_by_build_and_by_check(work, field, yaml_text) -> None:
+    lib = work / "lib"
+    dump(lib, "test-clam.yaml", exercise())
+    refs = write(lib, "refs.yaml", "references:\n- id: burnet2009\n" + yaml_text)
+    position = where(refs, "שלום" if "שלום" in yaml_text else "😀")
+    first = "'ש' (U+05E9 HEBREW LETTER SHIN), 'ל' (U+05DC HEBREW LETTER LAMED), 'ו' (U+05D5 HEBREW LETTER VAV)" if "שלום" in yaml_text \
+        else "'😀' (U+1F600 GRINNING FACE)"
+    [built_line] = refused(cli(*build_args(lib, "-e", "test-clam")), work)
+    assert built_line.startswith(f"{refs}:{position.split(':')[0]}:")
+    assert built_line.endswith(f": references[0].{field}: no font here can print {first} (remove or replace it)")
+    [checked_line] = refused(cli("check", "--library", str(lib)), work)
+    assert checked_line == built_line
+
+
+CHECK_AS_BUILD = {
+    "unprintable-note": {"title": "Hips", "note": "Rest שלום", "exercises": ["test-clam"]},
+    "listed-twice": {"title": "Hips", "exercises": ["test-clam", "test-clam"]},
+    "unknown-id": {"title": "Hips", "exercises": ["test-clamm"]},
+    "missing-template": {"title": "Hips", "template": "t.yaml", "exercises": ["test-clam"]},
+    "unknown-template": {"title": "Hips", "template": "standart", "exercises": ["test-clam"]},
+    "unknown-pose": {"title": "Hips", "exercises": [{"id": "test-clam", "illustration": {"pose": "clamshel"}}]},
+    "unprintable-entry": {"title": "Hips", "exercises": ["test-lift"]},
+}
+
+
+@pytest.mark.parametrize("case", CHECK_AS_BUILD)
+def test_check_refuses_what_build_refuses(work, case) -> None:
+    lib = work / "lib"
+    dump(lib, "test-clam.yaml", exercise())
+    dump(lib, "test-lift.yaml", exercise(id="test-lift", name="Test lift", feel_it="In your hip 😀"))
+    dump(work, "p.yaml", CHECK_AS_BUILD[case])
+    built_lines = refused(cli(*build_args(lib, "p.yaml")), work)
+    checked_lines = refused(cli("check", "p.yaml", "--library", str(lib)), work)
+    entry_line = [line for line in checked_lines if "test-lift.yaml" in line]  # check also reads every entry
+    assert len(entry_line) == 1 and entry_line[0].endswith("feel_it: no font here can print '😀' (U+1F600 GRINNING FACE) (remove or replace it)")
+    assert sorted(line for line in checked_lines if line not in entry_line) == sorted(line for line in built_lines if line not in entry_line)
+
+
 @pytest.mark.parametrize("text", ["Καλημέρα, Ελένη", "Здравствуйте, Ольга", "Nguyễn Thị Ánh Tuyết", "İstanbul Çağrı"])
 def test_greek_cyrillic_vietnamese_and_turkish_print(work, text) -> None:
     lib, program = hostile_handout(work, text)
@@ -436,6 +553,37 @@ def test_line_breaks_in_notes_survive(work, lib) -> None:
     for line in ("First line of the note", "Second line of the note", "After a blank line",
                  "Note from your clinician: Card line one", "Card line two"):
         assert line in lines, lines
+
+
+@pytest.mark.parametrize("field", ["caption", "load", "reps_unit", "name"])
+def test_line_breaks_in_a_one_line_field_name_the_field_not_the_template(work, lib, field) -> None:
+    """A caption or dose word of 200 line breaks was blamed on the template's type size."""
+    text = "a" + "\n" * 198 + "b"
+    item: dict = {"id": "test-clam", "illustration": {"caption": text}} if field == "caption" else \
+        {"id": "test-clam", "dosage": {field: text}} if field != "name" else {"id": "test-clam"}
+    program = dump(work, "p.yaml", {"title": "Hips", "clinician": text if field == "name" else "Sam", "exercises": [item]})
+    path = {"caption": "exercises[0].illustration.caption", "load": "exercises[0].dosage.load",
+            "reps_unit": "exercises[0].dosage.reps_unit", "name": "clinician"}[field]
+    [line] = refused(cli(*build_args(lib, str(program))), work)
+    assert line.endswith(f": {path}: must be one line (remove the line breaks; a note or a step may have several)"), line
+
+
+@pytest.mark.parametrize("template", ["standard", "large-print"])
+def test_every_text_at_its_longest_fits_the_pages(work, template) -> None:
+    """With one-line fields one line, the longest text of every field lays out: a page that
+    cannot hold a block is the template's doing alone (and says so)."""
+    lib = work / "lib"
+    words = ("Lift " * 40)[:200]
+    lines = ("Lift the knee.\n" * 134)[:2000]
+    data = exercise(name=words, purpose=words, feel_it=lines, stop_if=lines, muscles=[words] * 3,
+                    illustration={"caption": "W" * 200})
+    data["steps"] = [lines] * 6
+    data["mistakes"] = [lines] * 4
+    data["dosage"].update(load=words, reps_unit="W" * 200)
+    dump(lib, "test-clam.yaml", data)
+    program = dump(work, "p.yaml", {"title": words, "patient": words, "clinician": words, "note": lines,
+                                    "exercises": [{"id": "test-clam", "note": lines}]})
+    built(cli(*build_args(lib, str(program), "--template", template)), work / "out.pdf")
 
 
 def test_a_ten_thousand_letter_step_is_refused(work) -> None:
@@ -487,7 +635,11 @@ def test_a_200000_word_note_is_refused_quickly(work, lib) -> None:
     program = dump(work, "p.yaml", {"title": "Hips", "note": WORDS_200K, "exercises": ["test-clam"]})
     with deadline(10):
         outcome = cli(*build_args(lib, str(program)))
-    refused(outcome, work, f"{program}:2:7: note: is too long ({len(WORDS_200K)} characters; at most 2000: shorten it)")
+    refused(outcome, work, f"{program}:1:1: file is larger than 1 MB (a handout file is a few KB)")
+    program = dump(work, "p.yaml", {"title": "Hips", "note": WORDS_200K[:500_000], "exercises": ["test-clam"]})
+    with deadline(10):
+        outcome = cli(*build_args(lib, str(program)))
+    refused(outcome, work, f"{program}:2:7: note: is too long (500000 characters; at most 2000: shorten it)")
 
 
 def test_a_200000_word_patient_option_is_refused_quickly(work, lib) -> None:
@@ -566,6 +718,45 @@ def test_the_largest_dosage_allowed_builds(work, lib) -> None:
     built(cli(*build_args(lib, str(program))), work / "out.pdf", "100 times in a row, 10 sets", "6 times a day, every day", "Your left leg only.")
 
 
+def test_a_pose_arrow_offset_of_infinity_is_refused_not_drawn_as_nan(work, lib) -> None:
+    pose = (ROOT / "images" / "poses" / "side-lying-abduction-hold.yaml").read_text(encoding="utf-8")
+    assert "offset: [0.02, 0.13]" in pose
+    write(work, "mine.yaml", pose.replace("offset: [0.02, 0.13]", "offset: [.inf, 0.13]"))
+    program = dump(work, "p.yaml", {"title": "Hips", "exercises": [{"id": "test-clam", "illustration": {"pose": "mine.yaml"}}]})
+    refused(cli(*build_args(lib, str(program))), work,
+            f"{work / 'mine.yaml'}:{where(work / 'mine.yaml', '.inf')}: arrows[1].offset[0]: must be an ordinary number, not .inf (write digits, such as 0.5)")
+
+
+@pytest.mark.parametrize("parts, expected", [
+    ("[[]]", "18: references[0].issued.date-parts[0]: needs at least 1 item(s), has 0"),
+    ("[]", "17: references[0].issued.date-parts: needs at least 1 item(s), has 0"),
+    ("[[20260]]", "19: references[0].issued.date-parts[0][0]: must be at most 9999 (not 20260)"),
+])
+def test_a_reference_date_with_no_year_is_one_line_not_a_traceback(work, parts, expected) -> None:
+    lib = work / "lib"
+    dump(lib, "test-clam.yaml", exercise())
+    write(lib, "refs.yaml", f"references:\n- id: burnet2009\n  title: A study\n  issued:\n    date-parts: {parts}\n")
+    refused(cli(*build_args(lib, "-e", "test-clam")), work, f"{lib / 'refs.yaml'}:5:{expected}")
+
+
+def test_a_template_file_named_in_a_program_is_looked_up_beside_the_program(work, lib) -> None:
+    standard = (ROOT / "templates" / "standard.yaml").read_text(encoding="utf-8")
+    write(work, "t.yaml", standard.replace("name: standard", "name: the-working-folder-s"))  # never to be used
+    program = write(work, "sub/p.yaml", "title: Hips\ntemplate: t.yaml\nexercises: [test-clam]\n")
+    refused(cli(*build_args(lib, "sub/p.yaml")), work, "sub/p.yaml:2:11: template: sub/t.yaml: template file not found")
+    write(work, "sub/t.yaml", standard.replace("body: 12 ", "body: 1_2 "))  # the one beside the program is read
+    [line] = refused(cli(*build_args(lib, "sub/p.yaml")), work)
+    assert line.startswith("sub/t.yaml:") and ": type_pt.body: '1_2' is read by YAML as 12" in line
+    write(work, "sub/t.yaml", standard.replace("paper: a4", "paper: letter"))
+    built(cli(*build_args(lib, str(program))), work / "out.pdf")
+    from pypdf import PdfReader
+
+    assert [round(float(v)) for v in PdfReader(work / "out.pdf").pages[0].mediabox[2:]] == [612, 792]  # letter: sub/t.yaml's
+    (work / "out.pdf").unlink()
+    refused(cli(*build_args(lib, "-e", "test-clam", "--template", "standart")), work,
+            "no template named 'standart' (did you mean 'standard'?)")
+
+
 # ============================================================================ pictures
 
 
@@ -576,6 +767,14 @@ def picture_program(folder: Path, *names: str, logo: str | None = None) -> Path:
         data["clinic"] = {"name": "Clinic", "logo": logo}
     data["exercises"] = [{"id": "test-clam", "illustration": {"pictures": list(names), "caption": "Our own picture"}}]
     return dump(folder, "p.yaml", data)
+
+
+PICTURE = ("exercises", 0, "illustration", "pictures", 0)
+
+
+def place(path: Path, field: tuple) -> str:
+    """'LINE:COLUMN' of a field of a YAML file, as error messages count them."""
+    return ":".join(map(str, yamlio.read_yaml(path).where(field)))
 
 
 def png_header_only(width: int, height: int) -> bytes:
@@ -629,7 +828,7 @@ def test_every_kind_of_picture_the_tool_refuses(work, lib, name, make, message) 
     make(work / name)
     program = picture_program(work, name)
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: exercises[0].illustration.pictures[0]: {work / name}: {message}", keep=("x.pdf",))
+            f"{program}:{place(program, PICTURE)}: exercises[0].illustration.pictures[0]: {work / name}: {message}", keep=("x.pdf",))
 
 
 @pytest.mark.parametrize("name, message", [
@@ -652,7 +851,7 @@ def test_picture_names_that_leave_the_folder_or_name_no_file(work, lib, tmp_path
     (work / "ghost.png").symlink_to(work / "nothing-here.png")
     program = picture_program(work, name)
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: exercises[0].illustration.pictures[0]: {message.format(work=work)}")
+            f"{program}:{place(program, PICTURE)}: exercises[0].illustration.pictures[0]: {message.format(work=work)}")
 
 
 def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
@@ -661,10 +860,11 @@ def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
     program = picture_program(work, "pipe.png")
     started = time.monotonic()
     refused(sub(*build_args(lib, str(program)), cwd=work, timeout=20), work,
-            f"{program}: exercises[0].illustration.pictures[0]: {work / 'pipe.png'}: this is not an ordinary file (name a picture file instead)")
+            f"{program}:{place(program, PICTURE)}: exercises[0].illustration.pictures[0]: {work / 'pipe.png'}: "
+            "this is not an ordinary file (name a picture file instead)")
     refused(sub(*build_args(lib, str(program), "--clinic", "pipe.yaml"), cwd=work, timeout=20), work,
             "pipe.yaml: is not an ordinary file (name a YAML file)")
-    refused(sub(*build_args(lib, "pipe.yaml"), cwd=work, timeout=20), work, "pipe.yaml: program file not found")
+    refused(sub(*build_args(lib, "pipe.yaml"), cwd=work, timeout=20), work, "pipe.yaml: is not an ordinary file (name a YAML file)")
     refused(cli(*build_args(lib, "-e", "test-clam", "--clinic", "/dev/zero")), work, "/dev/zero: is not an ordinary file (name a YAML file)")
     assert time.monotonic() - started < 30
 
@@ -672,7 +872,30 @@ def test_a_fifo_named_as_a_picture_or_a_file_never_hangs(work, lib) -> None:
 def test_a_logo_outside_the_folder_is_refused(work, lib) -> None:
     program = dump(work, "p.yaml", {"title": "Hips", "clinic": {"name": "Clinic", "logo": "../../../etc/passwd"}, "exercises": ["test-clam"]})
     refused(cli(*build_args(lib, str(program))), work,
-            f"{program}: picture '../../../etc/passwd' is outside the allowed folder {work} (copy the picture into the folder of the YAML file or below it)")
+            f"{program}:{place(program, ('clinic', 'logo'))}: clinic.logo: picture '../../../etc/passwd' is outside the allowed folder {work} "
+            "(copy the picture into the folder of the YAML file or below it)")
+
+
+def test_a_picture_or_logo_error_names_the_file_line_and_field_that_named_it(work, tmp_path_factory) -> None:
+    lib = work / "lib"
+    entry = dump(lib, "test-clam.yaml", exercise(illustration={"pictures": ["start.png", "missing.png"], "caption": "Start."}))
+    Image.new("RGB", (40, 30)).save(lib / "start.png")
+    refused(cli(*build_args(lib, "-e", "test-clam")), work,
+            f"{entry}:{place(entry, ('illustration', 'pictures', 1))}: illustration.pictures[1]: picture 'missing.png' not found "
+            f"(looked for {lib / 'missing.png'}; check the spelling)")
+    dump(lib, "test-clam.yaml", exercise())
+    write(work, "clinic.yaml", "name: Riverside Physiotherapy\nlogo: logo.png\n")
+    (work / "logo.png").write_bytes(b"")
+    refused(cli(*build_args(lib, "-e", "test-clam", "--clinic", "clinic.yaml")), work,
+            f"clinic.yaml:2:7: logo: {work / 'logo.png'}: the file is empty (save the picture again from the original)")
+    outside = tmp_path_factory.mktemp("elsewhere") / "pose.yaml"
+    outside.write_text((ROOT / "images" / "poses" / "clamshell.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (work / "sub").mkdir()
+    (work / "sub" / "pose.yaml").symlink_to(outside)
+    program = dump(work / "sub", "p.yaml", {"title": "Hips", "exercises": [{"id": "test-clam", "illustration": {"pose": "pose.yaml"}}]})
+    refused(cli(*build_args(lib, str(program))), work,
+            f"{program}:{place(program, ('exercises', 0, 'illustration', 'pose'))}: exercises[0].illustration.pose: picture 'pose.yaml' "
+            f"is outside the allowed folder {work / 'sub'} (copy the picture into the folder of the YAML file or below it)")
 
 
 def pdf_images(pdf: Path) -> list[Image.Image]:
@@ -696,9 +919,9 @@ def test_a_phone_photo_s_gps_position_and_camera_serial_stay_out_of_the_pdf(work
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "PhoneMaker", "Phone " + serial  # Make, Model
     exif.get_ifd(0x8769)[0xA431] = serial  # BodySerialNumber
-    gps = exif.get_ifd(0x8825)
-    gps[0x0001], gps[0x0002], gps[0x0003], gps[0x0004] = "N", (51.0, 30.0, 12.5), "W", (0.0, 7.0, 39.0)
-    gps[0x001B] = place  # GPSProcessingMethod
+    # (a whole dictionary: Pillow before 11 saved no GPS block filled in through get_ifd)
+    exif[0x8825] = {0x0001: "N", 0x0002: (51.0, 30.0, 12.5), 0x0003: "W", 0x0004: (0.0, 7.0, 39.0),
+                    0x001B: place}  # GPSProcessingMethod
     Image.frombytes("RGB", (300, 200), bytes(range(256)) * 703 + bytes(72)).save(work / "phone.jpg", "JPEG", exif=exif, comment=serial)
     assert serial.encode() in (work / "phone.jpg").read_bytes() and place.encode() in (work / "phone.jpg").read_bytes()
     built(cli(*build_args(lib, str(picture_program(work, "phone.jpg")))), work / "out.pdf", "1. Test clam")
@@ -748,20 +971,83 @@ def test_an_existing_pdf_stays_intact_when_a_build_fails(work, lib) -> None:
     assert sorted(p.name for p in work.iterdir()) == ["old.pdf", "p.yaml"]
 
 
-def test_the_temporary_file_is_made_in_the_destination_folder(work, lib, monkeypatch) -> None:
-    made: list[Path] = []
-    real = tempfile.mkstemp
+def test_the_temporary_file_is_made_in_the_destination_folder_private_and_unpredictable(work, lib, monkeypatch) -> None:
+    renamed: list[tuple[Path, int]] = []
+    real = os.replace
 
-    def spy(*args, **kwargs):
-        handle, name = real(*args, **kwargs)
-        made.append(Path(name))
-        return handle, name
+    def spy(source, destination):
+        renamed.append((Path(source), stat.S_IMODE(os.lstat(source).st_mode)))
+        return real(source, destination)
 
-    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    monkeypatch.setattr(os, "replace", spy)
     (work / "printed").mkdir()
-    built(cli(*build_args(lib, "-e", "test-clam", out="printed/ana.pdf")), work / "printed" / "ana.pdf")
-    assert [p.parent.resolve() for p in made] == [(work / "printed").resolve()]
-    assert made[0].name.startswith(".ana.pdf.") and made[0].name.endswith(".part") and not made[0].exists()
+    for _ in range(2):
+        built(cli(*build_args(lib, "-e", "test-clam", out="printed/ana.pdf")), work / "printed" / "ana.pdf")
+    assert [p.parent.resolve() for p, _ in renamed] == [(work / "printed").resolve()] * 2
+    (first, mode), (second, _) = renamed
+    assert mode == 0o600  # private until it is in place
+    assert re.fullmatch(rf"\.ana\.pdf\.{os.getpid()}-[0-9a-f]{{16}}\.part", first.name) and first.name != second.name
+    assert not first.exists() and not second.exists()
+    assert stat.S_IMODE((work / "printed" / "ana.pdf").stat().st_mode) == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+LONG_NAME = "é" * 130  # 260 bytes in UTF-8: more than one file name may hold
+LONG_PATH = "/".join(["d" * 200] * 25)  # 5,024 characters: more than a path may hold
+TOO_LONG = "cannot be read (File name too long)"
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["build", f"{LONG_NAME}.yaml", "-o", "out.pdf"], f"{LONG_NAME}.yaml: {TOO_LONG}"),
+    (["build", f"{LONG_PATH}/p.yaml", "-o", "out.pdf"], f"{LONG_PATH}/p.yaml: {TOO_LONG}"),
+    (["build", "-e", "test-clam", "-o", f"{LONG_NAME}.pdf"], f"{LONG_NAME}.pdf: the file name is longer than 255 bytes (give a shorter name)"),
+    (["build", "-e", "test-clam", "-o", f"{LONG_PATH}/out.pdf"], f"{LONG_PATH}/out.pdf: cannot be written (File name too long)"),
+    (["build", "-e", "test-clam", "--out-dir", LONG_PATH], f"{LONG_PATH}: cannot create the folder (File name too long)"),
+    (["build", "-e", "test-clam", "--clinic", f"{LONG_NAME}.yaml", "-o", "out.pdf"], f"{LONG_NAME}.yaml: cannot read: File name too long"),
+    (["build", "-e", "test-clam", "--template", f"{LONG_NAME}.yaml", "-o", "out.pdf"], f"{LONG_NAME}.yaml: {TOO_LONG}"),
+    (["check", f"{LONG_NAME}.yaml"], f"{LONG_NAME}.yaml: {TOO_LONG}"),
+    (["check", LONG_PATH], f"{LONG_PATH}: {TOO_LONG}"),
+    (["list", "--library", LONG_PATH], f"{LONG_PATH}: {TOO_LONG}"),
+    (["show", "test-clam", "--library", f"LIB/{LONG_NAME}"], f"LIB/{LONG_NAME}: {TOO_LONG}"),
+    (["illustrate", "clamshell", "-o", f"{LONG_NAME}.png"], f"{LONG_NAME}.png: the file name is longer than 255 bytes (give a shorter name)"),
+], ids=["program-name", "program-path", "output-name", "output-path", "out-dir", "clinic", "template", "check-name",
+        "check-path", "library-path", "library-name", "illustrate-name"])
+def test_names_and_paths_the_file_system_refuses_are_one_line(work, lib, args, expected) -> None:
+    args = [arg.replace("LIB", str(lib)) for arg in args]
+    refused(cli(*args, *(["--library", str(lib)] if args[0] == "build" else [])), work, expected.replace("LIB", str(lib)))
+
+
+def test_a_program_whose_pdf_name_would_be_too_long_is_one_line_and_the_rest_is_built(work, lib) -> None:
+    name = "p" * 253  # a program file without a suffix: fine; its PDF, NAME.pdf, is 257 bytes
+    write(work, name, "title: Hips\nexercises: [test-clam]\n")
+    write(work, "ana.yaml", "title: Hips\nexercises: [test-clam]\n")
+    outcome = sub("build", name, "ana.yaml", "--library", str(lib), "--out-dir", "out", cwd=work)
+    assert outcome.code == 1 and outcome.out == f"Wrote {Path('out') / 'ana.pdf'}\n" and "Traceback" not in outcome.err
+    assert outcome.err.splitlines()[-1] == f"Error: out/{name}.pdf: the file name is longer than 255 bytes (give a shorter name)"
+
+
+def test_an_output_the_system_cannot_write_is_one_line(work, lib) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "handouts", *build_args(lib, "-e", "test-clam")], cwd=work, env=_env(),
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=30)
+        assert (done.returncode, done.stderr.splitlines()[-1]) == (1, "Error: cannot write the output (No space left on device)")
+        assert "Traceback" not in done.stderr and (work / "out.pdf").is_file()  # the PDF was written; the message could not be
+        done = subprocess.run([sys.executable, "-m", "handouts", "list"], cwd=work, env=_env(), stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=30)
+        assert (done.returncode, done.stderr) == (1, "Error: cannot write the output (No space left on device)\n")
+
+
+@pytest.mark.parametrize("width", ["nan", "inf", "-inf", "NaN"])
+def test_a_picture_width_that_is_not_a_number_is_refused(work, width) -> None:
+    outcome = cli("illustrate", "clamshell", "-o", "clam.png", "--width-mm", width)
+    assert outcome.code == 2 and "Traceback" not in outcome.err and not (work / "clam.png").exists()
+    assert outcome.err.splitlines()[-1] in (f"Error: Invalid value for '--width-mm': {width!r} is not a number in the range 40<=x<=100.",
+                                            f"Error: Invalid value for '--width-mm': {width} is not in the range 40<=x<=100.")
 
 
 def _file_size_limit() -> None:

@@ -10,10 +10,11 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, NotFound, PictureError, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
 from ..handout.cautions import notes as caution_notes
 from ..handout.cautions import refuse
@@ -32,6 +33,7 @@ from ..reading.models import Program, ProgramExercise
 from ..reading.template_model import Template
 from ..reading.translations import DEFAULT
 from ..reading.yamlio import Document
+from .inputs import Inputs
 
 
 @dataclass(frozen=True)
@@ -54,13 +56,22 @@ class Request:
     strict: bool = False  # a caution that matches one of the program's conditions is an error, not a note
 
 
+class Rendered(NamedTuple):
+    """A handout's PDF, the advice for the clinician, and every file it was made from
+    (the library's files aside: they are the same for every handout of a run)."""
+
+    pdf: bytes
+    advice: list[str]
+    inputs: Inputs
+
+
 @dataclass
 class Builder:
     """Builds many handouts in one process, loading the library and templates once."""
 
     library_folders: tuple[Path, ...] = ()
     _library: Library | None = None
-    _templates: dict[str, Template] = field(default_factory=dict)
+    _templates: dict[tuple[str, Path | None], tuple[Template, Path]] = field(default_factory=dict)
 
     @property
     def library(self) -> Library:
@@ -68,16 +79,28 @@ class Builder:
             self._library = load_library(self.library_folders)
         return self._library
 
-    def template(self, name: str) -> Template:
-        if name not in self._templates:
-            self._templates[name] = load_template(name)
-        return self._templates[name]
+    def template(self, name: str, folder: Path | None = None) -> Template:
+        """A template by name or path (relative to `folder`, a program's, when given)."""
+        return self.template_file(name, folder)[0]
+
+    def template_file(self, name: str, folder: Path | None = None) -> tuple[Template, Path]:
+        """A template and the file it was read from, loaded once per run."""
+        if (name, folder) not in self._templates:
+            self._templates[name, folder] = load_template(name, folder)
+        return self._templates[name, folder]
 
     def handout(self, request: Request) -> Handout:
         """Stages 1 and 2: read the program and resolve it against the library."""
+        return self._handout(request)[0]
+
+    def _handout(self, request: Request, program_kind: str = "the program") -> tuple[Handout, Inputs, dict[Path, Document]]:
+        """The handout, the files it was read from, and the documents that name its pictures, by file."""
+        inputs = Inputs()
         clinic_file = load_clinic(request.clinic) if request.clinic else None
+        inputs.add(request.clinic, "the clinic file")
         if request.program:
             program, document, path = load_program(request.program)
+            inputs.add(path, program_kind)
         else:
             language = request.language or (clinic_file[0].language if clinic_file else DEFAULT)
             title = request.title or words_for(language)._("Your home exercises")
@@ -88,7 +111,8 @@ class Builder:
         if updates:
             program = msgspec.structs.replace(program, **updates)
         _check_option_text(request)
-        template = self.template(request.template or program.template)
+        template, template_path = self._template(request, program, document, path)
+        inputs.add(template_path, "the template")
         handout = assemble(program, self.library, template, source=document, program_path=path, clinic_file=clinic_file,
                            today=dt.date.today(), audience=request.audience, language=request.language,
                            fallback=request.fallback)
@@ -96,45 +120,62 @@ class Builder:
         if request.strict:
             refuse(handout, program, document)
         if request.since:
-            handout = self._since(request, handout)
-        return handout
+            handout = self._since(request, handout, inputs)
+        documents = {self.library.exercises[card.exercise.id].path: self.library.exercises[card.exercise.id].document for card in handout.cards}
+        if path is not None:
+            documents[path] = document
+        if clinic_file is not None:
+            documents[clinic_file[2]] = clinic_file[1]
+        return handout, inputs, documents
 
-    def _since(self, request: Request, handout: Handout) -> Handout:
+    def _template(self, request: Request, program: Program, document: Document, path: Path | None) -> tuple[Template, Path]:
+        """The --template option's (from the working folder), else the program's, beside the program."""
+        if request.template:
+            return self.template_file(request.template)
+        try:
+            return self.template_file(program.template, path.parent if path else None)
+        except NotFound as error:  # the program named it: say where
+            raise InvalidInput([document.problem(("template",), str(error))]) from None
+
+    def _since(self, request: Request, handout: Handout, inputs: Inputs) -> Handout:
         """The handout with what changed since the previous program, resolved against the same
         library, in the same language (so that names and doses compare word for word)."""
         from ..handout.changes import compare
 
-        old = self.handout(Request(program=request.since, language=handout.words.language, fallback=request.fallback))
+        old, old_inputs, _ = self._handout(Request(program=request.since, language=handout.words.language, fallback=request.fallback),
+                                           "the previous program (--since)")
+        inputs.update(old_inputs)  # the previous program is read too: never written over
         return dataclasses.replace(handout, changes=compare(old, handout))
 
-    def render(self, request: Request) -> tuple[bytes, list[str]]:
-        """Stages 3 and 4: lay the handout out and render it, in memory; with advice."""
+    def render(self, request: Request) -> Rendered:
+        """Stages 3 and 4: lay the handout out and render it, in memory; with advice and inputs."""
         from ..page.pdf import render
+        from .inputs import drawn_inputs
 
-        handout = self.handout(request)
-        return render(handout), caution_notes(handout) + advice(handout) + contradictions(handout) + _unprinted_changes(handout)
+        handout, inputs, documents = self._handout(request)
+        try:
+            data = render(handout)
+        except PictureError as error:  # a picture named in one of the handout's files: its line and field
+            document = documents.get(error.path)
+            if document is None or not error.field:
+                raise
+            raise InvalidInput([document.problem(error.field, error.message)]) from None
+        inputs.update(drawn_inputs(handout))
+        found = caution_notes(handout) + advice(handout) + contradictions(handout) + _unprinted_changes(handout)
+        return Rendered(data, found, inputs)
 
     def pdf(self, request: Request) -> bytes:
-        return self.render(request)[0]
+        return self.render(request).pdf
 
     def write(self, request: Request, destination: Path) -> list[str]:
-        """Stage 5, last: write the PDF atomically; return advice for the clinician."""
+        """Stage 5, last: write the PDF atomically, never onto one of its inputs; return advice for the clinician."""
         from .output import check_destination, write_atomically
 
         check_destination(Path(destination))
-        _not_an_input(request, Path(destination))
-        data, found = self.render(request)
-        write_atomically(data, destination)
-        return found
-
-
-def _not_an_input(request: Request, destination: Path) -> None:
-    """The PDF never replaces a file the build reads (a slip such as `-o ana.yaml`)."""
-    from ..errors import OutputError
-
-    for given in (request.program, request.since):
-        if given and destination.exists() and Path(given).is_file() and Path(given).samefile(destination):
-            raise OutputError(f"{destination}: is one of this build's inputs (give the PDF another name, such as handout.pdf)")
+        rendered = self.render(request)
+        rendered.inputs.add_library(self.library)
+        write_atomically(rendered.pdf, destination, rendered.inputs)
+        return rendered.advice
 
 
 def _unprinted_changes(handout: Handout) -> list[str]:

@@ -1,19 +1,34 @@
-"""`handouts check`: validate files and score their reading level, without rendering."""
+"""`handouts check`: validate files and score their reading level, without rendering.
+
+A program is checked by the build's own first stages (commands.build: read, resolve
+against the library, find its template, refuse letters no font has), so check refuses
+what build refuses before layout; the library's entries and references are checked for
+letters no font has by the same rule (page.printable) as a handout's.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InvalidInput, Problem
-from ..handout.assemble import unknown_ids
+from ..errors import HandoutsError, InvalidInput, Problem
 from ..handout.readability import handout_text, patient_text, score
+from ..page.printable import file_unprintable, library_unprintable
 from ..reading.csl import read_references
-from ..reading.library import YAML_SUFFIXES, kind_of, load_library, yaml_files
+from ..reading.library import (
+    POSE,
+    YAML_SUFFIXES,
+    Library,
+    kind_of,
+    load_library,
+    what_is,
+    yaml_files,
+)
 from ..reading.models import Program
 from ..reading.reference_model import References
 from ..reading.translations import languages_of
 from ..reading.validate import validate
-from ..reading.yamlio import read_yaml
+from ..reading.yamlio import Document, read_yaml
+from .build import Builder, Request
 
 HOW_TO_EASE = {
     "en": "use shorter words and sentences: grade 8 at most, 6 or below is the aim",
@@ -36,6 +51,7 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
         problems.extend(error.problems)
         library = None
     if library is not None:
+        problems.extend(library_unprintable(library))
         for entry in library.exercises.values():
             for language in languages_of(entry.exercise):
                 found = score(patient_text(entry.exercise, language), language)
@@ -45,44 +61,67 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
                     problems.append(Problem(str(entry.path), 1, 1, "", f"reading {found} ({HOW_TO_EASE[language]})"))
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        state = what_is(path)
+        if state == "folder":
             files += yaml_files(path)
-        elif path.suffix in YAML_SUFFIXES or path.exists():
-            files.append(path)
+        elif state == "file" or (state == "missing" and path.suffix in YAML_SUFFIXES):
+            files.append(path)  # read_yaml says what is wrong with it
         else:
-            problems.append(Problem(str(path), 0, 0, "", "file not found"))
+            problems.append(Problem(str(path), 0, 0, "", "file not found" if state == "missing" else state))
+    builder = Builder(tuple(library_folders), library) if library is not None else None
     for path in files:
         try:
             document = read_yaml(path)
             kind = kind_of(document.data)
+            if kind == POSE:
+                _check_pose(path, document)
+                report.append(f"{path}: ok")
+                continue
             model = read_references(document)[0] if kind is References else validate(document, kind)
         except InvalidInput as error:
             problems.extend(error.problems)
             continue
-        if isinstance(model, Program) and library is not None:
-            unknown = unknown_ids(model, library, document, path)
-            problems.extend(unknown)
-            if not unknown:
-                exercises = [library.exercises[item.id].exercise for item in model.exercises]
-                for language in languages_of(model, default=(model.language or "en")):
-                    found = score(handout_text(model, exercises, language), language)
-                    report.append(f"{path}: handout{'' if language == 'en' else f' ({language})'} {found}")
-                    if found.verdict == "too hard":
-                        problems.append(document.problem((), f"reading {found} (use shorter words and sentences in the notes)"))
-                report += [f"{path}: warning: {text}" for text in _contradictions(path, library_folders)]
-                continue
+        if isinstance(model, Program):
+            if builder is not None:
+                lines, found = _check_program(builder, path, document, model, library)
+                problems.extend(found)
+                report += lines
+            continue
+        problems.extend(file_unprintable(document, model))
         report.append(f"{path}: ok")
     if problems:
         raise InvalidInput(problems)
     return report
 
 
-def _contradictions(path: Path, library_folders: tuple[Path, ...]) -> list[str]:
-    """What the program's notes say that its cards do not: the same check as at build time."""
+def _check_program(builder: Builder, path: Path, document: Document, program: Program, library: Library) -> tuple[list[str], list[Problem]]:
+    """A program as build reads it, up to the layout: its reading score in each of its
+    languages, and what its notes say that its cards do not (as at build time)."""
     from ..handout.consistency import contradictions
-    from .build import Builder, Request
 
     try:
-        return contradictions(Builder(library_folders).handout(Request(program=str(path))))
-    except InvalidInput:
-        return []  # its problems are reported with the file's own
+        handout = builder.handout(Request(program=str(path)))
+    except InvalidInput as error:
+        return [f"{path}: not ok"], error.problems
+    except HandoutsError as error:
+        return [f"{path}: not ok"], [Problem(str(path), 0, 0, "", line.removeprefix(f"{path}: ")) for line in error.lines()]
+    exercises = [library.exercises[item.id].exercise for item in program.exercises]
+    report, problems = [], []
+    for language in languages_of(program, default=(program.language or "en")):
+        found = score(handout_text(program, exercises, language), language)
+        report.append(f"{path}: handout{'' if language == 'en' else f' ({language})'} {found}")
+        if found.verdict == "too hard":
+            problems.append(document.problem((), f"reading {found} (use shorter words and sentences in the notes)"))
+    report += [f"{path}: warning: {text}" for text in contradictions(handout)]
+    return report, problems
+
+
+def _check_pose(path: Path, document) -> None:
+    """A pose file as its picture would be drawn from it; a base pose as a base."""
+    from ..pictures.pictogram.pose import load_pose_illustration
+    from ..pictures.pictogram.pose_file import BasePose
+
+    if "view" in document.data or "end" in document.data:
+        load_pose_illustration(path)
+    else:
+        validate(document, BasePose)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import errno
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import msgspec
 from ..errors import HandoutsError
 from . import completion as complete
 from .new_command import new
+from .options import FiniteRange, date_value, language_value, library_option, typed_text
 
 EPILOG_BUILD = """\b
 Examples:
@@ -36,36 +39,10 @@ class Group(click.Group):
             for line in error.lines()[:-1]:
                 click.echo(f"Error: {line}", err=True)
             raise click.ClickException(error.lines()[-1]) from None
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD, such as 2026-11-21") from None
-
-
-def _language(value: str | None, option: str) -> str | None:
-    from ..reading.translations import known_languages
-
-    if value is not None and value not in known_languages():
-        raise click.BadParameter(f"{value!r} has no catalogue (known: {', '.join(known_languages())})", param_hint=option)
-    return value
-
-
-def _typed(value: str | None, option: str = "--patient") -> str | None:
-    """Option text as typed. Under a C locale Python hands non-ASCII letters over as
-    surrogate escapes ('\\udcd0'), which would vanish from the handout: decode them as UTF-8."""
-    if value is None:
-        return None
-    try:
-        return value.encode("utf-8", "surrogateescape").decode("utf-8")
-    except UnicodeError:
-        from ..errors import InvalidInput, Problem
-
-        raise InvalidInput([Problem("command line", 0, 0, option, "is not UTF-8 text (set the terminal to UTF-8, or write the name in the program file)")]) from None
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while writing (output.Interrupted)
+            signum = getattr(stop, "signum", signal.SIGINT)
+            click.echo(f"Error: stopped by {signal.Signals(signum).name}; no file is left half-written", err=True)
+            ctx.exit(128 + signum)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,12 +54,6 @@ def main() -> None:
     Example:
       handouts build early-stage --patient "Ana María Núñez" -o ana.pdf
     """
-
-
-library_option = click.option(
-    "--library", "library_folders", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-    help="A folder of your own exercise files; an id there replaces the built-in one. Repeatable.",
-)
 
 
 @main.command(epilog=EPILOG_BUILD)
@@ -118,8 +89,10 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
     PROGRAM is a program YAML file or the name of a bundled example program
     (see `handouts list --programs`).
     """
+    from ..errors import Failed
     from .batch import build_all
     from .build import Request
+    from .output import make_folder
 
     if not programs and not exercises:
         raise click.UsageError("name a PROGRAM or give exercises with -e ID")
@@ -131,16 +104,22 @@ def build(programs, exercises, output, out_dir, patient, paper, template, date_t
         raise click.UsageError("-o names one file; use --out-dir DIR for several programs")
     if since and len(programs) > 1:
         raise click.UsageError("--since is one patient's previous program: give it with one PROGRAM")
-    common = dict(patient=_typed(patient), paper=paper, template=template, date=_date(date_text), review=_date(review_text),
+    common = dict(patient=typed_text(patient), paper=paper, template=template, date=date_value(date_text), review=date_value(review_text),
                   audience=audience, clinic=clinic, since=since, strict=strict,
-                  language=_language(language, "--language"), fallback=_language(fallback, "--fallback-language"))
+                  language=language_value(language, "--language"), fallback=language_value(fallback, "--fallback-language"))
     requests = [Request(program=p, **common) for p in programs] or [Request(exercises=tuple(exercises), **common)]
+    if out_dir:
+        make_folder(out_dir)
     pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")
              for request in requests]
-    for destination, advice in build_all(pairs, tuple(library_folders), jobs=jobs):
-        for line in advice:
-            click.echo(f"Note: {line}", err=True)
-        click.echo(f"Wrote {destination}")
+    report = build_all(pairs, tuple(library_folders), jobs=jobs)
+    for outcome in report.outcomes:
+        if outcome.written:
+            for line in outcome.advice:
+                click.echo(f"Note: {line}", err=True)
+            click.echo(f"Wrote {outcome.destination}")
+    if report.failed:
+        raise Failed([line for outcome in report.failed for line in outcome.problems])
 
 
 @main.command(name="list")
@@ -162,7 +141,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
       handouts list --tag "early stage" --json
     """
     from .json_output import emit
-    from .listing import Filters, find, program_names, program_summaries
+    from .listing import Filters, find, line, program_names, program_summaries
 
     if programs:
         if as_json:
@@ -176,7 +155,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
     if as_json:
         return emit(found)
     for exercise in found:
-        click.echo(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
+        click.echo(line(exercise))
 
 
 @main.command()
@@ -240,7 +219,7 @@ def schema(kind) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The file to write: .png, .svg or .pdf.")
 @click.option("--side", type=click.Choice(["left", "right"]), default="right", show_default=True, help="The side to show working.")
 @click.option("--template", default="standard", show_default=True, help="The layout template whose frame sizes and type to use.")
-@click.option("--width-mm", type=click.FloatRange(40, 100), default=None, help="Width of each frame (default: the template's frame_width_mm).")
+@click.option("--width-mm", type=FiniteRange(40, 100), default=None, help="Width of each frame (default: the template's frame_width_mm).")
 @library_option
 def illustrate(exercise_id, output, side, template, width_mm, library_folders) -> None:
     """Preview one exercise's picture as its card prints it: its Start and Finish frames,
@@ -290,10 +269,38 @@ main.add_command(new)
 
 
 def run() -> None:
-    """Entry point that never lets an encoding problem of the terminal crash the tool."""
+    """Entry point that never lets the terminal crash the tool: an encoding it lacks, or
+    an output it cannot take (`> /dev/full`) is one line, not a traceback."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    main(prog_name="handouts", complete_var=complete.COMPLETE_VAR)
+    try:
+        try:
+            main(prog_name="handouts", complete_var=complete.COMPLETE_VAR)
+        finally:
+            sys.stdout.flush()
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS and _takes_output(sys.stdout):
+            raise  # not the output's: every error a user can cause is a HandoutsError, so this is a bug to see
+        # what is still buffered could never be written: let the interpreter's last flush find nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        try:
+            click.echo(f"Error: cannot write the output ({error.strerror or error})", err=True)
+        except OSError:
+            pass
+        sys.exit(1)
+
+
+# what writing to a full disk, a closed pipe or a broken terminal raises (the tool's own
+# files are written by commands.output, whose errors are OutputErrors)
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EPIPE}
+
+
+def _takes_output(stream) -> bool:
+    try:
+        stream.flush()
+        return True
+    except OSError:
+        return False

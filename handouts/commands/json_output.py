@@ -1,8 +1,9 @@
 """JSON for scripts: what a reading command says, as one JSON document on standard output.
 
 Every `--json` goes through `emit`, so that every command writes JSON the same way: names
-as written (UTF-8, not ``\\u`` escapes), two-space indents, keys in the order of the model
-they come from, and dates, paths and models turned into plain JSON. A command that speaks
+as written (UTF-8, not ``\\u`` escapes; but a control or format character, which could
+retitle a terminal or reverse the text after it, is one), two-space indents, keys in the
+order of the model they come from, and dates, paths and models turned into plain JSON. A command that speaks
 as it goes (a batch, one object per handout) writes one compact object per line with
 `emit_line` instead. `problem_record` is the one shape of a problem, for `check --json`
 and a batch's failures alike.
@@ -14,6 +15,8 @@ Example:
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,7 +41,7 @@ def _path(value: Any) -> Any:
 
 
 def text(value: Any) -> str:
-    return json.dumps(plain(value), ensure_ascii=False, indent=2)
+    return _visible(json.dumps(plain(value), ensure_ascii=False, indent=2))
 
 
 def emit(value: Any) -> None:
@@ -48,7 +51,27 @@ def emit(value: Any) -> None:
 
 def emit_line(value: Any) -> None:
     """Print `value` as one compact JSON object on one line (JSON Lines)."""
-    click.echo(json.dumps(plain(value), ensure_ascii=False, separators=(",", ":")))
+    click.echo(_visible(json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))))
+
+
+_UNCOMMON = re.compile("[^\x20-\x7e\n]")  # where a hidden character may be: looked at one by one
+_HIDDEN = ("Cc", "Cf", "Zl", "Zp")
+
+
+def _visible(text: str) -> str:
+    # JSON's own line breaks are "\n"; one inside a string is already \\n
+    return _UNCOMMON.sub(_escape, text)
+
+
+def _escape(found: re.Match) -> str:
+    char = found.group()
+    if unicodedata.category(char) not in _HIDDEN:
+        return char
+    code = ord(char)
+    if code > 0xFFFF:  # as a UTF-16 pair, as JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def problem_record(problem: Problem, severity: Severity = "error") -> dict[str, Any]:

@@ -1,10 +1,16 @@
-"""Finding exercises in the library, and describing one as plain text."""
+"""Finding exercises in the library, and describing one as plain text.
+
+What an entry holds reaches the terminal with its control and format characters written
+as escapes (errors.one_line), as in error messages: a name cannot retitle the window,
+clear the screen or reverse the text that follows it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import one_line
 from ..handout.wording import rows
 from ..handout.words import words_for
 from ..reading.library import Library, load_program, yaml_files
@@ -72,6 +78,11 @@ def program_summaries() -> list[ProgramSummary]:
     return summaries
 
 
+def line(exercise: Exercise) -> str:
+    """One entry as a line of `handouts list`."""
+    return one_line(f"{exercise.id:32} {exercise.name}  ({exercise.position}, {exercise.level})")
+
+
 def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
     exercise, _ = localized(exercise, language, plain=exercise.language, fallback=exercise.language)
     lines = [f"{exercise.name} ({exercise.id})", exercise.purpose, ""]
@@ -97,4 +108,4 @@ def describe_entry(exercise: Exercise, language: str = DEFAULT) -> str:
         source = exercise.source
         lines.append(f"Source: {source.database}, entry {source.id} ({source.licence})"
                      + (f"; defaulted: {', '.join(source.defaulted)}" if source.defaulted else ""))
-    return "\n".join(lines)
+    return "\n".join(map(one_line, lines))

@@ -11,12 +11,7 @@ from pathlib import Path
 import click
 
 from . import completion as complete
-
-# as cli.library_option: the folders an exercise --from is looked for in
-library_option = click.option(
-    "--library", "library_folders", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-    help="A folder of your own exercise files; an id there replaces the built-in one. Repeatable.",
-)
+from .options import library_option  # the folders an exercise --from is looked for in
 
 
 @click.group()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..errors import NotFound, OutputError
@@ -20,24 +19,31 @@ def preview(exercise_id: str, output: Path, *, side: str = "right", template: st
     from ..handout.words import words_for
     from ..page import rlsettings
     from ..page.fonts import fonts
-    from ..page.illustrations import frame_labels, frame_width, inner_width, picture_flowables
+    from ..page.illustrations import (
+        frame_labels,
+        frame_width,
+        inner_width,
+        picture_flowables,
+    )
     from ..page.picture_drawing import block_drawing
     from ..page.styles import styles
-    from ..pictures.pictogram.export import export_drawing
-    from ..pictures.pose_pictures import pose_drawings
+    from ..pictures.pictogram.export import drawing_bytes
+    from ..pictures.pose_pictures import pose_drawings, pose_sources
     from ..reading.library import load_template
     from ..reading.translations import DEFAULT, localized
-    from .output import check_destination, write_atomically
+    from .inputs import Inputs
+    from .output import check_destination, signals_as_exceptions, write_atomically
 
-    entry = load_library(library_folders).entry(exercise_id)
+    if output.suffix.lower() not in SUFFIXES:
+        raise OutputError(f"{output}: write a .png, .svg or .pdf file")
+    check_destination(output)
+    library = load_library(library_folders)
+    entry = library.entry(exercise_id)
     exercise, _ = localized(entry.exercise, DEFAULT, plain=entry.exercise.language)  # the caption in English
     illustration = exercise.illustration
     if illustration is None or not illustration.pose:
         raise NotFound(f"{entry.path}: {exercise_id!r} has no pose pictogram to preview")
-    if output.suffix.lower() not in SUFFIXES:
-        raise OutputError(f"{output}: write a .png, .svg or .pdf file")
-    check_destination(output)
-    layout = load_template(template)
+    layout, template_path = load_template(template)
     if frame_width_mm is not None:
         layout = msgspec.structs.replace(layout, frame_width_mm=frame_width_mm)
     rlsettings.apply()
@@ -46,11 +52,10 @@ def preview(exercise_id: str, output: Path, *, side: str = "right", template: st
     flowables = picture_flowables(illustration, entry.path, mirrored, layout, styles(layout), labels=frame_labels(words_for(DEFAULT)))
     frames = pose_drawings(illustration.pose, entry.path, inner_width(frame_width(layout)), mirrored)
     drawing = block_drawing(flowables, frames, flowables[0].width)
-    # the renderers write files; one beside the output, then moved into place whole
-    temporary = output.with_name(f".{output.stem}.preview{output.suffix}")
-    try:
-        export_drawing(drawing, temporary)
-        write_atomically(temporary.read_bytes(), output)
-    finally:
-        if temporary.exists():
-            os.unlink(temporary)
+    inputs = Inputs()
+    inputs.add_library(library)
+    inputs.add(template_path, "the template")
+    for path in pose_sources(illustration.pose, entry.path):
+        inputs.add(path, "a pose file")
+    with signals_as_exceptions():  # made in memory, then written like a handout: never onto an input, never half
+        write_atomically(drawing_bytes(drawing, output.suffix, output), output, inputs)

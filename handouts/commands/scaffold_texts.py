@@ -66,7 +66,7 @@ title: {_quoted("the handout's title, e.g. Hip strength, early stage")}
 # date: 2026-11-21                     # or --date; today when left out
 # template: large-print                # standard (the default), large-print, or a template file
 # paper: letter                        # a4 or letter; the template's when left out
-# language: es                         # the handout's language
+# language: en                         # the handout's language: en (the default) or es
 # clinic:                              # or give --clinic FILE when you build
 #   name: Riverside Physiotherapy
 #   phone: 555-0142

@@ -41,6 +41,7 @@ class Card:
     note: str | None
     illustration: Illustration | None
     illustration_source: Path | None  # the YAML file naming the pictures; their paths are relative to it
+    illustration_field: tuple  # where in that file: ("illustration",), or ("exercises", 2, "illustration") in a program
     citations: tuple[int, ...]  # reference numbers, in the order the entry cites them
     harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
     easier: tuple[str, ...] = ()  # and of its regressions
@@ -61,6 +62,7 @@ class Handout:
     clinician: str | None
     clinic: Clinic | None
     clinic_source: Path | None  # the YAML file naming the clinic's logo
+    clinic_field: tuple  # where in that file: () in a clinic file, ("clinic",) in a program
     date: dt.date
     template: Template
     paper: str
@@ -143,6 +145,7 @@ def assemble(
                 note=item.note,
                 illustration=item.illustration if own_picture else exercise.illustration,
                 illustration_source=program_path if own_picture else entry.path,
+                illustration_field=("exercises", i, "illustration") if own_picture else ("illustration",),
                 citations=cited,
                 harder=_names(library, exercise.progression, language, fallback),
                 easier=_names(library, exercise.regression, language, fallback),
@@ -163,6 +166,7 @@ def assemble(
         clinician=program.clinician,
         clinic=clinic,
         clinic_source=clinic_file[2] if clinic_file else program_path,
+        clinic_field=() if clinic_file else ("clinic",),
         date=program.date or today,
         template=template,
         paper=program.paper or template.paper,

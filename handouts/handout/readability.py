@@ -19,6 +19,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
 
 from ..reading.models import Exercise, Program
 from ..reading.translations import localized
@@ -27,6 +31,13 @@ WARN_ABOVE = 6.0
 FAIL_ABOVE = 8.0
 SCORED = "en"  # the language the formulas are made for
 _KIND = "grade-1"  # the cache's name for grades; a new number when the scoring changes
+
+
+class SavedGrade(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A grade as the cache keeps it: finite, in about the range the formulas give."""
+
+    fk: Annotated[float, Meta(ge=-50, le=100)]
+    smog: Annotated[float, Meta(ge=-50, le=100)]
 
 
 @dataclass(frozen=True)
@@ -144,9 +155,10 @@ def _remembered(parts: tuple[str, ...]) -> Grade:
     from ..reading.cache import recall, remember
 
     key = [hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()]
-    kept = recall(_KIND, key)
-    if isinstance(kept, dict) and isinstance(kept.get("fk"), float) and isinstance(kept.get("smog"), float):
-        return Grade(kept["fk"], kept["smog"])
+    kept = recall(_KIND, key, SavedGrade)
+    if kept is not None:
+        return Grade(kept.fk, kept.smog)
     found = grade(list(parts))
-    remember(_KIND, key, [], {"fk": found.flesch_kincaid, "smog": found.smog})
+    remember(_KIND, key, SavedGrade(found.flesch_kincaid, found.smog))
     return found
+

@@ -57,7 +57,8 @@ def stacked_height(flowables: list[Flowable], width: float, frame_height: float)
 
 
 def columns(left: list[Flowable], right: list[Flowable], left_width: float, width: float, gutter: float) -> Table:
-    table = MeasuredTable([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
+    # splitInRow: only a card longer than a page is ever split, and then inside its columns
+    table = MeasuredTable([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), BODY),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), gutter),
                                ("RIGHTPADDING", (1, 0), (1, 0), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),

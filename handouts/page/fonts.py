@@ -117,6 +117,8 @@ def unprintable(text: str) -> list[str]:
 @lru_cache(maxsize=2048)  # a batch checks the same library texts for every handout: once each
 def _unprintable(text: str) -> tuple[str, ...]:
     available = fonts()
+    if available.primary.issuperset(map(ord, text)):  # the common case, at C speed: every letter in the body font
+        return ()
     seen: list[str] = []
     for char in clean(text):
         if char not in seen and char != "\n" and not available.can_print(char):

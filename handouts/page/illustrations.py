@@ -78,21 +78,23 @@ def illustration_flowables(card: Card, handout: Handout, s: Styles, *, scale: fl
     illustration = card.illustration
     if illustration is None:
         return []
-    # the field, for errors: the program's own pictures for this card, or the entry's
-    field = "illustration.pictures" if illustration is card.exercise.illustration else f"exercises[{card.number - 1}].illustration.pictures"
+    # the field, for errors: the program's own illustration for this card, or the entry's
     return picture_flowables(illustration, card.illustration_source, card.mirrored, handout.template, s, scale=scale,
-                             caption=caption, labels=labels or frame_labels(handout.words), field=field)
+                             caption=caption, labels=labels or frame_labels(handout.words), field=card.illustration_field)
 
 
 def picture_flowables(illustration: Illustration, source: Path | None, mirrored: bool, template: Template, s: Styles, *,
                       scale: float = 1.0, caption: bool = True, labels: FrameLabels = FrameLabels(),
-                      field: str = "illustration.pictures") -> list[Flowable]:
+                      field: tuple = ("illustration",)) -> list[Flowable]:
     """An illustration's frames, labelled, and its caption (a card's, or a preview's)."""
     width = frame_width(template, scale)
     inner = inner_width(width)
     words = Para(para(illustration.caption), s.caption) if illustration.caption and caption else None
     if illustration.pose:
-        frames = pose_frames(illustration.pose, source, inner, mirrored)
+        try:
+            frames = pose_frames(illustration.pose, source, inner, mirrored)
+        except PictureError as error:  # a pose file's name that leaves its folder: say which file and field named it
+            raise error.named_in(source, (*field, "pose")) from None
         names = [None] if frames.overlay else [labels.start, labels.hold if frames.holds else labels.finish]
         return [Frames(list(frames.pictures), [_label(w, s) for w in names], width, words)]
     if illustration.pictures:
@@ -100,8 +102,8 @@ def picture_flowables(illustration: Illustration, source: Path | None, mirrored:
         if len(files) == 1:  # one photo: the exercise as the clinic shows it, as wide as two frames
             one = width * (2 + FRAME_GAP)
             return [Frames(photo_flowables(files, source, inner_width(one), inner_width(one) * PHOTO_TALLEST / 2,
-                                           greyscale=template.greyscale_pictures, field=field), [None], one, words)]
-        pictures = photo_flowables(files, source, inner, inner * PHOTO_TALLEST, greyscale=template.greyscale_pictures, field=field)
+                                           greyscale=template.greyscale_pictures, field=(*field, "pictures")), [None], one, words)]
+        pictures = photo_flowables(files, source, inner, inner * PHOTO_TALLEST, greyscale=template.greyscale_pictures, field=(*field, "pictures"))
         return [Frames(pictures, [_label(labels.start, s), _label(labels.finish, s)], width, words)]
     return [words] if words is not None else []  # a caption alone: no picture to draw
 
@@ -118,7 +120,7 @@ def _centred(style: ParagraphStyle) -> ParagraphStyle:
 
 
 def photo_flowables(names: list[str], source: Path | None, width: float, height: float, *, greyscale: bool = False,
-                    field: str = "illustration.pictures") -> list[Flowable]:
+                    field: tuple = ("illustration", "pictures")) -> list[Flowable]:
     """The clinic's pictures, each fitted to a box of `width` x `height` points."""
     from ..pictures.paths import resolve_picture_path
     from ..pictures.photos import prepare_picture
@@ -131,8 +133,7 @@ def photo_flowables(names: list[str], source: Path | None, width: float, height:
             path = resolve_picture_path(name, source, [source.parent])
             flowables.append(prepare_picture(path, width_pt=width, height_pt=height, greyscale=greyscale).flowable())
         except PictureError as error:  # say which file and field named the picture, then what is wrong with it
-            message = str(error).removeprefix(f"{source}: ")
-            raise PictureError(source, f"{field}[{i}]: {message}") from None
+            raise error.named_in(source, (*field, i)) from None
     return flowables
 
 

@@ -48,10 +48,9 @@ def _render(handout: Handout) -> bytes:
     template = handout.template
     margins = template.margins_mm
     page_width, page_height = PAPER[handout.paper]
-    footer = _footer_parts(handout)
     size, width = template.type_pt.footer, page_width - (margins.left + margins.right) * mm
     widest = handout.words._("Page {page} of {pages}", page=99, pages=99)
-    fitted, lines = _footer_layout(footer, size, width - stringWidth(widest, BODY, size) - size, width)
+    footer, fitted, lines = _footer_fitted(handout, size, width - stringWidth(widest, BODY, size) - size, width)
     if fitted < FOOTER_MIN_PT:
         where = str(handout.clinic_source or "command line")
         raise InvalidInput([Problem(where, 0, 0, "clinic", "the patient's name, the date and the clinic's name and phone together "
@@ -100,6 +99,23 @@ def _footer_parts(handout: Handout) -> tuple[list[str], list[str]]:
     return [_flat(part) for part in who], [_flat(part) for part in call]
 
 
+def _footer_fitted(handout: Handout, size: float, room: float,
+                   full: float) -> tuple[tuple[list[str], list[str]], float, list[str]]:
+    """The footer's parts, type size and lines; a patient's name too long for it is cut
+    short there (with "…"): the header under the title prints it whole."""
+    parts = _footer_parts(handout)
+    fitted, lines = _footer_layout(parts, size, room, full)
+    if fitted >= FOOTER_MIN_PT or not handout.patient:
+        return parts, fitted, lines
+    (name, *rest), call = parts
+    for keep in range(len(name) - 1, 0, -1):
+        parts = ([name[:keep].rstrip() + "…", *rest], call)
+        fitted, lines = _footer_layout(parts, size, room, full)
+        if fitted >= FOOTER_MIN_PT:
+            break
+    return parts, fitted, lines
+
+
 def _flat(text: str) -> str:
     return clean(text).replace("\n", " ")  # a break in a name is a space here
 
@@ -107,7 +123,7 @@ def _flat(text: str) -> str:
 class _NumberedCanvas(Canvas):
     """Draws the footer once every page exists, so it can say "Page X of Y"."""
 
-    def __init__(self, *args, footer: list[str], handout: Handout, **kwargs):
+    def __init__(self, *args, footer: tuple[list[str], list[str]], handout: Handout, **kwargs):
         super().__init__(*args, **kwargs)
         self._footer, self._handout, self._pages = footer, handout, []
 

@@ -7,7 +7,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
-from ..handout import schedule
+from ..errors import PictureError
+from ..handout import schedule, wording
 from ..handout.assemble import Handout
 from ..handout.citations import ama
 from .blocks import Gap, MeasuredTable, boxed
@@ -64,8 +65,11 @@ def _logo(handout: Handout) -> Flowable | None:
     from ..pictures.paths import resolve_picture_path
     from ..pictures.photos import prepare_picture
 
-    path = resolve_picture_path(clinic.logo, source, [source.parent])
-    return prepare_picture(path, width_pt=LOGO_WIDTH, height_pt=LOGO_HEIGHT).flowable()
+    try:
+        path = resolve_picture_path(clinic.logo, source, [source.parent])
+        return prepare_picture(path, width_pt=LOGO_WIDTH, height_pt=LOGO_HEIGHT).flowable()
+    except PictureError as error:  # say which file and field named the logo
+        raise error.named_in(source, (*handout.clinic_field, "logo")) from None
 
 
 def how_often(handout: Handout) -> str | None:
@@ -97,7 +101,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if handout.clinic:
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
         lines.append(_fact(words._("Call us:"), para(reach)))
-    box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width])
+    box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
     box.setStyle(boxed(handout, padding=0))
     return [KeepTogether([Gap(8), box])]
 
@@ -194,8 +198,6 @@ def _common_stop(handout: Handout) -> str:
 
 
 def _side_note(handout: Handout, card) -> str:
-    from ..handout import wording
-
     leg = wording.leg(handout.words, card.dosage.side)
     return f" ({para(leg)})" if leg else ""
 

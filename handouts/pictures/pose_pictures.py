@@ -8,14 +8,19 @@ small build.
 from __future__ import annotations
 
 import base64
+import binascii
 import copy
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import msgspec
+from msgspec import Meta
 
 from ..errors import NotFound
-from ..reading.cache import recall, remember
+from ..reading.cache import file_digest, recall, remember
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -61,41 +66,99 @@ class PoseFrames:
     holds: bool  # the Finish frame is a position held still
 
 
+# The files each pose file's pictures were drawn from: itself, then each base file looked
+# for; and the pose file each name, in each YAML file, was last found to be.
+_sources: dict[Path, tuple[Path, ...]] = {}
+_found: dict[tuple[str, Path | None], Path] = {}
+
+
+def pose_sources(name: str, source: Path | None) -> tuple[Path, ...]:
+    """The pose file of a picture drawn in this process, and each base file it depends on."""
+    path = _found.get((name, source)) or pose_path(name, source)
+    return _sources.get(path, (path,))
+
+
 def pose_frames(name: str, source: Path | None, width: float, mirrored: bool) -> PoseFrames:
     """A card's pictogram frames: their PDF operators, written once per pose file, width and side."""
     # Each card gets its own shallow copies (platypus sets attributes on the flowables it
     # lays out); the compressed operators are shared and never changed.
-    made = _pose_frames(pose_path(name, source), width, mirrored)
+    path = _found[name, source] = pose_path(name, source)
+    made = _pose_frames(path, width, mirrored)
     return PoseFrames(tuple(copy.copy(p) for p in made.pictures), made.overlay, made.holds)
+
+
+Size = Annotated[float, Meta(gt=0, le=2000)]
+
+
+class SavedFrame(msgspec.Struct, frozen=True, array_like=True, forbid_unknown_fields=True):
+    width: Size
+    height: Size
+    operators: str  # base64 of the compressed PDF operators
+
+
+class SavedFrames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A pose's frames as the cache keeps them, with the base pose files they were drawn on."""
+
+    frames: Annotated[list[SavedFrame], Meta(min_length=1, max_length=2)]
+    overlay: bool
+    holds: bool
+    base: Annotated[str, Meta(pattern="^[a-z0-9][a-z0-9-]*$", max_length=60)] | None  # the base pose named, if any
+    bases: Annotated[list[str | None], Meta(max_length=2)]  # digest of each place it was looked for (None: no file there)
 
 
 @lru_cache(maxsize=PICTURES_KEPT)  # two frames of 4-8 KB each, compressed: at most about 2 MB
 def _pose_frames(path: Path, width: float, mirrored: bool) -> PoseFrames:
-    # Kept between runs too (cache.recall): reading a pose and building its scenes is the
+    # Kept between runs too (cache.recall), found by the pose file's content and proven
+    # against its base files' content: reading a pose and building its scenes is the
     # costliest step of a small build, and a clinic draws the same few poses all day.
+    from .pictogram.files import base_candidates
     from .pictogram.picture import PosePicture
 
-    key = [str(path), width, mirrored, DRAWING]
-    saved = recall("pictogram", key)
-    if saved is not None:
-        try:
-            pictures = tuple(PosePicture(w, h, base64.b64decode(ops)) for w, h, ops in saved["frames"])
-            return PoseFrames(pictures, bool(saved["overlay"]), bool(saved["holds"]))
-        except (KeyError, TypeError, ValueError):
-            pass  # a damaged entry: draw it again
+    before = file_digest(path)
+    key = [before, width, mirrored, DRAWING]
+    saved = recall("pictogram", key, SavedFrames) if before else None
+    operators = _operators(saved, path) if saved else None
+    if saved is not None and operators is not None:
+        _sources[path] = (path, *base_candidates(path, saved.base)[: len(saved.bases)]) if saved.base else (path,)
+        pictures = tuple(PosePicture(f.width, f.height, ops) for f, ops in zip(saved.frames, operators))
+        return PoseFrames(pictures, saved.overlay, saved.holds)
     from .pictogram.pdfops import frame_pictures
 
     illustration = _pose(path)
     made = PoseFrames(tuple(frame_pictures(illustration, width, mirror=mirrored)), illustration.layout == "overlay", illustration.holds)
-    remember("pictogram", key, illustration.sources, {
-        "frames": [[p.width, p.height, base64.b64encode(p.compressed).decode("ascii")] for p in made.pictures],
-        "overlay": made.overlay, "holds": made.holds})
+    looked_at = illustration.sources[1:]
+    _sources[path] = illustration.sources
+    if before is not None and file_digest(path) == before:  # what was drawn is what the key says
+        frames = [SavedFrame(p.width, p.height, base64.b64encode(p.compressed).decode("ascii")) for p in made.pictures]
+        remember("pictogram", key, SavedFrames(frames, made.overlay, made.holds, looked_at[0].stem if looked_at else None,
+                                               [file_digest(p) for p in looked_at]))
     return made
+
+
+def _operators(saved: SavedFrames, path: Path) -> list[bytes] | None:
+    """The saved frames' operators, if their base files are as they were and their data is whole."""
+    from .pictogram.files import base_candidates
+
+    looked_at = base_candidates(path, saved.base)[: len(saved.bases)] if saved.base else []
+    if len(looked_at) != len(saved.bases) or [file_digest(p) for p in looked_at] != saved.bases:
+        return None  # a base file changed, or one appeared where it was looked for
+    out = []
+    for frame in saved.frames:
+        try:
+            operators = binascii.a2b_base64(frame.operators, strict_mode=True)
+            zlib.decompressobj().decompress(operators, 64)  # a deflate stream (its start: the digest proved the rest whole)
+        except (binascii.Error, ValueError, zlib.error):
+            return None
+        out.append(operators)
+    return out
 
 
 def pose_drawings(name: str, source: Path | None, width: float, mirrored: bool) -> list:
     """The frames as ReportLab Drawings, for a preview to export as PNG, SVG or PDF."""
-    return [copy.copy(d) for d in _pose_drawings(pose_path(name, source), width, mirrored)]
+    path = _found[name, source] = pose_path(name, source)
+    drawings = [copy.copy(d) for d in _pose_drawings(path, width, mirrored)]
+    _sources[path] = _pose(path).sources
+    return drawings
 
 
 @lru_cache(maxsize=4)  # about 175 KB a frame; a preview draws one pose

@@ -1,30 +1,48 @@
-"""A cache of library files already read, so that a large library loads quickly.
+"""A cache of what was read and drawn before, proven to belong to the files as they are now.
 
 Reading a YAML file while keeping every position costs about a quarter of a millisecond,
-which is most of `handouts list` over a library of a thousand entries. Each library
-folder's valid files are kept as JSON (only data: never pickle) in the user's cache
-folder, keyed by path, size, modification time and the tool's version; a changed file
-is read again. Pictograms drawn from pose files are kept too (`recall`, `remember`):
-building one from its pose costs a few milliseconds, the most of any step of a build.
-`HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it. The cache
-holds exercise entries, references and pictures, never anything about a patient.
+which is most of `handouts list` over a library of a thousand entries; drawing a pictogram
+from its pose costs a few milliseconds, the most of any step of a build. Both are kept,
+as data only (JSON, never pickle), in the user's cache folder.
+
+How an entry proves it is the file's own and intact:
+- it is found by the SHA-256 digest of the file's bytes as they are read now (never by
+  a path, a size or a time, which an edit can keep: `cp -p`, `rsync -t`, `tar`), and a
+  library file is parsed from those very bytes on a miss;
+- each cache file begins with the SHA-256 digest of the rest, so a truncated, damaged or
+  edited file is ignored whole, and made again;
+- what is inside is decoded against a strict shape (msgspec), so a wrong-typed, NaN or
+  foreign value is ignored too, never trusted, and never reaches a handout; a cached
+  document is validated like a file's, and one that fails is read from its file again.
+
+No path is stored, in a name or inside: a folder's cache file is named by the folder's
+device and inode, and a picture's by the digests of its pose and base files. Only
+exercise entries, references and pictures are kept, never anything about a patient.
+`HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
-import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Annotated, Any, TypeVar
+
+import msgspec
+from msgspec import Meta
 
 from .. import __version__
-from .yamlio import Document, read_yaml
+from ..errors import InvalidInput
+from .document import Document
+from .yamlio import parse_yaml, read_file
 
-FORMAT = 1
+FORMAT = 2
+MAX_CACHE_FILE = 64 * 1024 * 1024  # a damaged or foreign file is never read whole
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -36,142 +54,189 @@ def cache_dir() -> Path | None:
     return Path(base) / "handouts"
 
 
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """The digest of an ordinary file's bytes; None when there is none to read."""
+    try:
+        return digest(read_file(path)[0])
+    except InvalidInput:
+        return None
+
+
+Position = tuple[list[str | int], Annotated[int, Meta(ge=0)], Annotated[int, Meta(ge=0)]]
+
+
+class Saved(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One library file's document, as kept: its data and where each value sits."""
+
+    data: dict[str, Any]
+    positions: list[Position]
+    key_positions: list[Position]
+    plain_text: list[tuple[list[str | int], str]]
+
+
+class FolderFile(msgspec.Struct, forbid_unknown_fields=True):
+    format: int
+    version: str
+    entries: dict[str, Saved]  # by the digest of the file's bytes
+
+
 class FolderCache:
-    """The read documents of one library folder, reused while their files are unchanged."""
+    """The read documents of one library folder's files, found by their content."""
 
     def __init__(self, folder: Path):
-        directory = cache_dir()
-        name = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        self.file = directory / f"{name}.json" if directory else None
-        self.entries: dict[str, dict] = self._load()
-        self.fresh: dict[str, dict] = {}
-        self.stamps: dict[str, list[int]] = {}
+        self.file = _folder_file(folder)
+        saved = _load(self.file, FolderFile) if self.file else None
+        ok = saved is not None and saved.format == FORMAT and saved.version == __version__
+        self.entries: dict[str, Saved] = saved.entries if ok else {}
+        self.fresh: dict[str, Saved] = {}  # what the next run will find: the entries of the files read now
+        self.made = False  # whether any entry was made anew
+        self.digests: dict[Path, str] = {}
+        self.identities: dict[tuple[int, int], Path] = {}  # (device, inode) of every file read
 
-    def _load(self) -> dict[str, dict]:
-        if self.file is None:
-            return {}
-        try:
-            saved = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}  # no cache yet, or a damaged one: read the files
-        if not isinstance(saved, dict) or saved.get("format") != FORMAT or saved.get("version") != __version__:
-            return {}
-        entries = saved.get("entries")
-        return entries if isinstance(entries, dict) else {}
+    def read(self, path: Path) -> tuple[Document, bool]:
+        """The document of `path`, and whether it came from the cache (InvalidInput as read_yaml)."""
+        raw, info = read_file(path)
+        self.identities[(info.st_dev, info.st_ino)] = path
+        key = self.digests[path] = digest(raw)
+        saved = self.entries.get(key)
+        if saved is not None:
+            self.fresh[key] = saved
+            return Recalled(str(path), saved), True
+        return parse_yaml(raw, str(path)), False
 
-    def read(self, path: Path) -> Document:
-        """The document of `path`, from the cache when the file is unchanged."""
-        key = str(path)
-        # stamped before reading: a file changed while it is read is read again next time
-        stamp = _stamp(path)
-        if stamp is None:
-            return read_yaml(path)  # read_yaml says what is wrong
-        self.stamps[key] = stamp
-        entry = self.entries.get(key)
-        if entry is not None and entry.get("stamp") == stamp:
-            try:
-                document = _decode(key, entry)
-                self.fresh[key] = entry
-                return document
-            except (KeyError, TypeError, ValueError):
-                pass  # a damaged entry: read the file
-        return read_yaml(path)
+    def reread(self, path: Path) -> Document:
+        """The document of `path` from the file itself, its cache entry forgotten (one that did not validate)."""
+        self.fresh.pop(self.digests.pop(path, ""), None)
+        raw, _ = read_file(path)
+        self.digests[path] = digest(raw)
+        return parse_yaml(raw, str(path))
 
     def keep(self, path: Path, document: Document) -> None:
         """Remember a document that validated, for the next run."""
-        key = str(path)
-        if key in self.fresh or key not in self.stamps:
+        key = self.digests.get(path)
+        if key is None or key in self.fresh:
             return
-        entry = {"stamp": self.stamps[key], **_encode(document)}
         try:
-            json.dumps(entry)  # only plain data is kept (a date, say, is not)
+            json.dumps(document.data, allow_nan=False)  # only plain, finite data is kept (a date, say, is not)
         except (TypeError, ValueError):
             return
-        self.fresh[key] = entry
+        self.made = True
+        self.fresh[key] = Saved(
+            document.data,
+            [(list(p), *where) for p, where in document.positions.items()],
+            [(list(p), *where) for p, where in document.key_positions.items()],
+            [(list(p), text) for p, text in document.plain_text.items()],
+        )
 
     def save(self) -> None:
         """Write the cache if anything changed; a cache that cannot be written is skipped."""
-        if self.file is None or self.fresh == self.entries:
+        if self.file is None or (not self.made and self.fresh.keys() == self.entries.keys()):
             return
-        _write(self.file, {"format": FORMAT, "version": __version__, "entries": self.fresh})
+        _write(self.file, FolderFile(FORMAT, __version__, self.fresh))
 
 
-def _encode(document: Document) -> dict:
-    return {
-        "data": document.data,
-        "positions": [[list(p), *where] for p, where in document.positions.items()],
-        "key_positions": [[list(p), *where] for p, where in document.key_positions.items()],
-        "plain_text": [[list(p), text] for p, text in document.plain_text.items()],
-    }
+class Recalled(Document):
+    """A document from the cache. Its positions are wanted only for a problem, which a file
+    that validated seldom has: they are laid out when first asked for, not for every entry."""
+
+    def __init__(self, name: str, saved: Saved):  # (Document's own __init__ would set the positions)
+        self.file, self.data, self._saved = name, saved.data, saved
+
+    @functools.cached_property
+    def positions(self) -> dict:  # type: ignore[override]
+        return {tuple(p): (line, column) for p, line, column in self._saved.positions}
+
+    @functools.cached_property
+    def key_positions(self) -> dict:  # type: ignore[override]
+        return {tuple(p): (line, column) for p, line, column in self._saved.key_positions}
+
+    @functools.cached_property
+    def plain_text(self) -> dict:  # type: ignore[override]
+        return {tuple(p): text for p, text in self._saved.plain_text}
 
 
-def _decode(name: str, entry: dict) -> Document:
-    return Document(
-        name,
-        entry["data"],
-        positions={tuple(p): (line, column) for p, line, column in entry["positions"]},
-        key_positions={tuple(p): (line, column) for p, line, column in entry["key_positions"]},
-        plain_text={tuple(p): text for p, text in entry["plain_text"]},
-    )
-
-
-def _stamp(path: Path) -> list[int] | None:
-    """Size and modification time of an ordinary file; None when there is none."""
+def _folder_file(folder: Path) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
     try:
-        info = path.stat()
+        info = folder.stat()
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
+    return directory / f"folder-{_name(['folder', info.st_dev, info.st_ino])}.json"
+
+
+class Entry(msgspec.Struct, forbid_unknown_fields=True):
+    format: int
+    version: str
+    key: list[str | int | float | bool | None]
+    value: dict[str, Any]
+
+
+def recall(kind: str, key: list, shape: type[T]) -> T | None:
+    """What `remember` kept under `key` (plain values: digests, sizes), in `shape`; None when
+    there is none, or it is damaged, or of another version or key."""
+    file = _entry_file(kind, key)
+    saved = _load(file, Entry) if file else None
+    if saved is None or saved.format != FORMAT or saved.version != __version__ or saved.key != key:
+        return None
+    try:
+        return msgspec.convert(saved.value, shape, strict=True)
+    except msgspec.ValidationError:
+        return None
+
+
+def remember(kind: str, key: list, value: msgspec.Struct) -> None:
+    """Keep `value` for `recall` under `key`, which must hold every digest the value depends on."""
+    file = _entry_file(kind, key)
+    if file is not None:
+        _write(file, Entry(FORMAT, __version__, key, msgspec.to_builtins(value)))
 
 
 def _entry_file(kind: str, key: list) -> Path | None:
     directory = cache_dir()
-    if directory is None:
-        return None
-    name = hashlib.sha256(json.dumps([kind, key]).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return directory / kind / f"{name}.json"
+    return directory / kind / f"{_name([kind, FORMAT, *key])}.json" if directory else None
 
 
-def recall(kind: str, key: list) -> dict | None:
-    """What `remember` kept under `key`, if every file it was made from is unchanged."""
-    file = _entry_file(kind, key)
-    if file is None:
-        return None
+def _name(parts: list) -> str:
+    return digest(json.dumps(parts).encode("utf-8", "surrogatepass"))[:32]
+
+
+def _load(file: Path, shape: type[T]) -> T | None:
+    """A cache file's content, if its digest line proves it whole and it has `shape`."""
     try:
-        saved = json.loads(file.read_text(encoding="utf-8"))
-        if saved["format"] != FORMAT or saved["version"] != __version__ or saved["key"] != key:
-            return None
-        if any(_stamp(Path(source)) != stamp for source, stamp in saved["sources"]):
-            return None
-        return saved["value"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # none yet, or damaged: make it again
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_CACHE_FILE + 1)
+    except OSError:
+        return None  # none yet
+    head, _, body = raw.partition(b"\n")
+    if len(raw) > MAX_CACHE_FILE or head != digest(body).encode("ascii"):
+        return None  # damaged, cut short, edited or foreign: made again
+    try:
+        return msgspec.json.decode(body, type=shape)
+    except msgspec.DecodeError:
+        return None
 
 
-def remember(kind: str, key: list, sources: Iterable[Path], value: dict) -> None:
-    """Keep `value` (plain data) for `recall`, for as long as `sources` do not change.
-
-    A source that does not exist is kept as such: a file that appears there later, such
-    as a base pose next to a pose file, makes the entry stale.
-    """
-    file = _entry_file(kind, key)
-    if file is None:
+def _write(file: Path, data: msgspec.Struct) -> None:
+    """Write `data`, after its digest, in one step (never half a file); a cache that cannot be written is skipped."""
+    try:
+        body = msgspec.json.encode(data)
+    except (TypeError, ValueError, OverflowError):
         return
-    _write(file, {"format": FORMAT, "version": __version__, "key": key,
-                  "sources": [[str(source), _stamp(source)] for source in sources], "value": value})
-
-
-def _write(file: Path, data: dict) -> None:
-    """Write `data` as JSON in one step (never half a file); a cache that cannot be written is skipped."""
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".", suffix=".part")
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".", suffix=".part")  # private: 0600
     except OSError:
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False)
+        with os.fdopen(handle, "wb") as out:
+            out.write(digest(body).encode("ascii") + b"\n" + body)
         os.replace(temporary, file)
-    except (OSError, TypeError, ValueError):
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)  # no half-written file left behind

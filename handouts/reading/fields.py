@@ -27,7 +27,9 @@ def about(description: str) -> Meta:
 Id = Annotated[str, Meta(pattern=whole("[a-z0-9][a-z0-9-]*"), max_length=60)]
 # Free text: long enough for any real step, short enough that layout stays fast.
 Text = Annotated[str, Meta(min_length=1, max_length=2000)]
-ShortText = Annotated[str, Meta(min_length=1, max_length=200)]
+# One line: a name, caption or dose word with line breaks in it would stand taller than
+# the box it is printed in (200 of them were blamed on the template's type size).
+ShortText = Annotated[str, Meta(min_length=1, max_length=200, pattern=r"^[^\n\r\x0b\x0c\x85\u2028\u2029]*\Z")]
 Colour = Annotated[str, Meta(pattern=whole("#[0-9a-fA-F]{6}"))]
 # A language code, such as en or es (ISO 639-1); which ones have a catalogue is checked
 # against the catalogues themselves (reading/translations.py).

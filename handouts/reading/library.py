@@ -8,6 +8,8 @@ anything is reported, so one run lists every problem.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -15,12 +17,13 @@ from typing import Iterable
 from ..errors import InvalidInput, NotFound, Problem
 from .cache import FolderCache
 from .csl import read_references
+from .document import Document
 from .models import Clinic, Exercise, Program
 from .reference_model import Reference, References
 from .resources import bundled
 from .template_model import Template
 from .validate import suggest, validate
-from .yamlio import Document, read_yaml
+from .yamlio import read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -43,6 +46,9 @@ class Library:
     exercises: dict[str, Entry] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+    files: dict[tuple[int, int], Path] = field(default_factory=dict)  # every file read, by (device, inode)
+    # where each reference was read: its file's document, and its place in it, for errors
+    reference_places: dict[str, tuple[Document, tuple]] = field(default_factory=dict)
 
     def entry(self, exercise_id: str) -> Entry:
         try:
@@ -60,8 +66,16 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
-def kind_of(data: dict) -> type:
+# A pose file (images/poses/README.md), or a base pose, may sit next to its exercise in a
+# library folder; it has no id, and keys no other kind has.
+POSE_KEYS = frozenset({"view", "base", "start", "end", "props", "arrows", "orientation", "layout", "turn", "look_down", "align", "planted"})
+POSE = "pose"  # its kind: drawn (and checked) where an exercise names it, never read as an entry
+
+
+def kind_of(data: dict) -> type | str:
     """Which file kind a mapping is, from the keys only that kind has."""
+    if "id" not in data and not POSE_KEYS.isdisjoint(data):
+        return POSE
     if "references" in data:
         return References
     if "exercises" in data:
@@ -92,41 +106,70 @@ def _load_library(extra_folders: Iterable[Path]) -> Library:
     problems: list[Problem] = []
     exercises: dict[str, Entry] = {}
     references: dict[str, Reference] = {}
+    places: dict[str, tuple[Document, tuple]] = {}
+    files: dict[tuple[int, int], Path] = {}
     for folder in folders:
-        if not folder.is_dir():
-            raise NotFound(f"{folder}: library folder not found")
+        state = what_is(folder)
+        if state != "folder":
+            raise NotFound(f"{folder}: " + ("library folder not found" if state in ("missing", "file") else state))
         in_this_folder: dict[str, Entry] = {}
         cache = FolderCache(folder)
         for path in yaml_files(folder):
             try:
-                document = cache.read(path)
-                if kind_of(document.data) is References:
-                    found, document = read_references(document)
-                    for reference in found.references:
-                        references[reference.id] = reference
-                    cache.keep(path, document)
-                    continue
-                exercise = validate(document, Exercise)
-                cache.keep(path, document)
+                document, model = _read_valid(cache, path)
             except InvalidInput as error:
                 problems.extend(error.problems)
                 continue
+            cache.keep(path, document)
+            if isinstance(model, References):
+                for i, reference in enumerate(model.references):
+                    references[reference.id] = reference
+                    places[reference.id] = (document, ("references", i))
+                continue
+            if not isinstance(model, Exercise):
+                continue  # a pose file, drawn where an exercise names it
+            exercise = model
             if exercise.id in in_this_folder:
                 other = in_this_folder[exercise.id].path
                 problems.append(document.problem(("id",), f"duplicate id {exercise.id!r} (also used by {other}; give one a new id)"))
                 continue
             in_this_folder[exercise.id] = exercises[exercise.id] = Entry(exercise, document, path)
         cache.save()
-    library = Library(exercises, references, tuple(folders))
+        files.update(cache.identities)
+    library = Library(exercises, references, tuple(folders), files, places)
     problems.extend(_broken_links(library))
     if problems:
         raise InvalidInput(problems)
     return library
 
 
+def _read_valid(cache: FolderCache, path: Path) -> tuple[Document, Exercise | References | None]:
+    """A library file's document and model (None for a pose file), from the cache when it holds them."""
+    document, recalled = cache.read(path)
+    try:
+        return _model(document)
+    except InvalidInput:
+        if not recalled:
+            raise
+    document = cache.reread(path)  # the cache held what its file does not validate as: the file speaks
+    return _model(document)
+
+
+def _model(document: Document) -> tuple[Document, Exercise | References | None]:
+    """The file's model, and its document as checked (a references file's dates as text)."""
+    kind = kind_of(document.data)
+    if kind == POSE:
+        return document, None
+    if kind is References:
+        found, document = read_references(document)
+        return document, found
+    return document, validate(document, Exercise)
+
+
 def _broken_links(library: Library) -> list[Problem]:
     """Progressions, regressions and citations that name nothing."""
     found = []
+    poses = _bundled_poses()
     for entry in library.exercises.values():
         exercise, document = entry.exercise, entry.document
         for kind in ("progression", "regression"):
@@ -134,7 +177,7 @@ def _broken_links(library: Library) -> list[Problem]:
                 if target not in library.exercises:
                     found.append(document.problem((kind, i), library.unknown(target)))
         if exercise.illustration and exercise.illustration.pose:
-            missing = pose_problem(exercise.illustration.pose, entry.path)
+            missing = pose_problem(exercise.illustration.pose, entry.path, poses)
             if missing:
                 found.append(document.problem(("illustration", "pose"), missing))
         for i, citation in enumerate(exercise.citations):
@@ -147,7 +190,7 @@ def _broken_links(library: Library) -> list[Problem]:
     return found
 
 
-def pose_problem(name: str, source: Path | None) -> str | None:
+def pose_problem(name: str, source: Path | None, bundled_poses: list[str] | None = None) -> str | None:
     """What is wrong with a pose named in `source` (a YAML file), or None.
 
     Only whether the pose exists is checked here, so that `check` finds a misspelt pose;
@@ -157,17 +200,41 @@ def pose_problem(name: str, source: Path | None) -> str | None:
         if source is None or not (source.parent / name).is_file():
             return f"pose file {name!r} not found next to this file"
         return None
-    names = [path.stem for path in (bundled("images") / "poses").glob("*.yaml")]
+    names = _bundled_poses() if bundled_poses is None else bundled_poses
     return None if name in names else f"no bundled pose named {name!r} ({suggest(name, names)})"
 
 
-def named_file(kind: str, name_or_path: str | Path) -> Path:
-    """A file given by path, or the bundled `kind` file of that name."""
+def _bundled_poses() -> list[str]:
+    return [path.stem for path in (bundled("images") / "poses").glob("*.yaml")]
+
+
+def what_is(path: Path) -> str:
+    """'file', 'folder' or 'missing'; else why the path cannot be read, in words."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as error:  # a name longer than the file system allows, a loop of links...
+        return f"cannot be read ({error.strerror or error})"
+    except ValueError:
+        return "cannot be read (the name holds a NUL character)"
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    return "file" if stat.S_ISREG(info.st_mode) else "is not an ordinary file (name a YAML file)"
+
+
+def named_file(kind: str, name_or_path: str | Path, folder: Path | None = None) -> Path:
+    """A file given by path (relative to `folder` if given, else to the working folder), or
+    the bundled `kind` file of that name."""
     path = Path(name_or_path)
-    if path.suffix in YAML_SUFFIXES or path.exists():
-        if not path.is_file():
-            raise NotFound(f"{path}: {kind[:-1]} file not found")
-        return path
+    if folder is not None and not path.is_absolute():
+        path = folder / path
+    state = what_is(path)
+    if path.suffix in YAML_SUFFIXES or state != "missing":
+        if state == "file":
+            return path
+        what = {"missing": f"{kind[:-1]} file not found", "folder": f"is a folder, not a {kind[:-1]} file"}.get(state, state)
+        raise NotFound(f"{path}: {what}")
     folder = bundled(kind)
     candidate = folder / f"{name_or_path}.yaml"
     if candidate.is_file():
@@ -176,8 +243,10 @@ def named_file(kind: str, name_or_path: str | Path) -> Path:
     raise NotFound(f"no {kind[:-1]} named {str(name_or_path)!r} ({suggest(str(name_or_path), known)})")
 
 
-def load_template(name_or_path: str | Path) -> Template:
-    return validate(read_yaml(named_file("templates", name_or_path)), Template)
+def load_template(name_or_path: str | Path, folder: Path | None = None) -> tuple[Template, Path]:
+    """A template by bundled name or by path (relative to `folder` if given), and its file."""
+    path = named_file("templates", name_or_path, folder)
+    return validate(read_yaml(path), Template), path
 
 
 def load_program(name_or_path: str | Path) -> tuple[Program, Document, Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import operator
 import re
 import typing
@@ -40,6 +41,12 @@ def validate(document: Document, model: type[M]) -> M:
         raise InvalidInput(unfilled + [p for p in problems(document, model, error) if p.field not in at]) from None
     if unfilled:
         raise InvalidInput(unfilled)
+    if document.non_finite:
+        # msgspec lets infinity and NaN into a float field without limits; drawing code
+        # must never see one, so the walk's rule (_number) is asked about them too
+        found = issues(document.data, model)
+        if found:
+            raise InvalidInput([document.problem(issue.loc, explain(issue, document.plain_text.get(issue.loc))) for issue in found])
     half_translated = translations.problems(document, result)
     if half_translated:
         raise InvalidInput(half_translated)
@@ -175,6 +182,10 @@ def _text(value: str, kind: types.StrType, loc: tuple, found: list[Issue]) -> No
 
 
 def _number(value: float, kind: types.IntType | types.FloatType, loc: tuple, found: list[Issue]) -> None:
+    """The one rule for numbers: finite (what drawing code can use), then within the field's limits."""
+    if isinstance(value, float) and not math.isfinite(value):
+        found.append(Issue(loc, "not_finite", value))
+        return
     for limit, holds in _LIMITS.items():
         bound = getattr(kind, limit)
         if bound is not None and not holds(value, bound):  # `not holds`: NaN breaks every limit
@@ -268,6 +279,8 @@ def explain(issue: Issue, plain: str | None) -> str:
             return f"{value!r} is not a language code (write two lower-case letters, such as en or es)"
         if "a-z0-9" in ctx["pattern"]:
             return f"{value!r} is not a valid id (use lower-case letters, digits and dashes, like 'side-plank')"
+        if "\\n\\r" in ctx["pattern"]:
+            return "must be one line (remove the line breaks; a note or a step may have several)"
         if "#" in ctx["pattern"]:
             return f"{value!r} is not a colour (write it as #rrggbb, like '#b35900')"
         return f"{value!r} is not in the right form"
@@ -279,6 +292,8 @@ def explain(issue: Issue, plain: str | None) -> str:
         return f"needs at least {ctx['min_length']} item(s), has {ctx['actual_length']}"
     if kind == "too_long":
         return f"has too many items ({ctx['actual_length']}; at most {ctx['max_length']})"
+    if kind == "not_finite":
+        return f"must be an ordinary number, not {plain or value} (write digits, such as 0.5)"
     if kind == "limit":
         return f"must be {_LIMIT_WORDS[ctx['limit']]} {_plain_number(ctx['bound'])} (not {_plain_number(value)})"
     if kind == "date_type":

@@ -161,3 +161,103 @@ def test_illustrate_writes_png_svg_and_pdf_and_refuses_other_files(tmp_path) -> 
     result = run("illustrate", "clamshell", "-o", str(tmp_path / "clam.gif"))
     assert (result.returncode, result.stderr) == (1, f"Error: {tmp_path / 'clam.gif'}: write a .png, .svg or .pdf file\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clam.pdf", "clam.png", "clam.svg"]
+
+
+def test_illustrate_writes_through_a_private_temporary_file_with_an_unpredictable_name(tmp_path, monkeypatch) -> None:
+    """It wrote through `.NAME.preview.EXT` beside the output, following a link placed there, and deleted a file of that name."""
+    import stat
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / ".clam.preview.png").symlink_to(victim)
+    (tmp_path / ".clam.preview.svg").write_text("the clinician's own file")
+    renamed = []
+    real = os.replace
+
+    def spy(source, destination):
+        renamed.append((Path(source).name, stat.S_IMODE(os.lstat(source).st_mode)))
+        return real(source, destination)
+
+    monkeypatch.setattr(os, "replace", spy)
+    for suffix in (".png", ".svg", ".pdf"):
+        result = CliRunner().invoke(main, ["illustrate", "clamshell", "-o", str(tmp_path / f"clam{suffix}")])
+        assert result.exit_code == 0, result.output
+    assert victim.read_text() == "keep me" and (tmp_path / ".clam.preview.png").is_symlink()
+    assert (tmp_path / ".clam.preview.svg").read_text() == "the clinician's own file"
+    assert [mode for _, mode in renamed] == [0o600] * 3
+    assert all(name.startswith(f".clam.{suffix}.{os.getpid()}-") for (name, _), suffix in zip(renamed, ("png", "svg", "pdf")))
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_illustrate_never_writes_onto_its_own_pose_file(library_dir, tmp_path) -> None:
+    from handouts.reading.resources import bundled
+
+    entry = (library_dir / "test-clam.yaml").read_text(encoding="utf-8").replace("id: test-clam", "id: my-clam")
+    (library_dir / "my-clam.yaml").write_text(entry + "illustration: {pose: clam.svg.yaml}\n", encoding="utf-8")
+    pose = library_dir / "clam.svg.yaml"
+    pose.write_text((bundled("images") / "poses" / "clamshell.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pose.svg").symlink_to(pose)
+    before = pose.read_bytes()
+    result = CliRunner().invoke(main, ["illustrate", "my-clam", "--library", str(library_dir), "-o", str(tmp_path / "pose.svg")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'pose.svg'}: is the library file {pose}, which this run reads (write to another file name)\n"
+    assert pose.read_bytes() == before and not list(library_dir.glob("*.part")) and not list(tmp_path.glob("*.part"))
+
+
+def test_a_pose_file_next_to_its_exercise_in_a_library_folder_works_as_documented(library_dir, tmp_path) -> None:
+    """images/poses/README.md: a clinic's own pose file next to its exercise, with a base/ folder beside it."""
+    from handouts.reading.resources import bundled
+
+    poses = bundled("images") / "poses"
+    entry = (library_dir / "test-clam.yaml").read_text(encoding="utf-8").replace("id: test-clam", "id: my-clam")
+    (library_dir / "my-clam.yaml").write_text(entry + "illustration: {pose: my-clam-pose.yaml, caption: Lift the knee.}\n", encoding="utf-8")
+    (library_dir / "my-clam-pose.yaml").write_text((poses / "clamshell.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (library_dir / "base").mkdir()
+    (library_dir / "base" / "side-lying-knees-bent.yaml").write_text(
+        (poses / "base" / "side-lying-knees-bent.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    runner, lib = CliRunner(), ["--library", str(library_dir)]
+    listed = runner.invoke(main, ["list", *lib])
+    assert listed.exit_code == 0, listed.output
+    assert "my-clam " in listed.stdout and "my-clam-pose" not in listed.stdout
+    checked = runner.invoke(main, ["check", str(library_dir), *lib])
+    assert checked.exit_code == 0, checked.output
+    assert f"{library_dir / 'my-clam-pose.yaml'}: ok" in checked.stdout
+    built = runner.invoke(main, ["build", "-e", "my-clam", *lib, "-o", str(tmp_path / "out.pdf")])
+    assert built.exit_code == 0, built.output
+    shown = runner.invoke(main, ["illustrate", "my-clam", *lib, "-o", str(tmp_path / "clam.png")])
+    assert shown.exit_code == 0, shown.output
+    # a broken pose file there is named by check, with its line, and breaks nothing else
+    (library_dir / "my-clam-pose.yaml").write_text("view: side\nend: {orientation: standing, right_knee: {flexion: 400}}\n", encoding="utf-8")
+    assert runner.invoke(main, ["list", *lib]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(library_dir), *lib])
+    assert checked.exit_code == 1
+    assert f"Error: {library_dir / 'my-clam-pose.yaml'}:2:52: end.right_knee.flexion: must be at most 160 (not 400)\n" in checked.stderr
+
+
+def test_show_and_list_make_control_and_escape_characters_visible_and_harmless(library_dir) -> None:
+    import json
+    import unicodedata
+
+    import yaml
+
+    name = "Evil \x1b]0;pwned\x07\x1b[2J name \u202e reversed"
+    step = "Step\x1b[31m red\x9b1m \u2028 after a line separator"
+    data = yaml.safe_load((library_dir / "test-clam.yaml").read_text(encoding="utf-8"))
+    data.update(id="evil", name=name)
+    data["steps"][0] = step
+    (library_dir / "evil.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    runner, lib = CliRunner(), ["--library", str(library_dir)]
+
+    def hidden(text: str) -> list[str]:
+        return [c for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+
+    listed = runner.invoke(main, ["list", "--search", "evil", *lib])
+    assert listed.exit_code == 0 and hidden(listed.stdout) == []
+    assert "Evil \\x1b]0;pwned\\x07\\x1b[2J name \\u202e reversed" in listed.stdout
+    shown = runner.invoke(main, ["show", "evil", *lib])
+    assert shown.exit_code == 0 and hidden(shown.stdout) == []
+    assert "1. Step\\x1b[31m red\\x9b1m \\u2028 after a line separator" in shown.stdout
+    as_json = runner.invoke(main, ["list", "--search", "evil", "--json", *lib])
+    assert as_json.exit_code == 0 and hidden(as_json.stdout) == []
+    [entry] = json.loads(as_json.stdout)  # harmless, and nothing lost for a script
+    assert entry["name"] == name and entry["steps"][0] == step

@@ -51,7 +51,7 @@ def text_of(data: bytes) -> str:
 
 
 def test_a_matching_condition_is_a_note_naming_the_exercise_the_condition_and_the_reason(builder, tmp_path) -> None:
-    _, advice = builder.render(Request(program=program(tmp_path, "[gluteal-tendinopathy]"), date=DAY))
+    _, advice, _ = builder.render(Request(program=program(tmp_path, "[gluteal-tendinopathy]"), date=DAY))
     cautions = [line for line in advice if "caution" in line]
     assert len(cautions) == 1  # the clamshell; the hip drop has none
     assert cautions[0].startswith("Clamshell (clamshell): a caution for gluteal tendinopathy, one of this patient's conditions: "
@@ -60,7 +60,7 @@ def test_a_matching_condition_is_a_note_naming_the_exercise_the_condition_and_th
 
 @pytest.mark.parametrize("conditions", [None, "[pregnancy]", "[recent-hip-replacement]"])
 def test_no_matching_condition_no_note(builder, tmp_path, conditions) -> None:
-    _, advice = builder.render(Request(program=program(tmp_path, conditions), date=DAY))
+    _, advice, _ = builder.render(Request(program=program(tmp_path, conditions), date=DAY))
     assert not [line for line in advice if "caution" in line]
 
 
@@ -132,7 +132,7 @@ def test_a_caution_in_the_handouts_language(tmp_path) -> None:
     write_file(library, "my-drop.yaml", entry)
     path = program(tmp_path, "[recent-hip-replacement]", "[my-drop]")
     builder = Builder((library,))
-    data, advice = builder.render(Request(program=path, date=DAY, audience="clinician", language="es", fallback="en"))
+    data, advice, _ = builder.render(Request(program=path, date=DAY, audience="clinician", language="es", fallback="en"))
     assert "Pregunte primero al cirujano." in text_of(data)
     assert any(line.endswith("one of this patient's conditions: Pregunte primero al cirujano.") for line in advice)
 

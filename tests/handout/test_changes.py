@@ -142,7 +142,7 @@ def test_many_changes_keep_the_box_short_and_always_name_what_stopped(builder, t
 
 def test_a_layout_without_the_changes_section_says_so_to_the_clinician(builder, tmp_path) -> None:
     path = program(tmp_path, "p.yaml", "  - clamshell\n")
-    data, advice = builder.render(Request(program=path, since=path, template="one-page", date=DAY))
+    data, advice, _ = builder.render(Request(program=path, since=path, template="one-page", date=DAY))
     assert any("no 'changes' section" in line for line in advice)
     assert "since your last visit" not in page_one(data).lower()
 
@@ -199,7 +199,7 @@ def test_the_pdf_never_replaces_the_old_program(tmp_path) -> None:
     before = Path(old).read_bytes()
     result = CliRunner().invoke(main, ["build", "-e", "clamshell", "--since", old, "-o", old])
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "is one of this build's inputs" in result.stderr
+    assert result.stderr.count("\n") == 1 and f"is the previous program (--since) {old}, which this run reads" in result.stderr
     assert Path(old).read_bytes() == before
 
 

@@ -3,7 +3,6 @@ clinic's photos the same way, and `handouts illustrate` showing exactly what the
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,7 +57,7 @@ def figure_extent_mm(exercise: str, template: str) -> list[tuple[float, float]]:
     entry = load_library().entry(exercise)
     ill = load_pose_illustration(pose_path(entry.exercise.illustration.pose, entry.path))
     out = []
-    for drawing in frame_drawings(ill, inner_width(frame_width(load_template(template)))):
+    for drawing in frame_drawings(ill, inner_width(frame_width(load_template(template)[0]))):
         body = [s for s in drawing.figure.contents if isinstance(s, Polygon) and s.fillColor == HexColor(END_COLOUR)]
         xs = [x for s in body for x in s.points[0::2]]
         ys = [y for s in body for y in s.points[1::2]]
@@ -92,7 +91,7 @@ def test_frames_and_figures_print_large_enough(exercise: str, template: str, fra
 
 
 def test_large_print_frames_are_half_as_big_again() -> None:
-    assert load_template("large-print").frame_width_mm / load_template("standard").frame_width_mm == pytest.approx(1.5)
+    assert load_template("large-print")[0].frame_width_mm / load_template("standard")[0].frame_width_mm == pytest.approx(1.5)
     for (a, b), (c, d) in zip(figure_extent_mm("clamshell", "standard"), figure_extent_mm("clamshell", "large-print")):
         assert c / a == pytest.approx(1.5, rel=0.02) and d / b == pytest.approx(1.5, rel=0.02)
 
@@ -101,7 +100,7 @@ def test_large_print_frames_are_half_as_big_again() -> None:
 def test_a_standing_figure_is_drawn_by_its_height_not_shrunk_to_the_frame(exercise: str) -> None:
     """A frame is as tall as the standing figure needs: the figure (its raised arms too) is
     drawn nearly as tall as the frame is wide, not shrunk to a short, wide picture."""
-    inner = inner_width(frame_width(load_template("standard"))) / MM
+    inner = inner_width(frame_width(load_template("standard")[0])) / MM
     tallest = max(up for _, up in figure_extent_mm(exercise, "standard"))
     assert tallest >= 0.8 * inner, f"{exercise}: a standing figure only {tallest:.1f} mm tall in a {inner:.1f} mm picture"
 
@@ -131,7 +130,7 @@ def test_a_hold_is_marked_in_its_frame() -> None:
 def test_the_left_side_is_the_mirror_image(tmp_path: Path) -> None:
     right, left = frames_of("standing-band-abduction"), frames_of("standing-band-abduction", side="left")
     ill = load_pose_illustration(pose_path("standing-band-abduction", None))
-    width = inner_width(frame_width(load_template("standard")))
+    width = inner_width(frame_width(load_template("standard")[0]))
     for a, b, plain, mirrored in zip(right.pictures, left.pictures, frame_drawings(ill, width), frame_drawings(ill, width, mirror=True)):
         assert a.operators != b.operators
         assert [x for s in mirrored.figure.contents for x in s.points[0::2]] == pytest.approx(
@@ -156,7 +155,7 @@ def test_two_photos_are_two_labelled_frames_and_one_photo_one_frame(tmp_path: Pa
     for name, size in (("start.png", (400, 300)), ("end.png", (300, 400))):
         Image.new("RGB", size, "grey").save(tmp_path / name)
     source = tmp_path / "program.yaml"
-    template = load_template("standard")
+    template = load_template("standard")[0]
     two = picture_flowables(Illustration(pictures=["start.png", "end.png"], caption="Lift."), source, False, template, styles(template))
     assert isinstance(two[0], Frames) and [label.getPlainText() for label in two[0].labels] == ["Start", "Finish"]
     two[0].wrap(1000, 1000)

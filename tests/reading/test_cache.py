@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -16,13 +17,13 @@ from handouts.reading.resources import bundled
 def reads(monkeypatch) -> list[str]:
     """The files actually parsed (not taken from the cache)."""
     seen: list[str] = []
-    real = cache.read_yaml
+    real = cache.parse_yaml
 
-    def counting(path, *args, **kwargs):
-        seen.append(os.path.basename(path))
-        return real(path, *args, **kwargs)
+    def counting(raw, name):
+        seen.append(os.path.basename(name))
+        return real(raw, name)
 
-    monkeypatch.setattr(cache, "read_yaml", counting)
+    monkeypatch.setattr(cache, "parse_yaml", counting)
     return seen
 
 
@@ -76,10 +77,86 @@ def test_the_cache_can_be_turned_off(library_dir, tmp_path, monkeypatch, reads) 
     assert not (tmp_path / "cache").exists()
 
 
+def test_a_same_size_edit_with_its_time_restored_is_read_again(library_dir, reads) -> None:
+    from handouts.commands.build import Builder, Request
+
+    from ..helpers import DAY, pdf_text
+
+    assert "12 times in a row, 3 sets" in pdf_text(Builder((library_dir,)).pdf(Request(exercises=("test-lift",), date=DAY)))
+    path = library_dir / "test-lift.yaml"
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("reps: 12", "reps: 15"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as cp -p, rsync -t and tar do
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    reads.clear()
+    assert "15 times in a row, 3 sets" in pdf_text(Builder((library_dir,)).pdf(Request(exercises=("test-lift",), date=DAY)))
+    assert reads == ["test-lift.yaml"]
+
+
+def _reseal(file, body: bytes) -> None:
+    """Write `body` as a cache file with a digest line that matches it: damage the digest cannot see."""
+    file.write_bytes(cache.digest(body).encode("ascii") + b"\n" + body)
+
+
+def _saved(file) -> dict:
+    return json.loads(file.read_bytes().partition(b"\n")[2])
+
+
+def _retyped(file, change) -> None:
+    saved = _saved(file)
+    for entry in saved["entries"].values():
+        if entry["data"].get("id") == "test-lift":
+            change(entry)
+    _reseal(file, json.dumps(saved).encode())
+
+
+CORRUPT_FOLDER_CACHES = {
+    "truncated": lambda file: file.write_bytes(file.read_bytes()[: file.stat().st_size // 2]),
+    "edited": lambda file: file.write_bytes(file.read_bytes().replace(b"Test lift", b"Test LIFT")),
+    "empty": lambda file: file.write_bytes(b""),
+    "not-json": lambda file: _reseal(file, b"{not json"),
+    "wrong-shape": lambda file: _retyped(file, lambda entry: entry.update(positions="x")),
+    "wrong-typed-data": lambda file: _retyped(file, lambda entry: entry["data"].update(steps=5, name=["Stale"])),
+    "nan": lambda file: _retyped(file, lambda entry: entry["data"]["dosage"].update(reps=float("nan"))),
+    "unknown-field": lambda file: _retyped(file, lambda entry: entry.update(code="__import__('os')")),
+    "another-format": lambda file: _reseal(file, json.dumps({**_saved(file), "format": 1}).encode()),
+}
+
+
+@pytest.mark.parametrize("damage", CORRUPT_FOLDER_CACHES)
+def test_a_damaged_cache_entry_is_ignored_and_made_again(library_dir, reads, damage) -> None:
+    load_library([library_dir])
+    file = cache._folder_file(library_dir)
+    CORRUPT_FOLDER_CACHES[damage](file)
+    reads.clear()
+    library = load_library([library_dir])  # never an error: the file is read instead
+    assert "test-lift.yaml" in reads
+    lift = library.exercises["test-lift"].exercise
+    assert (lift.name, lift.dosage.reps, len(lift.steps)) == ("Test lift", 12, 3)
+    reads.clear()
+    load_library([library_dir])
+    assert reads == []  # and the entry was made again
+
+
+def test_a_cache_file_from_another_folder_gives_nothing_of_its_own(library_dir, tmp_path, exercise_text, reads) -> None:
+    other = tmp_path / "other-library"
+    other.mkdir()
+    (other / "test-lift.yaml").write_text(exercise_text("test-lift", "Another lift"), encoding="utf-8")
+    load_library([library_dir])
+    load_library([other])
+    os.replace(cache._folder_file(library_dir), cache._folder_file(other))  # a foreign cache where other's was
+    reads.clear()
+    assert load_library([other]).exercises["test-lift"].exercise.name == "Another lift"
+    assert "test-lift.yaml" in reads
+
+
+# ---- pictograms, kept between runs ----
 # ---- pictograms, kept between runs ----
 
+import base64
 import shutil
 import time
+from pathlib import Path
 
 from handouts.commands.build import Builder, Request
 from handouts.pictures import pose_pictures
@@ -154,3 +231,65 @@ def test_a_damaged_picture_entry_is_drawn_again(drawn, tmp_path) -> None:
     for entry in (tmp_path / "cache" / "pictogram").glob("*.json"):
         entry.write_text('{"format": 1, "version"', encoding="utf-8")
     assert _build(exercises=("clamshell",)) == first and len(drawn) == 4
+
+
+def test_a_same_size_pose_edit_with_its_time_restored_is_drawn_again(drawn, tmp_path) -> None:
+    program = _own_pose(tmp_path)
+    first = _build(program)
+    for pose in (tmp_path / "mine.yaml", None):
+        if pose is None:  # then the base pose it is drawn on, added beside it and then edited in place
+            (tmp_path / "base").mkdir()
+            pose = tmp_path / "base" / "side-lying-knees-bent.yaml"
+            shutil.copy(bundled("images") / "poses" / "base" / "side-lying-knees-bent.yaml", pose)
+            first = _build(program)
+        text, before = pose.read_text(encoding="utf-8"), pose.stat()
+        changed = text.replace("rotation: 58", "rotation: 30") if "rotation: 58" in text else text.replace("flexion: 90", "flexion: 40")
+        assert changed != text and len(changed) == len(text)
+        pose.write_text(changed, encoding="utf-8")
+        os.utime(pose, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert _build(program) != first
+
+
+def _pictogram_entries(tmp_path) -> list:
+    return sorted((tmp_path / "cache" / "pictogram").glob("*.json"))
+
+
+CORRUPT_PICTURES = {  # the saved value is {"frames": [[width, height, operators], ...], ...}
+    "not-base64": lambda value: value["frames"][0].__setitem__(2, "not base64 at all!"),
+    "not-compressed": lambda value: value["frames"][1].__setitem__(2, base64.b64encode(b"0 0 m 9 9 l S").decode()),
+    "nan-size": lambda value: value["frames"][0].__setitem__(0, float("nan")),
+    "negative-size": lambda value: value["frames"][1].__setitem__(1, -5),
+    "wrong-type": lambda value: value["frames"][0].__setitem__(0, "wide"),
+    "three-frames": lambda value: value["frames"].append(value["frames"][0]),
+    "no-frames": lambda value: value.update(frames=[]),
+    "base-digest": lambda value: value.update(bases=["0" * 64]),
+    "missing-field": lambda value: value.pop("holds"),
+}
+
+
+@pytest.mark.parametrize("damage", CORRUPT_PICTURES)
+def test_a_damaged_picture_entry_with_a_matching_digest_is_drawn_again(drawn, tmp_path, damage) -> None:
+    first = _build(exercises=("clamshell",))
+    [entry] = _pictogram_entries(tmp_path)
+    saved = _saved(entry)
+    CORRUPT_PICTURES[damage](saved["value"])
+    _reseal(entry, json.dumps(saved).encode())
+    assert _build(exercises=("clamshell",)) == first and len(drawn) == 4
+
+
+def test_the_cache_holds_no_path_and_no_patient_folder_name(drawn, tmp_path, exercise_text) -> None:
+    patient = tmp_path / "Ana María Núñez 1957-03-02"
+    (patient / "library").mkdir(parents=True)
+    (patient / "library" / "test-clam.yaml").write_text(exercise_text(), encoding="utf-8")
+    program = _own_pose(patient)  # a pose file of the program's own, next to it
+    Path(program).write_text(Path(program).read_text(encoding="utf-8") + "patient: Ana María Núñez\n", encoding="utf-8")
+    pose_pictures._pose_frames.cache_clear()
+    Builder((patient / "library",)).pdf(Request(program=program, date=DAY))
+    files = [file for file in (tmp_path / "cache").rglob("*") if file.is_file()]
+    assert any(file.parent.name == "pictogram" for file in files) and any(file.name.startswith("folder-") for file in files)
+    for file in files:
+        data = file.read_bytes()
+        for secret in ("Ana María Núñez", "Ana Mar", "Núñez", "1957-03-02", str(tmp_path)):
+            for form in (secret.encode(), json.dumps(secret)[1:-1].encode()):
+                assert form not in data, (file, secret)
+        assert "Ana" not in str(file.relative_to(tmp_path / "cache"))

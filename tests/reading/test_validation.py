@@ -207,3 +207,53 @@ def test_msgspec_paths_are_read_against_the_real_keys_even_with_dots_in_them() -
     data = {"a": 1, "a.b": {"c": [1, {"d": 2}]}}
     assert _loc(data, "$.a.b.c[1].d") == ("a.b", "c", 1, "d")
     assert _loc(data, "$.zzz") == ()
+
+
+# ---- numbers: finite, and within a range, in every field of every file kind ----
+
+from msgspec import inspect as msgspec_types
+
+from handouts.pictures.pictogram.pose_file import BasePose, PoseFileInlineBase
+
+EVERY_KIND = {**FILE_KINDS, "pose": PoseFile, "pose with its base inline": PoseFileInlineBase, "base pose": BasePose}
+
+
+def number_fields(kind, where: str, seen: set, found: list) -> list:
+    """(field, lower bound, upper bound) of every number a file of `kind` may hold."""
+    while isinstance(kind, msgspec_types.Metadata):
+        kind = kind.type
+    if isinstance(kind, msgspec_types.UnionType):
+        for choice in kind.types:
+            number_fields(choice, where, seen, found)
+    elif isinstance(kind, msgspec_types.StructType) and kind.cls not in seen:
+        seen.add(kind.cls)
+        for spec in kind.fields:
+            number_fields(spec.type, f"{where}.{spec.encode_name}", seen, found)
+    elif isinstance(kind, msgspec_types.ListType):
+        number_fields(kind.item_type, where + "[]", seen, found)
+    elif isinstance(kind, (msgspec_types.IntType, msgspec_types.FloatType)):
+        low = kind.ge if kind.ge is not None else kind.gt
+        high = kind.le if kind.le is not None else kind.lt
+        found.append((where, low, high))
+    return found
+
+
+@pytest.mark.parametrize("name", EVERY_KIND)
+def test_every_number_field_has_a_finite_range(name) -> None:
+    fields = number_fields(msgspec_types.type_info(EVERY_KIND[name]), name, set(), [])
+    unbounded = [f for f in fields if f[1] is None or f[2] is None]
+    assert unbounded == []
+    assert name in ("exercise", "clinic") or fields  # the walk sees the numbers there are
+
+
+@pytest.mark.parametrize("written", [".inf", "-.Inf", ".nan", "1.0e+999"])
+@pytest.mark.parametrize("model, source, field", [
+    (Template, "name: t\nmargins_mm: {top: 15, bottom: 15, left: 15, right: VALUE}\ntype_pt: {body: 13, title: 22, heading: 17, small: 12}\n",
+     "margins_mm.right"),
+    (PoseFile, "view: side\nend: {orientation: standing}\narrows:\n  - {move: head, offset: [0, VALUE]}\n", "arrows[0].offset[1]"),
+    (PoseFile, "view: side\nlook_down: VALUE\nend: {orientation: standing}\n", "look_down"),
+    (BasePose, "orientation: standing\nright_knee: {flexion: VALUE}\n", "right_knee.flexion"),
+], ids=["template", "pose-offset", "pose-look-down", "base-pose-angle"])
+def test_no_infinity_or_nan_reaches_a_number_field(model, source, field, written) -> None:
+    [line] = problems(source.replace("VALUE", written), model)
+    assert line.endswith(f": {field}: must be an ordinary number, not {written} (write digits, such as 0.5)"), line

@@ -26,13 +26,18 @@ def error_of(source: bytes) -> str:
         (b"rest_seconds: 1:30\n", "f.yaml:1:15: rest_seconds: '1:30' is read by YAML as 90 (base 60); write seconds as one number, such as 90, or put text in quotes"),
         (b"reps: 010\n", "f.yaml:1:7: reps: '010' is read by YAML as 8 (octal); write the number without a leading 0, or put text in quotes"),
         (b"note: Do set #2 now\n", "f.yaml:1:7: note: the text stops before '#2 now' because ' #' starts a comment in YAML (put the whole text in quotes)"),
-        (b"a: &x [1]\nb: *x\n", "f.yaml:2:1: b: anchors and aliases (& and *) are not allowed (write the value out in full)"),
+        (b"a: &x [1]\nb: *x\n", "f.yaml:1:4: a: anchors and aliases (& and *) are not allowed (write the value out in full)"),
+        (b"a: &x [1]\nb: 2\n", "f.yaml:1:4: a: anchors and aliases (& and *) are not allowed (write the value out in full)"),
+        (b"a: 0x1F\n", "f.yaml:1:4: a: '0x1F' is read by YAML as 31 (hexadecimal); write the number in ordinary digits, or put text in quotes"),
+        (b"a: -0b1010\n", "f.yaml:1:4: a: '-0b1010' is read by YAML as -10 (binary); write the number in ordinary digits, or put text in quotes"),
+        (b"a: 1_2\n", "f.yaml:1:4: a: '1_2' is read by YAML as 12 (YAML drops the _); write the number without _, or put text in quotes"),
+        (b"a: 1_000.5\n", "f.yaml:1:4: a: '1_000.5' is read by YAML as 1000.5 (YAML drops the _); write the number without _, or put text in quotes"),
         (b"a: !!python/object/apply:os.system [ls]\n", "f.yaml:1:4: a: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (remove it)"),
         (b"date: 2026-02-30\n", "f.yaml:1:7: date: cannot read '2026-02-30' as a date (check the value, or put text in quotes)"),
         (b"a: !!int abc\n", "f.yaml:1:4: a: cannot read 'abc' as a whole number (check the value, or put text in quotes)"),
         (b"a:\n\t- b\n", "f.yaml:2:1: is not valid YAML: found character that cannot start any token (use spaces, not tabs, to indent)"),
         (b"a: [1, 2\n", "f.yaml:2:1: is not valid YAML: did not find expected ',' or ']' (check the indentation and quotes here)"),
-        (b"a: " + b"[" * 3000, "f.yaml:1:1: is nested too deeply to be a handout file"),
+        (b"a: " + b"[" * 3000, "f.yaml:1:44: a" + "[0]" * 40 + ": is nested too deeply to be a handout file"),
     ],
 )
 def test_broken_file_gives_exact_one_line_error(source: bytes, expected: str) -> None:
@@ -66,3 +71,12 @@ def test_missing_file_and_folder(tmp_path) -> None:
         read_yaml(tmp_path / "nope.yaml")
     with pytest.raises(InvalidInput, match=r": is a folder, not a YAML file$"):
         read_yaml(tmp_path)
+
+
+def test_one_cause_is_one_line_at_its_first_place() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_yaml(b"a: 1\n" + b"a: 2\n" * 5 + b"b: &x 1\nc: *x\nd: *x\n", "f.yaml")
+    assert caught.value.lines() == [
+        "f.yaml:2:1: a: duplicate key (already set on line 1; keep one); 5 times in this file, the first shown",
+        "f.yaml:7:4: b: anchors and aliases (& and *) are not allowed (write the value out in full)",
+    ]

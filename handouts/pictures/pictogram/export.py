@@ -11,6 +11,7 @@ path, the same on every machine.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,26 +26,29 @@ PNG_DPI = 200
 def export_drawing(drawing: Drawing, path: Path) -> None:
     """Write `drawing` to `path`: .png (about 200 dpi), .svg or .pdf."""
     path = Path(path)
-    suffix = path.suffix.lower()
+    data = drawing_bytes(drawing, path.suffix, path)
     try:
-        if suffix == ".png":
-            _png(drawing, path)
-        elif suffix == ".svg":
-            from reportlab.graphics import renderSVG
-
-            renderSVG.drawToFile(drawing, str(path))
-        elif suffix == ".pdf":
-            from reportlab.graphics import renderPDF
-
-            renderPDF.drawToFile(drawing, str(path))
-        else:
-            raise OutputError(f"{path}: a pictogram can be written as .png, .svg or .pdf, not {suffix or 'a file without a suffix'}")
+        path.write_bytes(data)
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
-def _png(drawing: Drawing, path: Path) -> None:
-    rasterise(drawing, PNG_DPI).save(path, format="PNG", optimize=True)
+def drawing_bytes(drawing: Drawing, suffix: str, name: Path | str = "picture") -> bytes:
+    """`drawing` as the bytes of a .png (about 200 dpi), .svg or .pdf file, made in memory."""
+    suffix = suffix.lower()
+    if suffix == ".png":
+        out = io.BytesIO()
+        rasterise(drawing, PNG_DPI).save(out, format="PNG", optimize=True)
+        return out.getvalue()
+    if suffix == ".svg":
+        from reportlab.graphics import renderSVG
+
+        return renderSVG.drawToString(drawing).encode("utf-8")
+    if suffix == ".pdf":
+        from reportlab.graphics import renderPDF
+
+        return renderPDF.drawToString(drawing)
+    raise OutputError(f"{name}: a pictogram can be written as .png, .svg or .pdf, not {suffix or 'a file without a suffix'}")
 
 
 def rasterise(drawing: Drawing, dpi: float = PNG_DPI, supersample: int = 4):

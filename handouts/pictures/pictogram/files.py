@@ -18,3 +18,8 @@ def bundled_pose_path(name: str) -> Path:
 
 def bundled_pose_names() -> list[str]:
     return sorted(p.stem for p in (bundled("images") / "poses").glob("*.yaml"))
+
+
+def base_candidates(pose_file: Path, name: str) -> list[Path]:
+    """Where a pose file's base pose `name` is looked for, in order: a base/ folder beside it, then the bundled one."""
+    return [pose_file.parent / "base" / f"{name}.yaml", bundled("images") / "poses" / "base" / f"{name}.yaml"]

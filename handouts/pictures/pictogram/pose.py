@@ -14,11 +14,10 @@ from pathlib import Path
 import msgspec
 
 from ...errors import InvalidInput, Problem
-from ...reading.resources import bundled
 from ...reading.validate import suggest, validate
 from ...reading.yamlio import Document, read_yaml
 from .body import POINT_NAMES
-from .files import bundled_pose_names, bundled_pose_path  # noqa: F401 (part of this module's interface)
+from .files import base_candidates, bundled_pose_names, bundled_pose_path  # noqa: F401 (part of this module's interface)
 from .pose_file import (
     ELEVATION,
     PROP_FIELDS,
@@ -125,7 +124,7 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
 def _load_base(doc: Document, path: Path, name: str) -> tuple[Pose, tuple[Path, ...]]:
     """The named base pose, and the files looked for up to the one read (a base file added
     next to the pose later would be read instead)."""
-    candidates = [path.parent / "base" / f"{name}.yaml", bundled("images") / "poses" / "base" / f"{name}.yaml"]
+    candidates = base_candidates(path, name)
     for i, candidate in enumerate(candidates):
         if candidate.is_file():
             base_doc = read_yaml(candidate)

@@ -91,7 +91,7 @@ class Arrow(Strict):
         "the joint the arc turns about, or two points: the axis it turns about (a clamshell: [right_hip, right_ankle])")] = None
     move: Annotated[PointName | None, describe("a straight arrow from where this point starts to where it ends")] = None
     hold: Annotated[PointName | None, describe("a hold (isometric) mark beside this point")] = None
-    offset: Annotated[Annotated[list[float], Meta(min_length=2, max_length=2)] | None, describe(
+    offset: Annotated[Annotated[list[Annotated[float, Meta(ge=-1, le=1)]], Meta(min_length=2, max_length=2)] | None, describe(
         "[right, up] shift of the arrow on the page, in body heights")] = None
     gap: Annotated[Annotated[float, Meta(ge=0, le=0.5)] | None, describe("how far an arc runs outside the point's path")] = None
     bend: Annotated[Annotated[float, Meta(ge=-1, le=1)] | None, describe("bow a move arrow: 0 straight, 0.3 a hop")] = None

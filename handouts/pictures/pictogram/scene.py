@@ -32,7 +32,6 @@ from .moving_props import moving_props
 from .placement import placed, prop_of
 from .pose import PoseIllustration
 from .proportions import CHAIN_RANK
-from .reach import extent
 from .shapes import FLOOR_THICKNESS, GAP, GHOST_DASH, GHOST_EDGE, Camera, DrawGroup, Item
 
 
