@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
+import hashlib
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,9 +30,16 @@ if TYPE_CHECKING:
 # as long as its illustration is kept here (draw.scenes_of).
 POSES_KEPT = 64
 PICTURES_KEPT = 128
-# Part of every cached picture's key: a change to how pictures are drawn (not to a pose
-# file, which the cache's stamps catch) must not bring back pictures drawn the old way.
-DRAWING = "frames-1"
+
+
+@lru_cache(maxsize=1)
+def drawing_code() -> str:
+    """A digest of the code that draws pictograms, part of every cached picture's key: a
+    picture drawn by other code (an edit, not only a new version) never comes back."""
+    digest = hashlib.sha256()
+    for file in sorted((Path(__file__).parent / "pictogram").glob("*.py")):  # about 150 KB: well under a millisecond
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:20]
 
 
 @lru_cache(maxsize=POSES_KEPT)
@@ -115,7 +123,7 @@ def _pose_frames(path: Path, width: float, mirrored: bool) -> PoseFrames:
     from .pictogram.picture import PosePicture
 
     before = file_digest(path)
-    key = [before, width, mirrored, DRAWING]
+    key = [before, width, mirrored, drawing_code()]
     saved = recall("pictogram", key, SavedFrames) if before else None
     operators = _operators(saved, path) if saved else None
     if saved is not None and operators is not None:

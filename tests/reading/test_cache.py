@@ -197,6 +197,13 @@ def test_a_pictogram_is_drawn_once_and_recalled_the_same_in_later_runs(drawn, mo
     assert _build(exercises=("clamshell", "pelvic-drop")) == first and len(drawn) == 8
 
 
+def test_a_picture_drawn_by_other_drawing_code_is_drawn_again(drawn, monkeypatch) -> None:
+    first = _build(exercises=("clamshell",))
+    assert _build(exercises=("clamshell",)) == first and len(drawn) == 2  # recalled
+    monkeypatch.setattr(pose_pictures, "drawing_code", lambda: "edited")  # as after an edit to pictures/pictogram
+    assert _build(exercises=("clamshell",)) == first and len(drawn) == 4
+
+
 def _own_pose(folder):
     """A program using a pose file of its own, on a base pose of the bundled set."""
     shutil.copy(bundled("images") / "poses" / "clamshell.yaml", folder / "mine.yaml")
