@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from .changes import Changes
 
 Audience = Literal["patient", "clinician"]
+# A clinic's name and address are names: written once, they print as written in every
+# language (a translation, when given, is used in its language).
+AS_WRITTEN = {("name",), ("address",)}
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ def assemble(
     problems += [where.problem(path, _untranslated(language, fallback)) for path in missing]
     if clinic is not None:
         clinic, missing = localized(clinic, language, plain=clinic.language, fallback=fallback)
+        missing = [path for path in missing if path not in AS_WRITTEN]
         prefix = () if clinic_file else ("clinic",)
         problems += [clinic_document.problem(prefix + path, _untranslated(language, fallback)) for path in missing]
     cards: list[Card] = []

@@ -13,8 +13,8 @@ from ..handout import wording
 from ..handout.assemble import Card, Handout
 from ..handout.credit import credit
 from .blocks import Bookmark, MeasuredTable, boxed, columns
-from .fonts import BODY, FALLBACK
-from .markup import para, run_in
+from .fonts import BODY, BOLD
+from .markup import fonts_can_run_in, para, run_in
 from .paragraphs import Para
 from .qr import video_flowables
 from .styles import Styles
@@ -23,25 +23,28 @@ GUTTER = 6 * mm
 QR_COLUMN = 24 * mm  # a QR code at its smallest readable size, with its quiet zone, and its words below
 
 
-def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True, width: float | None = None) -> list[Flowable]:
-    """The bookmark, the number and name, and (unless left out) what it is for: on the
-    name's line when both fit in `width`, a line saved, else on a line of its own."""
+def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True, feel: bool = False,
+            width: float | None = None) -> list[Flowable]:
+    """The bookmark, the number and name, and (unless left out) what it is for, or (`feel`)
+    where to feel it: on the name's line when both fit in `width`, a line saved, else on a
+    line of its own."""
     name = handout.words._("{number}. {name}", number=card.number, name=card.exercise.name)
     out: list[Flowable] = [Bookmark(f"exercise-{card.number}", f"{card.number}. {card.exercise.name}")]
-    if not purpose:
+    size = s.body.fontSize
+    if feel:
+        label, what = handout.words._("You should feel it:"), card.exercise.feel_it
+        texts, aside = (label, what), run_in(label, what)
+        wide = stringWidth(label, BOLD, size) + stringWidth(" " + what, BODY, size)
+    elif purpose:
+        texts, aside = (card.exercise.purpose,), para(card.exercise.purpose)
+        wide = stringWidth(card.exercise.purpose, s.body.fontName, size)
+    else:
         return [*out, Para(para(name), s.card)]
-    what = card.exercise.purpose
-    beside = stringWidth(name + "   ", s.card.fontName, s.card.fontSize) + stringWidth(what, s.body.fontName, s.body.fontSize)
-    if width is not None and beside <= width and fonts_can_run_in(name, what):
-        run_in = f'{para(name)}&nbsp;&nbsp; <font name="{s.body.fontName}" size="{s.body.fontSize}">{para(what)}</font>'
-        return [*out, Para(run_in, s.card)]
-    return [*out, Para(para(name), s.card), Para(para(what), s.body)]
-
-
-def fonts_can_run_in(*texts: str) -> bool:
-    """Whether the texts are in the body font alone (a fallback font's letters are set in
-    runs of their own, which a size change around them would not reach)."""
-    return all(FALLBACK not in para(text) for text in texts)
+    beside = stringWidth(name + "   ", s.card.fontName, s.card.fontSize) + wide
+    if width is not None and beside <= width and fonts_can_run_in(name, *texts):
+        run = f'{para(name)}&nbsp;&nbsp; <font name="{s.body.fontName}" size="{s.body.fontSize}">{aside}</font>'
+        return [*out, Para(run, s.card)]
+    return [*out, Para(para(name), s.card), Para(aside, s.body)]
 
 
 def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across: int = 1) -> Flowable:
@@ -79,7 +82,7 @@ def steps(card: Card, s: Styles) -> list[Flowable]:
 def feel_stop_and_mistakes(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """Where to feel it and when to stop, beside the mistakes to avoid; and the QR code to the
     exercise's video, when it has one, at the end of the row (the row is tall enough for it)."""
-    left = [labelled(handout.words._("You should feel it:"), card.exercise.feel_it, s), stop(card, handout, s)]
+    left = [feel(card, handout, s), stop(card, handout, s)]
     right = mistakes(card, handout, s)
     return _with_video(card, handout, s, width, lambda room: [columns(left, right, (room - GUTTER) / 2 + GUTTER, room, GUTTER)])
 
@@ -93,9 +96,8 @@ def mistakes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
 def feel_and_stop(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """Where to feel it beside when to stop (the mistakes being elsewhere on the card), and
     the QR code to the exercise's video, when it has one, at the end of the row."""
-    feel = [labelled(handout.words._("You should feel it:"), card.exercise.feel_it, s)]
-    return _with_video(card, handout, s, width, lambda room: [columns(feel, [stop(card, handout, s)], (room - GUTTER) / 2 + GUTTER,
-                                                                     room, GUTTER)])
+    return _with_video(card, handout, s, width, lambda room: [columns([feel(card, handout, s)], [stop(card, handout, s)],
+                                                                     (room - GUTTER) / 2 + GUTTER, room, GUTTER)])
 
 
 def _with_video(card: Card, handout: Handout, s: Styles, width: float, row) -> list[Flowable]:
@@ -106,6 +108,10 @@ def _with_video(card: Card, handout: Handout, s: Styles, width: float, row) -> l
     return [columns(row(room), video_flowables(card.video, handout.words, s, QR_COLUMN), room + GUTTER, width, GUTTER)]
 
 
+def feel(card: Card, handout: Handout, s: Styles) -> Flowable:
+    return labelled(handout.words._("You should feel it:"), card.exercise.feel_it, s)
+
+
 def stop(card: Card, handout: Handout, s: Styles) -> Flowable:
     return labelled(handout.words._("Stop and call us if"), card.exercise.stop_if, s)
 
@@ -113,7 +119,8 @@ def stop(card: Card, handout: Handout, s: Styles) -> Flowable:
 def mistakes_line(card: Card, handout: Handout, s: Styles) -> Flowable:
     """The mistakes in one paragraph, for a card with no room for a list."""
     words = handout.words
-    return labelled(words._("Avoid:"), words._("; ").join(m.rstrip(".") for m in card.exercise.mistakes) + ".", s)
+    # the dose line's separator: capitals after it read as a list, in every language
+    return labelled(words._("Avoid:"), " · ".join(m.rstrip(".") for m in card.exercise.mistakes) + ".", s)
 
 
 def labelled(label: str, text: str, s: Styles) -> Flowable:

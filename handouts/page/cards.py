@@ -89,8 +89,17 @@ def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float
 
 def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
     beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st)]
-    return [*heading(card, handout, s, purpose=False), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
+    return [*heading(card, handout, s, feel=True, width=width), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
             _gap(s), *steps(card, s), mistakes_line(card, handout, s), *more(card, handout, s, width)]
+
+
+def _compact_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
+    """As _compact, with the mistakes beside the pictures too: the shorter card when the
+    pictures are taller than the dose beside them (a body standing up)."""
+    beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st),
+              lambda c, h, st, w: mistakes_line(c, h, st)]
+    return [*heading(card, handout, s, feel=True, width=width), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
+            _gap(s), *steps(card, s), *more(card, handout, s, width)]
 
 
 def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
@@ -134,6 +143,6 @@ ARRANGEMENTS = {
     "columns": [[(_columns, 1.0), (_columns_tucked, 1.0)], [(_columns, 0.9), (_columns_tucked, 0.9)],
                 [(_columns, 0.8), (_columns_tucked, 0.8)]],
     "stacked": [[(_stacked, 1.0)], [(_stacked, 0.9)], [(_stacked, 0.8)], [(_columns, 0.7), (_columns_tucked, 0.7)]],
-    "compact": [[(_compact, 1.0)], [(_compact, 0.9)]],
+    "compact": [[(_compact, 1.0), (_compact_tucked, 1.0)], [(_compact, 0.9), (_compact_tucked, 0.9)]],
     "line": [[(_line, 1.0)]],
 }

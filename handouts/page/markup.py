@@ -31,3 +31,9 @@ def run_in(label: str, text: str) -> str:
     if text[:len(label)].casefold() == label.casefold() and len(text) > len(label):
         label, text = text[:len(label)], text[len(label):].lstrip()
     return f"<b>{para(label)}</b> {para(text)}"
+
+
+def fonts_can_run_in(*texts: str) -> bool:
+    """Whether the texts are in the body font alone (a fallback font's letters are set in
+    runs of their own, which a size change around them would not reach)."""
+    return all(FALLBACK not in para(text) for text in texts)

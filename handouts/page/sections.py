@@ -13,12 +13,18 @@ from ..handout.assemble import Handout
 from ..handout.citations import ama
 from .blocks import Gap, MeasuredTable, boxed
 from .fonts import BODY
-from .markup import para, run_in
+from .markup import fonts_can_run_in, para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
 LOGO_WIDTH, LOGO_HEIGHT = 45 * mm, 16 * mm
 REST_SHADE = "#c8c8c8"  # a rest day's box: a mid grey that a mono laser prints as clearly grey
+
+
+def dense(handout: Handout) -> bool:
+    """The compact layout, which says each thing once and runs labels in with their text, so
+    that three cards share a page."""
+    return handout.template.card_layout == "compact"
 
 
 def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
@@ -27,12 +33,13 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     if handout.clinic:
         clinic = [Para(para(handout.clinic.name), s.clinic)]
-        contact = [part for part in (handout.clinic.address, handout.clinic.phone, handout.clinic.email, handout.clinic.website) if part]
+        contact = "  ·  ".join(part for part in (handout.clinic.address, handout.clinic.phone, handout.clinic.email,
+                                                 handout.clinic.website) if part)
         if contact:
-            clinic.append(Para(para("  ·  ".join(contact)), s.small))
+            clinic.append(Para(para(contact), s.small))
         logo = _logo(handout)
         if logo is None:
-            out += clinic
+            out += (_one_line(handout, contact, s, width) if dense(handout) else []) or clinic
         else:
             row = MeasuredTable([[clinic, logo]], colWidths=[width - LOGO_WIDTH, LOGO_WIDTH])
             row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
@@ -52,6 +59,17 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         facts.append(_fact(words._("Next visit:"), para(words.long_date(handout.review))))
     out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.body, shared=not handout.patient))
     return [KeepTogether(out)]
+
+
+def _one_line(handout: Handout, contact: str, s: Styles, width: float) -> list[Para]:
+    """The clinic's name and contact as one line, when they fit it (a line of page 1 saved)."""
+    name = handout.clinic.name
+    if not contact or not fonts_can_run_in(name, contact):
+        return []
+    colour = handout.template.colours.text
+    line = Para(f'{para(name)}&nbsp;&nbsp;&nbsp; <font name="{BODY}" size="{s.small.fontSize}" color="{colour}">{para(contact)}</font>',
+                s.clinic)
+    return [line] if line.wrap(width, 1e6)[1] <= s.clinic.leading * 1.01 else []
 
 
 def _fact(label: str, markup: str) -> str:
@@ -98,7 +116,8 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
-    if handout.clinic:
+    # (compact says the phone once on page 1, at the top, as it says everything once)
+    if handout.clinic and not (dense(handout) and handout.clinic.phone):
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
         lines.append(_fact(words._("Call us:"), para(reach)))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
@@ -142,7 +161,10 @@ def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
 def note(handout: Handout, s: Styles) -> list[Flowable]:
     if not handout.note:
         return []
-    return [KeepTogether([Gap(8), Para(para(handout.words._("A note for you")), s.heading), Para(para(handout.note), s.body)])]
+    title = handout.words._("A note for you")
+    if dense(handout):  # its title run in, as the compact card's labels are: a line saved
+        return [KeepTogether([Gap(8), Para(run_in(handout.words._("{label}:", label=title), handout.note), s.body)])]
+    return [KeepTogether([Gap(8), Para(para(title), s.heading), Para(para(handout.note), s.body)])]
 
 
 def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
@@ -206,7 +228,10 @@ def references(handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     with_doi = handout.audience == "clinician"
     title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician)")
-    items = [Para(para(ama(reference, with_doi=with_doi)), s.reference, bulletText=f"{number}.")
-             for number, reference in enumerate(handout.references, start=1)]
+    texts = [para(ama(reference, with_doi=with_doi)) for reference in handout.references]
+    if handout.template.reference_list == "run-in":  # one paragraph: no line left half empty after each
+        run = "&nbsp;&nbsp; ".join(f"<b>{number}.</b>&nbsp;{text}" for number, text in enumerate(texts, start=1))
+        return [KeepTogether([Para(para(title), s.label), Para(run, s.run_in_reference)])]
+    items = [Para(text, s.reference, bulletText=f"{number}.") for number, text in enumerate(texts, start=1)]
     # the heading never without its first reference; the rest may follow on a later page
     return [KeepTogether([Para(para(title), s.label), items[0]]), *items[1:]]

@@ -25,6 +25,7 @@ class Styles:
     step: ParagraphStyle
     clinic: ParagraphStyle
     reference: ParagraphStyle
+    run_in_reference: ParagraphStyle  # the references as one paragraph (template reference_list: run-in)
     card: ParagraphStyle  # an exercise card's heading, with the room between cards above it
     spaced: ParagraphStyle  # body text with a little room above: a labelled line in a card
     sources: ParagraphStyle  # a card's reference numbers, quiet at its foot
@@ -57,19 +58,21 @@ def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour:
         return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", sizes.body)
+    whole = dict(hyphenationLang="")  # names, titles and references: never broken inside a word
     return Styles(
         body=body,
         bold=style("bold", sizes.body, BOLD, keepWithNext=1),
-        title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2),
-        heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1),
-        label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1),  # never alone at a page foot
+        title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2, **whole),
+        heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, **whole),
+        label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1, **whole),  # never alone at a page foot
         small=style("small", sizes.small),
         caption=style("caption", max(sizes.small, 12)),
         step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.08),
-        clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent),
+        clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent, **whole),
         reference=style("reference", sizes.reference, leftIndent=sizes.reference * 1.8, spaceAfter=sizes.reference * 0.3,
-                        leading=sizes.reference * 1.3),
-        card=style("card", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, spaceBefore=sizes.body * 0.9),
+                        leading=sizes.reference * 1.3, **whole),
+        run_in_reference=style("run-in-reference", sizes.reference, leading=sizes.reference * 1.3, **whole),
+        card=style("card", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, spaceBefore=sizes.body * 0.9, **whole),
         spaced=style("spaced", sizes.body, spaceBefore=sizes.body * 0.3),
-        sources=style("sources", sizes.small, alignment=TA_RIGHT, textColor=HexColor(rule_colour)),
+        sources=style("sources", sizes.small, alignment=TA_RIGHT, textColor=HexColor(rule_colour), **whole),
     )

@@ -55,6 +55,9 @@ class Template(Strict, kw_only=True):
         "each exercise as its pictures, name and dose on one row (everything on one page)")] = "columns"
     max_exercises: Annotated[count(1, 40) | None, about(
         "the most exercises this layout holds (one page: 6); more is an error that names a layout that holds them")] = None
+    reference_list: Annotated[Literal["numbered", "run-in"], about(
+        "numbered: each reference on lines of its own; run-in: one after another in one paragraph (compact: a "
+        "third less room)")] = "numbered"
     greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
     sections: Annotated[list[Section], Meta(min_length=1)] = field(
         default_factory=lambda: ["summary", "changes", "note", "log", "exercises", "references"])

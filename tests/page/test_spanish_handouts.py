@@ -177,3 +177,29 @@ def test_no_spanish_page_but_the_last_is_more_than_a_quarter_blank(program: str,
             inked = [y for y in range(top, footer) if any(pixels[x, y] < 128 for x in range(width))]
             used = (inked[-1] - top) / (footer - top) if inked else 0
         assert used >= 0.75, (program, layout, page.name, round(used, 2))
+
+
+def test_a_clinic_name_and_address_written_once_print_as_written_in_spanish(tmp_path) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("name: Riverside Physiotherapy\naddress: 12 River Road, Springfield\nphone: 555-0142\n"
+                      "email: hello@riverside-physio.example\n", encoding="utf-8")
+    data = Builder().pdf(Request(exercises=("clamshell",), language="es", clinic=clinic, date=dt.date(2026, 12, 1)))
+    from pypdf import PdfReader
+
+    first = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    assert "Riverside Physiotherapy" in first and "12 River Road, Springfield" in first
+    assert "Llámenos: Riverside Physiotherapy, 555-0142" in first
+    clinic.write_text("name: {en: Riverside Physiotherapy, es: Fisioterapia Riverside}\nphone: 555-0142\n", encoding="utf-8")
+    data = Builder().pdf(Request(exercises=("clamshell",), language="es", clinic=clinic, date=dt.date(2026, 12, 1)))
+    first = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    assert "Llámenos: Fisioterapia Riverside, 555-0142" in first and "Riverside Physiotherapy" not in first  # a translation given is used
+
+
+def test_names_titles_and_references_are_never_broken_inside_a_word_but_spanish_text_is() -> None:
+    from handouts.page.styles import styles
+    from handouts.reading.library import load_template
+
+    s = styles(load_template("standard")[0], "es")
+    assert s.body.hyphenationLang == "es" and s.step.hyphenationLang == "es"
+    for whole in (s.title, s.heading, s.card, s.clinic, s.reference, s.run_in_reference, s.label):
+        assert whole.hyphenationLang == "", whole.name
