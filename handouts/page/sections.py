@@ -57,7 +57,7 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         facts.append(_fact(words._("From:"), para(handout.clinician)))
     if handout.review:
         facts.append(_fact(words._("Next visit:"), para(words.long_date(handout.review))))
-    out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.body, shared=not handout.patient))
+    out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient))
     return [KeepTogether(out)]
 
 

@@ -16,6 +16,7 @@ from .fonts import BODY, BOLD
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
+    names: ParagraphStyle  # body text of names and dates (who, when, from whom): never hyphenated
     bold: ParagraphStyle
     title: ParagraphStyle
     heading: ParagraphStyle
@@ -65,7 +66,8 @@ def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour:
         title=style("title", sizes.title, BOLD, spaceAfter=sizes.title * 0.3, leading=sizes.title * 1.2, **whole),
         heading=style("heading", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, **whole),
         label=style("label", sizes.body, BOLD, spaceBefore=sizes.body * 0.5, keepWithNext=1, **whole),  # never alone at a page foot
-        small=style("small", sizes.small),
+        names=style("names", sizes.body, **whole),
+        small=style("small", sizes.small, **whole),  # the log's names, the clinic's contact, the clinician's notes
         caption=style("caption", max(sizes.small, 12)),
         step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.08),
         clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent, **whole),

@@ -67,10 +67,12 @@ def test_each_paragraph_is_broken_into_lines_once_per_handout(library_dir, break
 
 def test_each_table_is_measured_once(library_dir, monkeypatch) -> None:
     measured: collections.Counter = collections.Counter()
+    alive: list[Table] = []  # kept, so that no table's id is a freed one's
     real = Table._calc
 
     def counting(self, availWidth, availHeight):
         measured[id(self)] += 1
+        alive.append(self)
         return real(self, availWidth, availHeight)
 
     monkeypatch.setattr(Table, "_calc", counting)

@@ -201,5 +201,5 @@ def test_names_titles_and_references_are_never_broken_inside_a_word_but_spanish_
 
     s = styles(load_template("standard")[0], "es")
     assert s.body.hyphenationLang == "es" and s.step.hyphenationLang == "es"
-    for whole in (s.title, s.heading, s.card, s.clinic, s.reference, s.run_in_reference, s.label):
+    for whole in (s.title, s.heading, s.card, s.clinic, s.reference, s.run_in_reference, s.label, s.names, s.small):
         assert whole.hyphenationLang == "", whole.name
