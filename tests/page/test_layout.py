@@ -57,7 +57,7 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     assert "Your dose: 12 times in a row, 3 sets" in texts
     assert "Hold: 2 seconds each time" in texts
     assert "Rest: 1 minute between sets" in texts
-    assert "How often: Once a day, 5 days a week" in texts
+    assert "How often: once a day, 5 days a week" in texts
     assert "Which leg: Each leg does all the sets." in texts
     assert "Weight or band: no weight" in texts
     assert any(t.startswith("Stop and call us if ") for t in texts) and "Avoid these mistakes" in texts
