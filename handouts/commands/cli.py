@@ -182,18 +182,22 @@ def show(exercise_id, as_json, library_folders) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per problem and warning (JSON Lines) instead of the report.")
 @library_option
-def check(paths, library_folders) -> None:
+def check(paths, as_json, library_folders) -> None:
     """Check the built-in library and any given files, without rendering.
 
     PATH may be an exercise, program, template or references file, or a folder of them.
 
     \b
-    Example:
+    Examples:
       handouts check my-exercises/ programs/ana.yaml
+      handouts check my-exercises/ --json
     """
-    from .check import check_paths
+    from .check import check_json, check_paths
 
+    if as_json:
+        return check_json(tuple(paths), tuple(library_folders))
     for line in check_paths(tuple(paths), tuple(library_folders)):
         click.echo(line)
 
