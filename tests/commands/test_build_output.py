@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +41,31 @@ def test_a_bar_is_started_for_four_handouts_or_more_on_a_terminal(tmp_path, libr
     assert ("Building" in result.stderr) is shown
     quiet = build(library_dir, *programs(tmp_path, count), "--out-dir", str(tmp_path / "quiet"), "--quiet")
     assert quiet.exit_code == 0 and quiet.output == ""  # --quiet: no bar either
+
+
+def test_the_bar_on_a_terminal_shows_the_count_the_rate_and_the_time_left() -> None:
+    """Click estimates the time left once a second has passed: six steps of a quarter second each."""
+    code = ("import time\nfrom handouts.commands.build_report import Progress\n"
+            "with Progress() as bar:\n    bar.start(6)\n    for _ in range(6):\n        time.sleep(0.25)\n        bar.advance(1)\n")
+    parent, child = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2]), "COLUMNS": "100"}
+    process = subprocess.Popen([sys.executable, "-c", code], stderr=child, env=env)
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(parent, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(parent)
+    assert process.wait(timeout=30) == 0
+    frames = seen.decode().split("\r")
+    assert any("Building" in f and "0/6" in f for f in frames)
+    assert any("00:00:0" in f and " a second" in f for f in frames)  # time left, and the rate
+    assert "6/6" in frames[-2] and "00:00:0" not in frames[-2]  # done: no time left to show
 
 
 def test_quiet_keeps_only_the_failures(tmp_path, library_dir) -> None:

@@ -114,6 +114,21 @@ def test_a_row_s_cells_win_over_the_options_which_fill_the_empty_ones(day, libra
     assert round(float(ben.pages[0].mediabox.height)) == 792  # the row's letter over --paper a4
 
 
+def test_a_layout_cell_over_template_and_a_since_cell_beside_the_roster(day, library_dir) -> None:
+    from pypdf import PdfReader
+
+    (day / "monday").mkdir()
+    (day / "monday" / "last.yaml").write_text("title: Hips\nexercises:\n  - {id: test-clam, dosage: {sets: 2}}\n")
+    (day / "monday" / "day.csv").write_text("patient,program,layout,since\nAna,early-stage,,\nBen,early-stage,large-print,\n"
+                                            "Carla,early-stage,standard,\nDev,../hips.yaml,,last.yaml\n")
+    result = build(library_dir, "--roster", "monday/day.csv", "--out-dir", "out", "--template", "large-print")
+    assert result.exit_code == 0, result.output
+    pages = {name: len(PdfReader(day / "out" / f"{name} - early-stage.pdf").pages) for name in ("Ana", "Ben", "Carla")}
+    assert pages["Ana"] == pages["Ben"] > pages["Carla"] == 3  # --template fills Ana's empty cell; Carla's cell wins
+    dev = squash(pdf_text((day / "out" / "Dev - hips.pdf").read_bytes()))
+    assert "What changed since your last visit" in dev and "was 12 times in a row, 2 sets" in dev
+
+
 def test_clinician_and_note_cells_print_as_typed_never_as_markup(day, library_dir) -> None:
     (day / "day.csv").write_text('patient,program,date,review,clinician,note\n'
                                  '"Zoë <b>Ng</b> & Co",hips.yaml,2026-11-21,2026-12-05,"Sam <i>Rivera</i>, PT",'
@@ -280,3 +295,30 @@ def test_a_long_name_is_cut_to_fit_any_file_system() -> None:
 def test_names_that_differ_only_in_case_get_the_row_added() -> None:
     assert unique_stems([(2, "Ana - p"), (3, "ana - p"), (4, "Ben - p"), (5, "Ana - p (row 6)"), (6, "Ana - p")]) == [
         ("Ana - p", None), ("ana - p (row 3)", 2), ("Ben - p", None), ("Ana - p (row 6)", None), ("Ana - p (row 6, 2)", 2)]
+
+
+# ---- the README's roster ----------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_example_roster_builds_a_handout_per_row(tmp_path) -> None:
+    result = CliRunner().invoke(main, ["build", "--roster", str(REPO / "examples" / "day.csv"), "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "Ana María Núñez - early-stage.pdf", "Ben Okafor - middle-stage.pdf", "Carmen Ruiz Ortega - early-stage.pdf",
+        "Dev Patel - return-to-running.pdf"]
+    carmen = squash(pdf_text((tmp_path / "Carmen Ruiz Ortega - early-stage.pdf").read_bytes()))
+    assert "Para: Carmen Ruiz Ortega" in carmen and "Fecha: 21 de noviembre de 2026" in carmen and "De: Lucía Gómez" in carmen
+
+
+def test_the_readme_s_table_of_columns_is_the_one_the_roster_reads() -> None:
+    from handouts.reading.roster import COLUMNS
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("| column | other names | what it holds |"):].split("\n\n")[0].splitlines()[2:]
+    found = {}
+    for line in table:
+        column, aliases = (cell.strip() for cell in line.strip("|").split("|")[:2])
+        found[column.strip("`")] = tuple(a.strip().strip("`") for a in aliases.split(",") if a.strip())
+    assert found == COLUMNS
