@@ -96,7 +96,10 @@ def read_roster(path: Path, display: str | None = None) -> Roster:
         raise InvalidInput([Problem(name, len(records) + 1, 0, "", f"cannot be read as CSV ({error}; check the quotes in this row)")]) from None
     first = next(i for i, record in enumerate(records) if record)  # the header: row 1, unless rows above it are empty
     columns = _header(records[first], name, first + 1)
-    if sum(1 for record in records[first + 1:] if record) > MAX_ROWS:
+    count = sum(1 for record in records[first + 1:] if record)
+    if not count:
+        raise InvalidInput([Problem(name, 0, 0, "", "has no rows under its header (write one row per handout)")])
+    if count > MAX_ROWS:
         raise InvalidInput([Problem(name, 0, 0, "", f"has more than {MAX_ROWS} rows (a roster is one day's handouts: split it)")])
     rows, refused = [], []
     for number, record in enumerate(records[first + 1:], start=first + 2):

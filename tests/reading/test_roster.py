@@ -141,6 +141,7 @@ def test_a_header_that_names_an_unknown_repeated_or_missing_column_refuses_the_w
                                                               "check the quotes in this row)"),
     (b"patient,program\nAna,\"early\"stage\n", "day.csv:2: cannot be read as CSV (',' expected after '\"'; "
                                               "check the quotes in this row)"),
+    (b"patient;program\r\n;\r\n", "day.csv: has no rows under its header (write one row per handout)"),
     (b"patient,program\nAna\x00,early-stage\n", "day.csv: holds a NUL character, so it is not a CSV file "
                                                 "(save it from the spreadsheet as \"CSV UTF-8\")"),
 ])
