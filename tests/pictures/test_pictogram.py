@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing, Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
 from handouts.errors import InvalidInput, NotFound
-from handouts.pictures.pictogram.draw import END_COLOUR, fit, frame_drawings
+from handouts.pictures.pictogram.draw import END_COLOUR, fit, frame_drawings, role_colours
 from handouts.pictures.pictogram.export import export_drawing
 from handouts.pictures.pictogram.files import bundled_pose_path
 from handouts.pictures.pictogram.placement import mat_thickness, placed, step_height
@@ -316,7 +316,8 @@ def test_colours_dark_figures_one_accent() -> None:
         fills = {s.fillColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, Polygon) and s.fillColor}
         strokes = {s.strokeColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, PolyLine)}
         assert fills == {"0x" + END_COLOUR[1:], "0xffffff"}  # the figure and its halos
-        assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", "0xb35900"}  # the band: dark edges, accent middle, halo
+        band = role_colours(accent="#b35900")["band"].hexval()
+        assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", band}  # the band: dark edges, a light middle, halo
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
     assert arrows == {"0xffffff", "0xb35900"}
 
@@ -463,9 +464,12 @@ def test_still_parts_are_drawn_once_and_the_grey_leg_lies_on_them(write) -> None
     assert len(body_shapes(drawing, "end", DARK)) < len(body_shapes(drawing, "start", DARK))
 
 
+BAND = role_colours()["band"]
+
+
 def band_strokes(drawing: Drawing) -> list[PolyLine]:
-    """The band's middles: accent strokes among the figure's shapes."""
-    return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
+    """The band's middles: strokes in the band's light tint among the figure's shapes."""
+    return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor == BAND]
 
 
 def test_clamshell_band_is_a_loop_that_stretches() -> None:
@@ -478,18 +482,25 @@ def test_clamshell_band_is_a_loop_that_stretches() -> None:
     assert span(stretched) > 1.5 * span(slack)
 
 
+def grey_level(colour) -> float:
+    """How light a colour prints on a mono laser (0 black, 1 white)."""
+    return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue
+
+
 def test_a_band_and_an_arrow_differ_in_more_than_colour() -> None:
-    """On a mono laser the accent is a mid grey, band and arrow alike: the band is a ribbon
-    edged in dark on both sides and wider than the arrow, whose line is plain."""
+    """On a mono laser the accent is a mid grey: an arrow is that grey, solid, with no edge;
+    a band is a hollow ribbon, a light middle between dark edges, and wider than the arrow."""
     for name in ("clamshell-band", "lateral-band-walk", "standing-band-abduction"):
         finish = frame_drawings(load_pose_illustration(bundled_pose_path(name)), WIDTH)[1]
         lines = [s for s in shapes(finish, "figure") if isinstance(s, PolyLine)]
+        arrow = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
+        assert arrow and band_strokes(finish), name
         for middle in band_strokes(finish):
             edges = [s for s in lines if s.points == middle.points and s.strokeColor == DARK]
             assert edges and edges[0].strokeWidth > middle.strokeWidth + 1.0, f"{name}: the band has dark edges"
-            arrow = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
-            assert arrow and all(edges[0].strokeWidth > a.strokeWidth * 1.2 for a in arrow)
-            assert not [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK], "arrows have no dark edge"
+            assert all(edges[0].strokeWidth > a.strokeWidth * 1.2 for a in arrow)
+            assert grey_level(middle.strokeColor) > 0.7 > 0.55 > grey_level(arrow[0].strokeColor), "light band, mid-grey arrow"
+        assert not [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK], "arrows have no dark edge"
 
 
 def test_hip_thrust_keeps_feet_and_shoulders_still() -> None:
@@ -569,3 +580,45 @@ def test_an_arc_about_an_axis(write) -> None:
     path = write("q.yaml", "view: front-above\nbase: side-lying-knees-bent\nend:\n  right_hip: {rotation: 50}\n"
                            "arrows:\n  - {arc: right_knee, about: [right_hip, right_ankle]}\n")
     assert shapes(frame_drawings(load_pose_illustration(path), WIDTH)[1], "arrows")
+
+
+FACING = """\
+view: {view}
+base: {{orientation: standing, pelvis: {{rotation: {turn}}}, trunk: {{rotation: {twist}}}}}
+end: {{}}
+arrows:
+  - {{move: pelvis}}
+"""
+
+
+def eyes_and_head(drawing: Drawing) -> tuple[list[tuple[float, float]], tuple[float, float, float]]:
+    """The white dots inside the head (the eyes), and the head's centre and radius, in points."""
+    fills = [s for s in shapes(drawing, "figure") if isinstance(s, Polygon)]
+    round_ = [s for s in fills if len(s.points) == 48]  # the head: the one 24-point circle
+    (head,) = [s for s in round_ if s.fillColor == DARK]
+    hx, hy = sum(head.points[0::2]) / 24, sum(head.points[1::2]) / 24
+    radius = max(head.points[0::2]) - hx
+    dots = [(sum(s.points[0::2]) / 12, sum(s.points[1::2]) / 12) for s in fills
+            if len(s.points) == 24 and s.fillColor == HexColor("#ffffff")]
+    return [(x, y) for x, y in dots if (x - hx) ** 2 + (y - hy) ** 2 < radius ** 2], (hx, hy, radius)
+
+
+def test_the_face_shows_which_way_the_figure_faces(write) -> None:
+    """Readers could not tell front from back, nor so left from right: a figure facing us
+    has two eyes; in profile one eye, towards the face side, and a nose on the outline
+    there (a mirrored picture faces the other way); turned away, no eyes."""
+    ill = load_pose_illustration(write("front.yaml", FACING.format(view="front", turn=0, twist=0)))
+    eyes, (hx, _, _) = eyes_and_head(frame_drawings(ill, WIDTH)[0])
+    assert len(eyes) == 2 and min(x for x, _ in eyes) < hx < max(x for x, _ in eyes)
+    ill = load_pose_illustration(write("side.yaml", FACING.format(view="side", turn=0, twist=0)))
+    for mirror, towards in ((False, 1), (True, -1)):
+        drawing = frame_drawings(ill, WIDTH, mirror=mirror)[0]
+        eyes, (hx, hy, radius) = eyes_and_head(drawing)
+        assert len(eyes) == 1 and (eyes[0][0] - hx) * towards > 0.3 * radius, "the eye is on the face side"
+        head_chain = [s for s in shapes(drawing, "figure") if isinstance(s, Polygon) and s.fillColor == DARK
+                      and min(s.points[1::2]) > hy - radius * 1.05]
+        reach = max((x - hx) * towards for s in head_chain for x in s.points[0::2])
+        back = max((hx - x) * towards for s in head_chain for x in s.points[0::2])
+        assert reach > back + 0.1 * radius, "the nose stands out on the face side"
+    ill = load_pose_illustration(write("away.yaml", FACING.format(view="front", turn=90, twist=70)))
+    assert eyes_and_head(frame_drawings(ill, WIDTH)[0])[0] == []

@@ -125,7 +125,7 @@ def _wall(f: _Fit, prop: Prop) -> None:
         a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
         f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.04, z0 - 0.1, z1 + 0.1)))
     elif d[2] < 0:  # behind the body: a panel we look at
-        f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="tint"))
+        f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="wall"))
     # a wall between us and the body would hide it: it is not drawn
 
 

@@ -81,12 +81,12 @@ def _band(p: _Pose, prop: Prop) -> DrawGroup | list[DrawGroup]:
     The loop is the band as it lies in the room: a ring round each limb, square to it,
     and the two strands from one ring to the other, seen from the camera. Between limbs
     that part it stretches long and thin; round limbs side by side it is a short belt.
-    Either is a ribbon: the accent colour edged in dark on both sides, so that on a mono
-    laser, where the accent is a mid grey like the arrows, it still reads as a band and
-    never as an arrow (an arrow is plain, thinner, with a head).
+    Either is a ribbon: a light tint of the accent edged in dark on both sides, so that on
+    a mono laser it prints as a hollow strip and never as an arrow (an arrow is solid
+    mid grey, with no edges and a head).
     """
     assert prop.at and prop.to
-    colour = "accent" if p.role == "end" else p.role
+    colour = "band" if p.role == "end" else p.role
     if prop.at in p.body.points and prop.to in p.body.points:
         ring: list[Pt] = []
         for name in (prop.at, prop.to):

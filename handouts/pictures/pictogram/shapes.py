@@ -14,10 +14,10 @@ from .geometry import Pt, Vec, circle_points, convex_hull
 
 # Widths, in body heights (at 6 cm a lying body is about 130 pt long: 0.01 is 1.3 pt).
 GAP = 0.013  # the white halo that separates a limb from what lies behind it
-ARROW_WIDTH = 0.021
-HEAD_LENGTH = 0.062
-HEAD_HALF_WIDTH = 0.040
-BAND_WIDTH = 0.018  # the band's colour; with its dark edges it is wider than an arrow
+ARROW_WIDTH = 0.025  # a bold line: the one mark in the picture that says "move this way"
+HEAD_LENGTH = 0.07
+HEAD_HALF_WIDTH = 0.046
+BAND_WIDTH = 0.022  # the band's light middle; with its dark edges it is wider than an arrow
 BAND_EDGE = 0.006
 EDGE = 0.006  # the outline of props
 PAD_EDGE = 0.01  # the outline of a machine pad, in the colour of its pose
