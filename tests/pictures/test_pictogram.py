@@ -473,13 +473,29 @@ def band_strokes(drawing: Drawing) -> list[PolyLine]:
 
 
 def test_clamshell_band_is_a_loop_that_stretches() -> None:
+    """A loop round both thighs, in runs that join end to end (the strands behind the legs
+    are drawn behind them, those in front over them), longer as the knees part."""
     ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
     start, finish = frame_drawings(ill, WIDTH)
-    (slack,), (stretched,) = band_strokes(start), band_strokes(finish)
-    for loop in (slack, stretched):
-        assert loop.points[:2] == loop.points[-2:], "the band is a closed loop round both thighs"
-    span = lambda loop: max(loop.points[1::2]) - min(loop.points[1::2])  # noqa: E731
-    assert span(stretched) > 1.5 * span(slack)
+    spans = []
+    for drawing in (start, finish):
+        runs = band_strokes(drawing)
+        assert len(runs) >= 2, "some of the band is behind the legs and some in front"
+        ends = {tuple(r.points[:2]) for r in runs}
+        assert all(tuple(r.points[-2:]) in ends for r in runs), "the runs join into one closed loop"
+        ys = [y for r in runs for y in r.points[1::2]]
+        spans.append(max(ys) - min(ys))
+    assert spans[1] > 1.3 * spans[0]
+    from handouts.pictures.pictogram.band import band_groups
+    from handouts.pictures.pictogram.scene import chain_groups
+    from handouts.pictures.pictogram.shapes import Camera
+
+    cam = Camera(ill.elevation, ill.yaw)
+    for pose in (ill.start, ill.end):
+        body = placed(ill, pose)
+        legs = [g.depth for name, g in chain_groups(body, cam, "end").items() if name.endswith("_leg")]
+        depths = [g.depth for g in band_groups(body, cam, "band", None, "right_thigh", "left_thigh")]
+        assert min(depths) < min(legs) and max(depths) > max(legs), "drawn both behind and over the legs"
 
 
 def grey_level(colour) -> float:
@@ -622,3 +638,56 @@ def test_the_face_shows_which_way_the_figure_faces(write) -> None:
         assert reach > back + 0.1 * radius, "the nose stands out on the face side"
     ill = load_pose_illustration(write("away.yaml", FACING.format(view="front", turn=90, twist=70)))
     assert eyes_and_head(frame_drawings(ill, WIDTH)[0])[0] == []
+
+
+def _samples(points: list[float], closed: bool, step: float = 0.5) -> list[tuple[float, float]]:
+    pts = list(zip(points[0::2], points[1::2]))
+    if closed:
+        pts.append(pts[0])
+    out = []
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        n = max(1, int(math_dist((x0, y0), (x1, y1)) / step))
+        out += [(x0 + (x1 - x0) * i / n, y0 + (y1 - y0) * i / n) for i in range(n + 1)]
+    return out
+
+
+BANDED = [p for p in POSES if "prop: band" in p.read_text()]
+
+
+@pytest.mark.parametrize("path", BANDED, ids=ids(BANDED))
+def test_a_band_and_an_arrow_never_touch(path: Path) -> None:
+    """Told apart by pattern and weight, and kept apart too: white space of at least 1 pt
+    at print size between the arrow (its line and head) and the band's dark edge."""
+    finish = frame_drawings(load_pose_illustration(path), WIDTH)[1]
+    middles = band_strokes(finish)
+    band = [s for s in shapes(finish, "figure") if isinstance(s, PolyLine) and s.strokeColor == DARK
+            and any(s.points == m.points for m in middles)]
+    accent = HexColor("#b35900")
+    arrow = [s for s in shapes(finish, "arrows") if getattr(s, "fillColor", None) == accent or s.strokeColor == accent]
+    assert band and arrow
+    gap = min(math_dist(p, q) - (b.strokeWidth / 2) - (a.strokeWidth / 2 if isinstance(a, PolyLine) else 0)
+              for a in arrow for p in _samples(a.points, isinstance(a, Polygon))
+              for b in band for q in _samples(b.points, False))
+    assert gap >= 1.0, f"{path.stem}: the arrow comes within {gap:.1f} pt of the band"
+
+
+def _gap(body, part_a: str, part_b: str) -> float:
+    """The least distance between the surfaces of two body parts (negative: they overlap)."""
+    def axis(name):
+        balls = body.parts[name].balls
+        a, b = balls[0], balls[-1]
+        return [(tuple(a.c[i] + (b.c[i] - a.c[i]) * t / 20 for i in range(3)), a.r + (b.r - a.r) * t / 20) for t in range(21)]
+    return min(math_dist(p, q) - r - s for p, r in axis(part_a) for q, s in axis(part_b))
+
+
+@pytest.mark.parametrize("name", ["side-lying-hip-abduction", "side-lying-abduction-hold"])
+def test_a_side_leg_lift_starts_resting_on_the_bottom_leg_and_lifts_clearly(name: str) -> None:
+    """Start: the top leg long and resting on the bottom leg (readers saw a leg already held
+    up); then lifted clearly above hip height, the foot rising a good way up the page."""
+    ill = load_pose_illustration(bundled_pose_path(name))
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    touching = min(_gap(start, top, bottom) for top in ("right_shank", "right_foot") for bottom in ("left_shank", "left_foot"))
+    assert -0.01 < touching < 0.01, "the top leg rests on the bottom one"
+    assert end.points["right_ankle"].c[1] > end.points["right_hip"].c[1] + 0.05, "lifted above hip height"
+    k = fit(build_scenes(ill), WIDTH)[0]
+    assert (end.points["right_ankle"].c[1] - start.points["right_ankle"].c[1]) * k > 15

@@ -22,6 +22,9 @@ CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
 CHAIR_DEPTH = 0.24
 STEP_LENGTH = 0.3
 SEAT_SLAB = 0.035
+# how far a mat reaches beyond the body: a little, as the mat is there to be lain on, and
+# a wider one only makes a lying picture taller and its figure smaller
+MAT_MARGIN = 0.02
 
 
 @dataclass
@@ -56,7 +59,7 @@ class _Fit:
 
 def _mat(f: _Fit, prop: Prop) -> None:
     (x0, x1), (z0, z1) = extent(f.everyone, 0), extent(f.everyone, 2)
-    f.supports.extend(box_items(f.cam, Box(x0 - 0.05, x1 + 0.05, 0.0, f.level, z0 - 0.05, z1 + 0.05)))
+    f.supports.extend(box_items(f.cam, Box(x0 - MAT_MARGIN, x1 + MAT_MARGIN, 0.0, f.level, z0 - MAT_MARGIN, z1 + MAT_MARGIN)))
 
 
 def _step(f: _Fit, prop: Prop) -> None:
