@@ -1,5 +1,5 @@
 """Props that move with the pose (band, hand and ankle weights, barbell, machine pads,
-handles, a ball, the hip line), tied to named body points.
+handles, a ball, the hip line, the muscle that works), tied to named body points.
 
 Each is drawn with its pose, in that pose's colour, at its depth among the limbs; the
 band (band.py) is a light tint of the accent edged in black.
@@ -33,6 +33,9 @@ from .shapes import (
 
 
 PLATE_R = 0.075  # a weight plate seen end on, smaller than life (0.13)
+MUSCLE_SIZE = 0.05  # half the height of a muscle mark
+LEVER_WIDTH = 0.022  # a machine's lever arm
+SEAT_DROP = 0.06  # how far under the seat's top a lever turns
 
 
 @dataclass
@@ -75,14 +78,29 @@ def _ankle_weight(p: _Pose, prop: Prop) -> DrawGroup:
     return DrawGroup(p.cam.depth(p.body.points[prop.at].c) + 0.02, 10.0, [halo_of(cuff)], [cuff])
 
 
-def _pad(p: _Pose, prop: Prop) -> DrawGroup:
-    """A machine pad pressed against the outside of a limb, along it."""
+def _pad(p: _Pose, prop: Prop) -> list[DrawGroup]:
+    """A machine pad pressed against the outside of a limb, along it; on a machine's seat, on
+    the end of a lever arm that turns under the seat (a pad in the air reads as a cushion)."""
     assert prop.at and prop.side
     axis, _ = limb_axis(p.body, p.cam, prop.at)
     centre = p.against(prop.at, prop.side, 0.03)
     # machine-grey with an edge in the pose's colour: part of the machine, not of the body
     pad = Item(box2d(p.cam.xy(centre), axis, 0.06, 0.028, 0.014), fill="prop", stroke=p.role, width=PAD_EDGE)
-    return DrawGroup(p.cam.depth(centre) + 0.05, 10.0, [halo_of(pad)], [pad])
+    groups = [DrawGroup(p.cam.depth(centre) + 0.05, 10.0, [halo_of(pad)], [pad])]
+    if p.fixed.seats:
+        # down from the pad to under the seat, then in to a pivot under its middle: as the
+        # knee goes out, the arm turns out with it
+        hips = p.body.points["pelvis"].c
+        low = max(seat[-1] for seat in p.fixed.seats) - SEAT_DROP
+        bend = (centre[0], low, centre[2])
+        pivot = (hips[0], low, hips[2] + 0.06)
+        path = [p.cam.xy(c) for c in (centre, bend, pivot)]
+        arm = [Item(path, stroke="edge", width=LEVER_WIDTH + 2 * EDGE, closed=False),
+               Item(path, stroke="prop", width=LEVER_WIDTH, closed=False)]
+        limb = p.body.parts[p.body.points[prop.at].part]
+        # behind the thigh it runs under: the leg lies on the machine
+        groups.append(DrawGroup(min(p.cam.depth(ball.c) for ball in limb.balls) - 0.06, -1.0, [], arm))
+    return groups
 
 
 def _handle(p: _Pose, prop: Prop) -> DrawGroup:
@@ -112,7 +130,10 @@ def _ball(p: _Pose, prop: Prop) -> DrawGroup:
         centre[axis] = d[axis] * (p.fixed.walls[prop.side] - radius)
     c = p.cam.xy((centre[0], centre[1], centre[2]))
     ball = Item(circle_points(c[0], c[1], radius, 28), fill="white", stroke=p.role, width=0.016)
-    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)], [ball])
+    # a seam round it, as on a soft play ball: a plain ring reads as a hoop or a hole
+    seam = [(c[0] + radius * math.cos(t), c[1] - radius * 0.35 * math.sin(t)) for t in (math.pi * i / 12 for i in range(13))]
+    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)],
+                     [ball, Item(seam, stroke=p.role, width=0.012, closed=False)])
 
 
 def _barbell(p: _Pose, prop: Prop) -> DrawGroup:
@@ -147,9 +168,25 @@ def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
     return DrawGroup(math.inf, 0.0, [], [line])
 
 
+def _muscle(p: _Pose, prop: Prop) -> DrawGroup:
+    """The muscle that works, marked on the body: an oval in the accent on the surface at a
+    point, on one side (the side of the standing hip), inside the outline. Where the
+    picture alone cannot say which leg does the work (a hip hike: the standing leg, not
+    the one that lifts), this says it, the way exercise sheets shade a muscle."""
+    assert prop.at and prop.side
+    d = direction(p.body, prop.at, prop.side)
+    c = p.body.points[prop.at].c
+    size = prop.size or MUSCLE_SIZE
+    inside = add(c, scale(d, surface(p.body, prop.at, d) - dot(c, d) - size * 0.6))
+    centre = add(inside, (0.0, size * 0.7, 0.0))  # above the joint, where the muscle is
+    x, y = p.cam.xy(centre)
+    oval = [(x + size * 0.55 * math.cos(t), y + size * math.sin(t)) for t in (2 * math.pi * i / 24 for i in range(24))]
+    return DrawGroup(math.inf, 1.0, [], [Item(oval, fill="accent")])
+
+
 MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup | list[DrawGroup]]] = {
     "band": _band, "dumbbell": _dumbbell, "ankle_weight": _ankle_weight, "pad": _pad,
-    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle,
+    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle, "muscle": _muscle,
 }  # fmt: skip
 
 
