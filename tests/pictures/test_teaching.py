@@ -8,6 +8,7 @@ works. Each test here holds one of the fixes in place.
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def _samples(points: list[float], closed: bool, step: float = 0.5) -> list[tuple
     if closed:
         pts.append(pts[0])
     out = []
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         n = max(1, int(math_dist((x0, y0), (x1, y1)) / step))
         out += [(x0 + (x1 - x0) * i / n, y0 + (y1 - y0) * i / n) for i in range(n + 1)]
     return out
@@ -178,7 +179,7 @@ def test_the_hop_arcs_up_off_the_floor_from_a_clear_take_off_spot() -> None:
     """Readers saw a step or a slide (the arrow hugged the floor) starting at the lifted foot:
     the arrow rises well off the floor and starts where nothing of the landed body is."""
     ill, start, end = _poses("sideways-hop")
-    k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
+    k = fit(build_scenes(ill), WIDTH)[0]
     arrow = [s for s in shapes(frame_drawings(ill, WIDTH)[1], "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
     (shaft,) = arrow
     ys = shaft.points[1::2]
@@ -216,7 +217,7 @@ def test_the_step_forward_keeps_both_feet_on_the_floor_and_reaches_over() -> Non
     """Readers saw the back foot float: the front foot flat, the back foot's toes on the floor,
     the front foot well ahead; the raised hand reaches over the head to the other side, and
     the hips go the other way."""
-    ill, start, end = _poses("single-leg-reach-step")
+    _, start, end = _poses("single-leg-reach-step")
     front = end.parts["right_foot"].balls
     assert all(abs(b.c[1] - b.r) < 0.005 for b in front), "the front foot flat on the floor"
     assert abs(end.parts["left_foot"].balls[1].c[1] - end.parts["left_foot"].balls[1].r) < 0.005, "the back toes down"

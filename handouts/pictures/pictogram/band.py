@@ -11,7 +11,19 @@ import math
 
 from .body import Body
 from .fixed_props import Fixed
-from .geometry import Pt, Vec, add, circle_points, convex_hull, cross, dot, norm, scale, sub, unit
+from .geometry import (
+    Pt,
+    Vec,
+    add,
+    circle_points,
+    convex_hull,
+    cross,
+    dot,
+    norm,
+    scale,
+    sub,
+    unit,
+)
 from .shapes import BAND_EDGE, BAND_WIDTH, Camera, DrawGroup, Item, halo_of
 
 RING_POINTS = 24

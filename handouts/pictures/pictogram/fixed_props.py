@@ -204,7 +204,7 @@ def _level(f: _Fit, prop: Prop) -> None:
     """A dashed level line through a point (the standing hip): the same in both frames, so a
     hip that sags below it or lifts above it shows against it, not only by a tilt."""
     assert prop.at
-    x, y, z = f.body.points[prop.at].c
+    _, y, z = f.body.points[prop.at].c
     xs = [b.points[n].c[0] for b in f.everyone for n in ("right_hip", "left_hip")]
     a, b = f.cam.xy((min(xs) - LEVEL_REACH, y, z)), f.cam.xy((max(xs) + LEVEL_REACH, y, z))
     # over the figure (with the supports drawn after it): behind, the body would hide it

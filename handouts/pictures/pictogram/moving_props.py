@@ -31,7 +31,6 @@ from .shapes import (
     segment,
 )  # fmt: skip
 
-
 PLATE_R = 0.075  # a weight plate seen end on, smaller than life (0.13)
 MUSCLE_SIZE = 0.05  # half the height of a muscle mark
 LEVER_WIDTH = 0.022  # a machine's lever arm
