@@ -78,6 +78,9 @@ class Handout:
     pain_call_at: int = 5  # a pain score in the log at or above which the patient calls
     words: Words = field(default_factory=words_for)  # the fixed words, in the handout's language
     changes: Changes | None = None  # what changed since the last visit (build --since): a box on page 1
+    # where the program lists its exercises (file, line, column): a layout that runs past its
+    # pages names it, since only the pages, laid out, show it
+    listed_at: tuple[str, int, int] = ("command line", 0, 0)
 
     @property
     def minutes(self) -> int:
@@ -182,6 +185,7 @@ def assemble(
         pain_rule=program.pain_rule,
         pain_call_at=program.pain_call_at,
         words=words_for(language),
+        listed_at=(where.file, *where.where(("exercises",))),
     )
     return handout
 

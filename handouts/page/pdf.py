@@ -77,8 +77,11 @@ def _render(handout: Handout) -> bytes:
     doc.addPageTemplates([PageTemplate("page", frames=[frame])])
     story = handout_flowables(handout, doc.width, doc.height)
 
+    made: list[_NumberedCanvas] = []
+
     def canvas_maker(*args, **kwargs) -> Canvas:
-        return _NumberedCanvas(*args, footer=footer, handout=handout, **kwargs)
+        made.append(_NumberedCanvas(*args, footer=footer, handout=handout, **kwargs))
+        return made[-1]
 
     try:
         doc.build(story, canvasmaker=canvas_maker)
@@ -87,7 +90,20 @@ def _render(handout: Handout) -> bytes:
         # for its page, in a template, can leave one that does neither.
         raise InvalidInput([Problem(f"template {template.name!r}", 0, 0, "type_pt", "the type is too large for the page: "
                                     "part of the handout does not fit on a page (use smaller type or narrower margins)")]) from None
+    pages = len(made[-1]._pages)  # (the canvas keeps every page until save() adds the footers)
+    # (the clinician's copy adds evidence notes and the full references: it may run on, into the clinic's file)
+    if template.max_pages and pages > template.max_pages and handout.audience == "patient":
+        file, line, column = handout.listed_at
+        raise InvalidInput([Problem(file, line, column, "exercises", handout_too_long(handout, pages))])
     return buffer.getvalue()
+
+
+def handout_too_long(handout: Handout, pages: int) -> str:
+    template, count = handout.template, len(handout.cards)
+    sheets = "one side of a sheet" if template.max_pages == 1 else f"{template.max_pages} pages"
+    """Why a handout that runs past its layout's pages is refused, and what to do."""
+    return (f"these {count} exercises need {pages} pages in the {template.name!r} layout on {handout.paper} paper, "
+            f"which prints {sheets} (give the patient fewer exercises, or use --template compact)")
 
 
 def _footer_parts(handout: Handout) -> tuple[list[str], list[str]]:

@@ -109,20 +109,23 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """The key points, said once for the whole handout: what, how long, how often, what a
     set is, when to stop and whom to call. On page 1, with the log: the sheet patients pin up."""
     words = handout.words
-    count = len(handout.cards)
-    exercises = words.ngettext("{n} exercise", "{n} exercises", count)
-    about = words.ngettext("about {n} minute each time", "about {n} minutes each time", handout.minutes)
-    lines = [_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about)))]
-    often = how_often(handout)
-    lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
-                                                        else words._("as each exercise's dose says."))))
+    lines = []
+    if handout.template.card_layout != "line":  # (the one-page sheet's lines give each dose whole, just above)
+        count = len(handout.cards)
+        exercises = words.ngettext("{n} exercise", "{n} exercises", count)
+        about = words.ngettext("about {n} minute each time", "about {n} minutes each time", handout.minutes)
+        lines.append(_fact(words._("Your exercises:"),
+                           para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about))))
+        often = how_often(handout)
+        lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
+                                                            else words._("as each exercise's dose says."))))
     if any(card.dosage.sets for card in handout.cards):
         lines.append(_fact(words._("A set:"), para(words._("the number of times given, done in a row."))))
     lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
-    # (compact says the phone once on page 1, at the top, as it says everything once)
-    if handout.clinic and not (dense(handout) and handout.clinic.phone):
+    # (compact and the one-page sheet say the phone once on page 1, at the top, as they say everything once)
+    if handout.clinic and not ((dense(handout) or handout.template.card_layout == "line") and handout.clinic.phone):
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
         lines.append(_fact(words._("Call us:"), para(reach)))
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
@@ -183,8 +186,10 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     # words are looked up outside f-strings, where `pybabel extract` would not see them
     exercise, weekday, short_date = words._("Exercise"), words._("EEE"), words._("d MMM")  # CLDR date patterns
     head = [Para(f"<b>{para(exercise)}</b>", s.small)]
-    head += [Para(f"<b>{para(words.date(day, weekday))}</b> <br/>{para(words.date(day, short_date))}", s.small)
-             for day in days]
+    # the one-page sheet, short of room, names a day on one line ("Tue 1"): the week's month is in the header's date
+    below = "&nbsp;" if handout.template.card_layout == "line" else " <br/>"
+    head += [Para(f"<b>{para(words.date(day, weekday))}</b>{below}"
+                  f"{day.day if below == '&nbsp;' else para(words.date(day, short_date))}", s.small) for day in days]
     rows, rests = [head], []
     for r, card in enumerate(handout.cards, start=1):
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))

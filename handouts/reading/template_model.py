@@ -55,6 +55,8 @@ class Template(Strict, kw_only=True):
         "each exercise as its pictures, name and dose on one row (everything on one page)")] = "columns"
     max_exercises: Annotated[count(1, 40) | None, about(
         "the most exercises this layout holds (one page: 6); more is an error that names a layout that holds them")] = None
+    max_pages: Annotated[count(1, 40) | None, about(
+        "the most pages this layout prints (one page: 1); a handout that needs more is an error that says what to do")] = None
     reference_list: Annotated[Literal["numbered", "run-in"], about(
         "numbered: each reference on lines of its own; run-in: one after another in one paragraph (compact: a "
         "third less room)")] = "numbered"

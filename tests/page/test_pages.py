@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.commands.build import Builder, Request
+from handouts.errors import InvalidInput
 from handouts.reading.translations import text_in
 
 from ..helpers import squash
@@ -183,3 +184,30 @@ def test_a_patient_name_too_long_for_the_footer_is_cut_short_there_and_whole_in_
     for page in pages:
         footer = page[page.rindex("Ana María"):]
         assert "… · 7 December 2026" in footer and "Riverside Physiotherapy · 555-0142" in footer  # on two lines
+
+
+LYING_SIX = "[side-lying-abduction-hold, clamshell, clamshell-flexed, side-lying-hip-abduction, clamshell-band, barbell-hip-thrust]"
+STANDING_SIX = "[clamshell-band, pelvic-drop, standing-band-abduction, lateral-band-walk, single-leg-deadlift, wall-side-bend]"
+
+
+@pytest.mark.parametrize(("paper", "count"), [("a4", 6), ("letter", 5)])  # Letter is 18 mm shorter
+def test_the_one_page_sheet_holds_six_exercises_and_its_key_points_on_one_side(builder, tmp_path, paper, count) -> None:
+    path = tmp_path / "six.yaml"
+    listed = LYING_SIX.strip("[]").split(", ")[:count]
+    path.write_text(f"title: Six\nexercises: [{', '.join(listed)}]\npain_rule: A mild ache is fine.\n", encoding="utf-8")
+    [page] = pages_of(builder.pdf(Request(program=str(path), template="one-page", paper=paper, date=DAY, clinic=CLINIC)))
+    # the key points, boxed after the log: when to stop and the pain rule (the phone is in the header)
+    assert "Stop and call us if you feel sharp pain" in page and "Pain rule: A mild ache is fine." in page
+    assert "Tue 1" not in page and "Tue 8" in page  # the log's days on one line each: name and day of the month
+
+
+def test_a_one_page_sheet_that_would_run_onto_a_second_page_is_refused_at_the_program_s_exercises(builder, tmp_path) -> None:
+    path = tmp_path / "six.yaml"
+    path.write_text(f"title: Six\nexercises: {STANDING_SIX}\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        builder.pdf(Request(program=str(path), template="one-page", date=DAY, clinic=CLINIC))
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.column, problem.field) == (str(path), 2, 12, "exercises")
+    assert "6 exercises need 2 pages in the 'one-page' layout" in problem.message and "--template compact" in problem.message
+    # what the message offers works: compact prints the six, three cards a page after page 1
+    assert len(pages_of(builder.pdf(Request(program=str(path), template="compact", date=DAY, clinic=CLINIC)))) == 3
