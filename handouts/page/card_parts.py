@@ -63,6 +63,9 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across:
     rows = [cells[i:i + across] + [""] * (i + across - len(cells)) for i in range(0, len(cells), across)]  # row by row
     box = MeasuredTable(rows, colWidths=[width / across] * across, hAlign="LEFT")
     box.setStyle(boxed(handout, padding=0))
+    # a row's two parts start level, and one that wraps runs on below (a table sets cells at
+    # their bottom: the shorter part stood a line low, and the box read in a zigzag)
+    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return box
 
 

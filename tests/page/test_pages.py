@@ -211,3 +211,19 @@ def test_a_one_page_sheet_that_would_run_onto_a_second_page_is_refused_at_the_pr
     assert "6 exercises need 2 pages in the 'one-page' layout" in problem.message and "--template compact" in problem.message
     # what the message offers works: compact prints the six, three cards a page after page 1
     assert len(pages_of(builder.pdf(Request(program=str(path), template="compact", date=DAY, clinic=CLINIC)))) == 3
+
+
+def test_a_two_column_dose_box_starts_each_row_s_parts_level(builder) -> None:
+    """Large print's dose box, two parts a row: "Your dose:" (two lines) and "Hold:" (one) start on
+    one line, where a table's cells sit at their bottom and the box read in a zigzag."""
+    data = builder.pdf(Request(program="middle-stage", template="large-print", date=DAY, clinic=CLINIC))
+    tops: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        for label in ("Your dose:", "Hold:", "Rest:", "How often:"):
+            if text.strip().startswith(label):
+                tops.setdefault(label, round(tm[5] * cm[3] + cm[5], 1))
+
+    PdfReader(io.BytesIO(data)).pages[1].extract_text(visitor_text=visit)  # the first card's sheet
+    assert tops["Your dose:"] == tops["Hold:"] and tops["Rest:"] == tops["How often:"], tops
+    assert tops["Rest:"] < tops["Your dose:"]
