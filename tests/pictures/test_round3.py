@@ -1,0 +1,88 @@
+"""Round 3 of picture-only readers (two judges, scores 1-5 on "could a patient who never
+saw this exercise do it right from the picture?") found these faults; each test holds one
+fix in place.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from reportlab.graphics.shapes import Polygon
+from reportlab.lib.colors import HexColor
+
+from handouts.pictures.pictogram.draw import ACCENT_COLOUR, END_COLOUR, FAR_COLOUR, fit, frame_drawings
+from handouts.pictures.pictogram.files import bundled_pose_path
+from handouts.pictures.pictogram.placement import placed
+from handouts.pictures.pictogram.pose import load_pose_illustration
+from handouts.pictures.pictogram.scene import build_scenes
+from handouts.pictures.pictogram.shapes import Camera
+
+from .test_pictogram import POSES, WIDTH, ids, shapes
+from .test_teaching import ACCENT
+
+
+@pytest.mark.parametrize("path", POSES, ids=ids(POSES))
+def test_the_accent_is_only_on_arrows_and_bands(path: Path) -> None:
+    """An accent oval on the standing hip (a "muscle that works" mark) read as pain or a
+    shadow to both judges: nothing on the body or the props is filled with the accent;
+    it is kept for the arrows (solid) and the bands (a light tint of it)."""
+    for drawing in frame_drawings(load_pose_illustration(path), WIDTH):
+        for group in ("floor", "behind", "figure", "under"):
+            filled = [s for s in shapes(drawing, group) if isinstance(s, Polygon) and s.fillColor == ACCENT]
+            assert filled == [], f"{group}: {len(filled)} accent-filled shapes"
+
+
+def _poses(name: str):
+    ill = load_pose_illustration(bundled_pose_path(name))
+    return ill, placed(ill, ill.start), placed(ill, ill.end)
+
+
+@pytest.mark.parametrize("name", ["clamshell", "clamshell-band", "clamshell-flexed"])
+def test_the_clamshell_opens_the_knees_and_keeps_the_feet_together(name: str) -> None:
+    """Knees together at the Start; at the Finish the top knee clearly lifted above the
+    bottom one, on the page, and the feet still together."""
+    ill, start, end = _poses(name)
+    cam = Camera(ill.elevation, ill.yaw)
+    k = fit(build_scenes(ill), WIDTH)[0]
+
+    def apart(body, point: str) -> float:
+        return math.dist(cam.xy(body.points[f"right_{point}"].c), cam.xy(body.points[f"left_{point}"].c)) * k
+
+    assert apart(end, "knee") > apart(start, "knee") + 10, "the top knee opens by more than 10 pt"
+    assert apart(end, "ankle") < apart(start, "ankle") + 2, "the feet stay together"
+    assert cam.xy(end.points["right_knee"].c)[1] > cam.xy(start.points["right_knee"].c)[1] + 0.1, "lifted up the page"
+
+
+@pytest.mark.parametrize("name", ["clamshell", "clamshell-band", "clamshell-flexed", "side-lying-hip-abduction"])
+def test_the_bottom_leg_is_drawn_apart_from_the_top_leg(name: str) -> None:
+    """Judges saw the legs, arm and body of a side-lying figure blur into one black shape:
+    the leg and arm underneath are a dark grey of their own, lighter than the accent prints
+    on a mono laser, and the top leg stays near-black."""
+    drawing = frame_drawings(load_pose_illustration(bundled_pose_path(name)), WIDTH)[0]
+    fills = [s.fillColor for s in shapes(drawing, "figure") if isinstance(s, Polygon)]
+    far, dark = HexColor(FAR_COLOUR), HexColor(END_COLOUR)
+    assert fills.count(far) >= 4 and fills.count(dark) >= 8  # thigh, shank, foot (and arm) each
+
+    def grey(c) -> float:
+        return 0.299 * c.red + 0.587 * c.green + 0.114 * c.blue
+
+    assert grey(far) > grey(HexColor(ACCENT_COLOUR)) + 0.05 > grey(dark) + 0.2
+
+
+def test_knees_drawn_up_look_unlike_the_plain_clamshell() -> None:
+    """clamshell-flexed: the thighs at a right angle to the trunk (plain clamshell: 45), and
+    on the page the Start's thigh meets the trunk line near a right angle, not foreshortened."""
+    ill, start, _ = _poses("clamshell-flexed")
+    _, plain, _ = _poses("clamshell")
+    cam = Camera(ill.elevation, ill.yaw)
+
+    def page_angle(body, c) -> float:
+        hip, knee, neck = (c.xy(body.points[p].c) for p in ("right_hip", "right_knee", "neck"))
+        u, v = (knee[0] - hip[0], knee[1] - hip[1]), (neck[0] - hip[0], neck[1] - hip[1])
+        return math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
+
+    flexed = page_angle(start, cam)
+    ill_plain = load_pose_illustration(bundled_pose_path("clamshell"))
+    assert flexed < 115 and page_angle(plain, Camera(ill_plain.elevation, ill_plain.yaw)) > flexed + 20
