@@ -565,7 +565,7 @@ def test_pelvic_drop_starts_level_and_drops_the_free_hip() -> None:
         r, l = body.points["right_hip"].c, body.points["left_hip"].c
         return math.degrees(math.atan2(l[1] - r[1], abs(l[0] - r[0])))  # the free (left) side up: positive
 
-    assert abs(tilt(start)) < 3 and tilt(end) < -10
+    assert abs(tilt(start)) < 3 and tilt(end) < -8  # "just a little way"
     assert start.bottom_of("left_foot") - end.bottom_of("left_foot") > 0.03
     assert end.bottom_of("left_foot") > 0.0  # hanging free, not standing on the floor
     assert end.points["head"].c[1] <= start.points["head"].c[1] + 1e-9

@@ -14,12 +14,13 @@ from reportlab.lib.colors import HexColor
 
 from handouts.pictures.pictogram.draw import ACCENT_COLOUR, END_COLOUR, FAR_COLOUR, fit, frame_drawings
 from handouts.pictures.pictogram.files import bundled_pose_path
-from handouts.pictures.pictogram.placement import placed
+from handouts.pictures.pictogram.placement import placed, step_height
 from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pictogram.scene import build_scenes
 from handouts.pictures.pictogram.shapes import Camera
 
 from .test_pictogram import POSES, WIDTH, ids, shapes
+from .test_pictogram import figure as figure_of
 from .test_teaching import ACCENT
 
 
@@ -86,3 +87,51 @@ def test_knees_drawn_up_look_unlike_the_plain_clamshell() -> None:
     flexed = page_angle(start, cam)
     ill_plain = load_pose_illustration(bundled_pose_path("clamshell"))
     assert flexed < 115 and page_angle(plain, Camera(ill_plain.elevation, ill_plain.yaw)) > flexed + 20
+
+
+def test_side_steps_show_the_step_out_wide() -> None:
+    """Judges saw the feet equally far apart in both frames (both feet moved): the Start
+    feet about hip width, the Finish the leading foot stepped out wide while the trailing
+    foot stays put, both flat on the floor, the knees a little bent, the body upright, and
+    one arrow on the leading foot, drawn beside it on the page."""
+    ill, start, end = _poses("lateral-band-walk")
+    cam = Camera(ill.elevation, ill.yaw)
+    k = fit(build_scenes(ill), WIDTH)[0]
+
+    def width(body) -> float:
+        return abs(body.points["right_foot"].c[0] - body.points["left_foot"].c[0])
+
+    assert width(end) > 1.4 * width(start) and width(end) - width(start) > 0.1
+    assert math.dist(start.points["left_foot"].c, end.points["left_foot"].c) < 0.005, "the trailing foot stays"
+    page = [cam.xy(b.points["right_foot"].c)[0] * k for b in (start, end)]
+    assert abs(page[1] - page[0]) > 10, "the step shows by more than 10 pt on the page"
+    for body in (start, end):
+        assert body.bottom_of("right_foot") < 0.005 and body.bottom_of("left_foot") < 0.005
+        assert abs(body.points["head"].c[0] - body.points["pelvis"].c[0]) < 0.01, "upright"
+    assert ill.end.angles["right_knee"]["flexion"] >= 20
+    assert [a.move for a in ill.arrows] == ["right_foot"]
+
+
+def test_the_hip_drop_stands_on_a_stair_with_the_free_foot_in_the_air() -> None:
+    """Judges read the step as bathroom scales and could not see the foot hang off it: the
+    step is the bottom stair of a flight (the next stair up behind it, mid-grey sides under
+    a light tread), the standing foot on its tread, the free foot beside its edge over a
+    shadow on the floor, clear of the floor in both frames and lower at the Finish."""
+    ill, start, end = _poses("pelvic-drop")
+    k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
+    start_frame, finish = frame_drawings(ill, WIDTH)
+    boxes = [s for s in shapes(start_frame, "behind") if isinstance(s, Polygon) and s.fillColor == HexColor("#c4c4c4")]
+    assert len(boxes) == 2, "a step and the stair behind it"
+    tops = [max(s.points[1::2]) for s in boxes]
+    assert tops[0] > tops[1], "the stair behind is higher"
+    step = step_height(ill)
+    assert end.bottom_of("right_foot") == pytest.approx(step, abs=0.002), "standing on the tread"
+    for body in (start, end):
+        assert body.bottom_of("left_foot") > 0.02, "the free foot hangs clear of the floor"
+    assert start.bottom_of("left_foot") - end.bottom_of("left_foot") > 0.025, "lower at the Finish"
+    assert end.bottom_of("left_foot") < step - 0.02, "below the tread: off its edge"
+    shadows = [s for s in shapes(finish, "behind") if isinstance(s, Polygon) and len(s.points) == 40]
+    assert len(shadows) == 1
+    foot = [s for s in figure_of(finish) if min(s.points[1::2]) < oy + 0.1 * k]
+    gap = min(y for s in foot for y in s.points[1::2]) - max(shadows[0].points[1::2])
+    assert gap > 1.0, f"the free foot floats {gap:.1f} pt over its shadow"

@@ -188,16 +188,6 @@ def test_the_machine_has_a_stack_and_pads_on_levers_and_the_knees_go_out_evenly(
         assert abs(end.points[f"{side}_foot"].c[2] - start.points[f"{side}_foot"].c[2]) < 0.03, "no foot moves forward"
 
 
-def test_side_steps_move_both_feet_the_same_way() -> None:
-    """'Step to the side. Bring the other foot part way in': the leading foot goes out, the
-    trailing foot follows it the same way, less far, and an arrow shows each."""
-    ill, start, end = _poses("lateral-band-walk")
-    lead = end.points["right_foot"].c[0] - start.points["right_foot"].c[0]
-    trail = end.points["left_foot"].c[0] - start.points["left_foot"].c[0]
-    assert lead < -0.05 and lead < trail < -0.02
-    assert {a.move for a in ill.arrows} == {"right_foot", "left_foot"}
-
-
 def test_the_step_forward_keeps_both_feet_on_the_floor_and_reaches_over() -> None:
     """Readers saw the back foot float: the front foot flat, the back foot's toes on the floor,
     the front foot well ahead; the raised hand reaches over the head to the other side, and
