@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 
 import pytest
-from reportlab.graphics.shapes import Polygon
+from reportlab.graphics.shapes import Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
 from handouts.pictures.pictogram.draw import ACCENT_COLOUR, END_COLOUR, FAR_COLOUR, fit, frame_drawings
@@ -135,3 +135,93 @@ def test_the_hip_drop_stands_on_a_stair_with_the_free_foot_in_the_air() -> None:
     foot = [s for s in figure_of(finish) if min(s.points[1::2]) < oy + 0.1 * k]
     gap = min(y for s in foot for y in s.points[1::2]) - max(shadows[0].points[1::2])
     assert gap > 1.0, f"the free foot floats {gap:.1f} pt over its shadow"
+
+
+def _ball(drawing) -> tuple[float, float, float]:
+    (ball,) = [s for s in shapes(drawing, "figure") if isinstance(s, Polygon) and len(s.points) == 56
+               and s.fillColor == HexColor("#ffffff") and s.strokeColor is not None]
+    xs, ys = ball.points[0::2], ball.points[1::2]
+    return (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, (max(xs) - min(xs)) / 2
+
+
+def test_the_hip_hike_ball_reads_as_a_ball_rolled_up_the_wall() -> None:
+    """Judges saw the Finish ball as an icon (an arrow drawn on it, the level line through
+    it): the ball rises with the hip from Start to Finish, the arrow is above it, clear of
+    it, and no level line crosses it."""
+    ill = load_pose_illustration(bundled_pose_path("hip-listing-wall"))
+    frames = frame_drawings(ill, WIDTH)
+    (sx, sy, r), (fx, fy, _) = _ball(frames[0]), _ball(frames[1])
+    assert fy - sy > 0.5 * r, "the ball rolls up the wall"
+    arrow = [s for s in shapes(frames[1], "arrows") if getattr(s, "strokeColor", None) == ACCENT
+             or getattr(s, "fillColor", None) == ACCENT]
+    assert arrow and min(y for s in arrow for y in s.points[1::2]) > fy + r + 1.0, "the arrow above the ball"
+    for drawing, (cx, cy, radius) in zip(frames, (_ball(frames[0]), _ball(frames[1]))):
+        dashed = [s for s in shapes(drawing, "under") if getattr(s, "strokeDashArray", None)]
+        assert dashed
+        for line in dashed:
+            assert max(line.points[0::2]) < cx - radius, "the level line stops short of the ball"
+
+
+def _shafts(name: str):
+    """The arrows' shafts in the Finish frame (accent polylines), and the fit."""
+    ill = load_pose_illustration(bundled_pose_path(name))
+    placing = fit(build_scenes(ill), WIDTH)
+    finish = frame_drawings(ill, WIDTH)[1]
+    lines = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
+    return ill, placing, [list(zip(s.points[0::2], s.points[1::2])) for s in lines]
+
+
+def _length(points) -> float:
+    return sum(math.dist(a, b) for a, b in zip(points, points[1:]))
+
+
+def test_the_hip_push_arrow_is_long_enough_to_see() -> None:
+    """single-leg-reach-hip-shift: judges found the hips' arrow too small: at least 0.3
+    body heights, as long as the reach's arc."""
+    ill, (k, *_), shafts = _shafts("single-leg-reach-hip-shift")
+    straight = [s for s in shafts if max(y for _, y in s) - min(y for _, y in s) < 1.0]
+    assert straight and _length(straight[0]) / k > 0.24  # the shaft, without its head (it was 0.17)
+
+
+def test_the_step_arrow_points_where_the_foot_goes() -> None:
+    """single-leg-reach-step: the step's direction was ambiguous: the arrow on the floor
+    beside the moving foot, long, pointing the way the foot moves on the page."""
+    ill, (k, ox, oy, _), shafts = _shafts("single-leg-reach-step")
+    start, end = placed(ill, ill.start), placed(ill, ill.end)
+    cam = Camera(ill.elevation, ill.yaw)
+    a, b = cam.xy(start.points["right_foot"].c), cam.xy(end.points["right_foot"].c)
+    foot = (b[0] - a[0], b[1] - a[1])
+    low = min(shafts, key=lambda s: min(y for _, y in s))  # the one along the floor
+    arrow = (low[-1][0] - low[0][0], low[-1][1] - low[0][1])
+    cos = (foot[0] * arrow[0] + foot[1] * arrow[1]) / math.hypot(*foot) / math.hypot(*arrow)
+    assert cos > 0.95 and _length(low) / k > 0.2
+    near = min(math.dist(p, (ox + b[0] * k, oy + b[1] * k)) for p in low) / k
+    assert near < 0.2, "beside the foot"
+
+
+def test_the_band_abduction_arrow_is_one_arc_about_the_hip() -> None:
+    """standing-band-abduction: a short curl read as a twist: the arrow is an arc about the
+    hip (its points all about one distance from it), sweeping out to the moving leg's side
+    and up, no more than a quarter turn."""
+    ill, (k, ox, oy, _), shafts = _shafts("standing-band-abduction")
+    (arc,) = shafts
+    end = placed(ill, ill.end)
+    cam = Camera(ill.elevation, ill.yaw)
+    hx, hy = (ox + v * k for v in cam.xy(end.points["left_hip"].c))
+    radii = [math.dist(p, (hx, hy)) for p in arc]
+    assert max(radii) - min(radii) < 0.1 * max(radii)
+    turns = [math.atan2(y - hy, x - hx) for x, y in arc]
+    assert arc[-1][0] > arc[0][0] + 10 and arc[-1][1] > arc[0][1], "out to the side and up"
+    assert abs(turns[-1] - turns[0]) < math.pi / 2
+
+
+def test_the_deadlift_standing_knee_is_softly_bent() -> None:
+    """Judges saw the standing knee locked; the steps say a soft knee: on the page the knee
+    bends by at least 15 degrees in both frames."""
+    ill, start, end = _poses("single-leg-deadlift")
+    cam = Camera(ill.elevation, ill.yaw)
+    for body in (start, end):
+        hip, knee, ankle = (cam.xy(body.points[f"right_{p}"].c) for p in ("hip", "knee", "ankle"))
+        u, v = (hip[0] - knee[0], hip[1] - knee[1]), (ankle[0] - knee[0], ankle[1] - knee[1])
+        angle = math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
+        assert angle < 165, f"the standing knee opens to {angle:.0f} degrees on the page"

@@ -222,7 +222,11 @@ def _level(f: _Fit, prop: Prop) -> None:
     assert prop.at
     _, y, z = f.body.points[prop.at].c
     xs = [b.points[n].c[0] for b in f.everyone for n in ("right_hip", "left_hip")]
-    a, b = f.cam.xy((min(xs) - LEVEL_REACH, y, z)), f.cam.xy((max(xs) + LEVEL_REACH, y, z))
+    # not out on a side with a wall: it would cross a ball against the wall, which then
+    # read as an icon; stopped at the hip there, the line still shows the hip move by it
+    left = min(xs) - (0.0 if "right" in f.out.walls else LEVEL_REACH)
+    right = max(xs) + (0.0 if "left" in f.out.walls else LEVEL_REACH)
+    a, b = f.cam.xy((left, y, z)), f.cam.xy((right, y, z))
     # over the figure (with the supports drawn after it): behind, the body would hide it
     f.out.under.append(Item([a, b], stroke="edge", width=LEVEL_WIDTH, closed=False, dash=LEVEL_DASH))
 

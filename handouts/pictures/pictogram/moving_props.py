@@ -130,7 +130,9 @@ def _ball(p: _Pose, prop: Prop) -> DrawGroup:
     ball = Item(circle_points(c[0], c[1], radius, 28), fill="white", stroke=p.role, width=0.016)
     # a seam round it, as on a soft play ball: a plain ring reads as a hoop or a hole
     seam = [(c[0] + radius * math.cos(t), c[1] - radius * 0.35 * math.sin(t)) for t in (math.pi * i / 12 for i in range(13))]
-    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)],
+    # over the body and the hip line (a white band that crossed it made it read as a ring,
+    # an icon): a ball between the hip and a wall is seen beside the hip, never behind it
+    return DrawGroup(math.inf, 10.0, [halo_of(ball)],
                      [ball, Item(seam, stroke=p.role, width=0.012, closed=False)])
 
 
