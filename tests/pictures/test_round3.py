@@ -213,6 +213,7 @@ def test_the_band_abduction_arrow_is_one_arc_about_the_hip() -> None:
     turns = [math.atan2(y - hy, x - hx) for x, y in arc]
     assert arc[-1][0] > arc[0][0] + 10 and arc[-1][1] > arc[0][1], "out to the side and up"
     assert abs(turns[-1] - turns[0]) < math.pi / 2
+    assert _length(arc) / k > 0.19, "long enough to read as a swing (the curl was 0.15)"
 
 
 def test_the_deadlift_standing_knee_is_softly_bent() -> None:

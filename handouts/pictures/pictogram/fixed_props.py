@@ -271,7 +271,9 @@ FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
 def fixed_props(ill: PoseIllustration, body: Body, others: list[Body], cam: Camera) -> Fixed:
     """The props that stay put, fitted to `body` (the start pose), sized to hold the others too."""
     fit = _Fit(ill, body, [body, *others], cam, Fixed())
-    for prop in ill.props:
+    # walls first, whatever the file's order: a level line stops short of one, and a wall
+    # is the farthest thing behind the body anyway
+    for prop in sorted(ill.props, key=lambda prop: prop.prop != "wall"):
         if prop.prop in FIXED:
             FIXED[prop.prop](fit, prop)
     return fit.out
