@@ -13,7 +13,7 @@ from PIL import Image
 from handouts.commands.build import Builder, Request
 from handouts.page.illustrations import FrameLabels, Frames, frame_width, illustration_flowables, inner_width, prints_caption
 from handouts.page.styles import styles
-from handouts.pictures.pictogram.draw import END_COLOUR, frame_drawings
+from handouts.pictures.pictogram.draw import END_COLOUR, FAR_COLOUR, frame_drawings
 from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pose_pictures import pose_path
 from handouts.reading.library import load_library, load_template
@@ -50,7 +50,8 @@ def frames_of(exercise: str, template: str = "standard", side: str | None = None
 
 
 def figure_extent_mm(exercise: str, template: str) -> list[tuple[float, float]]:
-    """Each frame's figure (its dark body shapes) across and up, in mm, as the card prints it."""
+    """Each frame's figure (its dark body shapes, and the dark grey limbs underneath a body
+    lying on its side) across and up, in mm, as the card prints it."""
     from reportlab.graphics.shapes import Polygon
     from reportlab.lib.colors import HexColor
 
@@ -58,7 +59,8 @@ def figure_extent_mm(exercise: str, template: str) -> list[tuple[float, float]]:
     ill = load_pose_illustration(pose_path(entry.exercise.illustration.pose, entry.path))
     out = []
     for drawing in frame_drawings(ill, inner_width(frame_width(load_template(template)[0]))):
-        body = [s for s in drawing.figure.contents if isinstance(s, Polygon) and s.fillColor == HexColor(END_COLOUR)]
+        body = [s for s in drawing.figure.contents if isinstance(s, Polygon)
+                and s.fillColor in (HexColor(END_COLOUR), HexColor(FAR_COLOUR))]
         xs = [x for s in body for x in s.points[0::2]]
         ys = [y for s in body for y in s.points[1::2]]
         out.append(((max(xs) - min(xs)) / MM, (max(ys) - min(ys)) / MM))

@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from handouts.errors import InvalidInput, NotFound
 from handouts.pictures.pictogram.draw import (
     END_COLOUR,
+    FAR_COLOUR,
     fit,
     frame_drawings,
     role_colours,
@@ -320,7 +321,8 @@ def test_colours_dark_figures_one_accent() -> None:
     for drawing in frame_drawings(ill, WIDTH, accent="#b35900", grey="#b8b8b8"):
         fills = {s.fillColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, Polygon) and s.fillColor}
         strokes = {s.strokeColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, PolyLine)}
-        assert fills == {"0x" + END_COLOUR[1:], "0xffffff"}  # the figure and its halos
+        # the figure, the limbs underneath a side-lying body, and the halos
+        assert fills == {"0x" + END_COLOUR[1:], "0x" + FAR_COLOUR[1:], "0xffffff"}
         band = role_colours(accent="#b35900")["band"].hexval()
         assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", band}  # the band: dark edges, a light middle, halo
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
@@ -563,11 +565,11 @@ def test_pelvic_drop_starts_level_and_drops_the_free_hip() -> None:
         r, l = body.points["right_hip"].c, body.points["left_hip"].c
         return math.degrees(math.atan2(l[1] - r[1], abs(l[0] - r[0])))  # the free (left) side up: positive
 
-    assert abs(tilt(start)) < 3 and tilt(end) < -10
+    assert abs(tilt(start)) < 3 and tilt(end) < -8  # "just a little way"
     assert start.bottom_of("left_foot") - end.bottom_of("left_foot") > 0.03
     assert end.bottom_of("left_foot") > 0.0  # hanging free, not standing on the floor
     assert end.points["head"].c[1] <= start.points["head"].c[1] + 1e-9
-    assert {p.prop for p in ill.props} >= {"level", "hip_line", "muscle", "rail", "step"}
+    assert {p.prop for p in ill.props} >= {"level", "hip_line", "rail", "step"}
     both = [a for a in ill.arrows if a.move == "left_hip"]
     assert both and both[0].both_ways, "down, then back up"
 

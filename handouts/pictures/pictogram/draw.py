@@ -1,7 +1,7 @@
 """Turning a pose illustration into ReportLab Drawings of its frames, of a given width.
 
 Colours are given by role in the scene and chosen here: the figure near-black (in both
-frames; an overlay's start pose a flat light grey, a tint, not transparency, so it prints
+frames, the limbs underneath a side-lying body dark grey; an overlay's start pose a flat light grey, a tint, not transparency, so it prints
 the same everywhere), one accent for arrows and bands (dark orange, a mid grey on a
 black-and-white printer: an arrow is solid accent, a band a light tint of it edged in
 black, so the two differ in pattern and weight, not only in shape: moving_props), props in pale
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 ACCENT_COLOUR = "#b35900"
 START_COLOUR = "#b8b8b8"
 END_COLOUR = "#1e1e1e"
+# the limbs underneath a body lying on its side: a dark grey, so that the top leg reads
+# apart from the bottom one where they overlap (in black the two merged into one shape)
+FAR_COLOUR = "#8a8a8a"  # lighter than the accent prints in grey (#6a6a6a): an arrow stays apart from it
 PROP_COLOUR = "#e3e3e3"
 EDGE_COLOUR = "#8c8c8c"
 TINT_COLOUR = "#ebebeb"
@@ -76,6 +79,7 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
     return {
         "start": HexColor(grey),
         "end": HexColor(END_COLOUR),
+        "far": HexColor(FAR_COLOUR),
         "accent": HexColor(accent),
         # a band's middle: the accent thinned with white, so that between its black edges
         # it prints light, a hollow ribbon, where an arrow prints solid mid grey

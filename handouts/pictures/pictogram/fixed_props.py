@@ -7,6 +7,8 @@ exactly as high as the body above it, so the body neither floats over it nor sin
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +25,8 @@ TABLE_DEPTH = 0.24
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
 CHAIR_DEPTH = 0.2
 STEP_LENGTH = 0.3
+STAIR_DEPTH = 0.16  # the tread of the stair behind a step
+SHADOW = (0.05, 0.006)  # half the length and height of a foot's shadow on the floor
 SEAT_SLAB = 0.035
 # how far a mat reaches beyond the body: a little, as the mat is there to be lain on, and
 # a wider one only makes a lying picture taller and its figure smaller
@@ -77,7 +81,19 @@ def _step(f: _Fit, prop: Prop) -> None:
     inner = surface(f.body, prop.at, (-outward, 0.0, 0.0))
     edge = (-inner if outward > 0 else inner) - outward * 0.012
     x0, x1 = sorted((edge, edge + outward * STEP_LENGTH))
-    f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, f.level + step_height(f.ill), foot[2] - 0.18, foot[2] + 0.18)))
+    top, z0, z1 = f.level + step_height(f.ill), foot[2] - 0.18, foot[2] + 0.18
+    # the sides a mid grey under a light tread: a box with a top, where one pale slab read
+    # as bathroom scales; seen from above, the next stair up behind it, so that it reads as
+    # the bottom stair of a flight
+    if f.cam.raised:
+        f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, 2 * top - f.level, z0 - STAIR_DEPTH, z0), fill="wall"))
+    f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, top, z0, z1), fill="wall"))
+    # the free foot's shadow on the floor below it: the gap between the two shows that the
+    # foot hangs in the air off the edge (a 10 cm step is only 2 mm high on the page)
+    free = f.body.points[("left_" if prop.at.startswith("right_") else "right_") + "foot"].c
+    cx, cy = f.cam.xy((free[0], f.level, free[2]))
+    f.out.behind.append(Item([(cx + SHADOW[0] * math.cos(t), cy + SHADOW[1] * math.sin(t))
+                              for t in (2 * math.pi * i / 20 for i in range(20))], fill="edge"))
 
 
 def _seat(f: _Fit, prop: Prop) -> None:
@@ -206,7 +222,11 @@ def _level(f: _Fit, prop: Prop) -> None:
     assert prop.at
     _, y, z = f.body.points[prop.at].c
     xs = [b.points[n].c[0] for b in f.everyone for n in ("right_hip", "left_hip")]
-    a, b = f.cam.xy((min(xs) - LEVEL_REACH, y, z)), f.cam.xy((max(xs) + LEVEL_REACH, y, z))
+    # not out on a side with a wall: it would cross a ball against the wall, which then
+    # read as an icon; stopped at the hip there, the line still shows the hip move by it
+    left = min(xs) - (0.0 if "right" in f.out.walls else LEVEL_REACH)
+    right = max(xs) + (0.0 if "left" in f.out.walls else LEVEL_REACH)
+    a, b = f.cam.xy((left, y, z)), f.cam.xy((right, y, z))
     # over the figure (with the supports drawn after it): behind, the body would hide it
     f.out.under.append(Item([a, b], stroke="edge", width=LEVEL_WIDTH, closed=False, dash=LEVEL_DASH))
 
@@ -251,7 +271,9 @@ FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
 def fixed_props(ill: PoseIllustration, body: Body, others: list[Body], cam: Camera) -> Fixed:
     """The props that stay put, fitted to `body` (the start pose), sized to hold the others too."""
     fit = _Fit(ill, body, [body, *others], cam, Fixed())
-    for prop in ill.props:
+    # walls first, whatever the file's order: a level line stops short of one, and a wall
+    # is the farthest thing behind the body anyway
+    for prop in sorted(ill.props, key=lambda prop: prop.prop != "wall"):
         if prop.prop in FIXED:
             FIXED[prop.prop](fit, prop)
     return fit.out

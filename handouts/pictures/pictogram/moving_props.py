@@ -1,5 +1,5 @@
 """Props that move with the pose (band, hand and ankle weights, barbell, machine pads,
-handles, a ball, the hip line, the muscle that works), tied to named body points.
+handles, a ball, the hip line), tied to named body points.
 
 Each is drawn with its pose, in that pose's colour, at its depth among the limbs; the
 band (band.py) is a light tint of the accent edged in black.
@@ -32,7 +32,6 @@ from .shapes import (
 )  # fmt: skip
 
 PLATE_R = 0.075  # a weight plate seen end on, smaller than life (0.13)
-MUSCLE_SIZE = 0.05  # half the height of a muscle mark
 LEVER_WIDTH = 0.022  # a machine's lever arm
 SEAT_DROP = 0.06  # how far under the seat's top a lever turns
 
@@ -131,7 +130,9 @@ def _ball(p: _Pose, prop: Prop) -> DrawGroup:
     ball = Item(circle_points(c[0], c[1], radius, 28), fill="white", stroke=p.role, width=0.016)
     # a seam round it, as on a soft play ball: a plain ring reads as a hoop or a hole
     seam = [(c[0] + radius * math.cos(t), c[1] - radius * 0.35 * math.sin(t)) for t in (math.pi * i / 12 for i in range(13))]
-    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)],
+    # over the body and the hip line (a white band that crossed it made it read as a ring,
+    # an icon): a ball between the hip and a wall is seen beside the hip, never behind it
+    return DrawGroup(math.inf, 10.0, [halo_of(ball)],
                      [ball, Item(seam, stroke=p.role, width=0.012, closed=False)])
 
 
@@ -167,25 +168,9 @@ def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
     return DrawGroup(math.inf, 0.0, [], [line])
 
 
-def _muscle(p: _Pose, prop: Prop) -> DrawGroup:
-    """The muscle that works, marked on the body: an oval in the accent on the surface at a
-    point, on one side (the side of the standing hip), inside the outline. Where the
-    picture alone cannot say which leg does the work (a hip hike: the standing leg, not
-    the one that lifts), this says it, the way exercise sheets shade a muscle."""
-    assert prop.at and prop.side
-    d = direction(p.body, prop.at, prop.side)
-    c = p.body.points[prop.at].c
-    size = prop.size or MUSCLE_SIZE
-    inside = add(c, scale(d, surface(p.body, prop.at, d) - dot(c, d) - size * 0.6))
-    centre = add(inside, (0.0, size * 0.7, 0.0))  # above the joint, where the muscle is
-    x, y = p.cam.xy(centre)
-    oval = [(x + size * 0.55 * math.cos(t), y + size * math.sin(t)) for t in (2 * math.pi * i / 24 for i in range(24))]
-    return DrawGroup(math.inf, 1.0, [], [Item(oval, fill="accent")])
-
-
 MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup | list[DrawGroup]]] = {
     "band": _band, "dumbbell": _dumbbell, "ankle_weight": _ankle_weight, "pad": _pad,
-    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle, "muscle": _muscle,
+    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle,
 }  # fmt: skip
 
 

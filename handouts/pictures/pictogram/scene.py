@@ -124,9 +124,16 @@ def _ordered(groups: list[DrawGroup]) -> list[Item]:
     return items
 
 
+# The limbs underneath, by orientation: drawn in the "far" tone (draw.py), so that a top
+# leg lying over the bottom one reads as a leg of its own, not as one blob with it.
+UNDERNEATH = {"side-lying": ("left_leg", "left_arm")}
+
+
 def pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
     """One pose with the props that move with it, far to near."""
-    return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, role).values()))
+    under = UNDERNEATH.get(ill.start.orientation, ())
+    colour = {chain: "far" if chain in under else role for chain in CHAIN_RANK}
+    return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, colour).values()))
 
 
 def _still_chains(start: Body, end: Body) -> set[str]:
