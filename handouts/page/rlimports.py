@@ -1,0 +1,127 @@
+"""ReportLab's imports, made to cost only what a build uses.
+
+Importing ReportLab's page layout (platypus) costs a whole process more than it needs:
+- `reportlab.platypus.paragraph` compiles, at import, a regular expression for web
+  addresses (`uri_pat`, used only to break a long address across lines when a style
+  asks for it, which ours never do) whose Unicode ranges and IGNORECASE take about 20 ms
+  to compile: half of ReportLab's whole import. `reportlab.lib.textsplit` does the same,
+  on a smaller scale (3 ms), for `rx`, used only by its CJK line wrapper.
+- `reportlab.lib.utils` imports Pillow's `Image` (5 ms with its plug-ins' registry) for
+  the rare handout with a photo or a logo.
+
+`lighten()`, run once before ReportLab is first imported (handouts/__init__.py), makes
+both lazy without changing a line of ReportLab: the two patterns are handed over
+uncompiled and compile on first use, and `PIL.Image` is a module that loads when first
+touched (the standard library's `importlib.util.LazyLoader`). Everything behaves as
+before, only later. This relies on ReportLab's internals: the patterns' exact text (a
+changed pattern is simply compiled at import, as before) and that nothing uses them or
+Pillow at import; tests/page/test_lazy_imports.py fails when an upgrade changes that.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import re
+import sys
+from typing import Any
+
+# ReportLab's patterns, as its source spells them (reportlab 4.2 to 5.x), by module.
+URI_PATTERN = (
+    "(^(?:[a-z0-9\\.\\-\\+]*)://)(?:\\S+(?::\\S*)?@)?(?:(?:25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)){3}"
+    "|\\[[0-9a-f:\\.]+\\]|([a-z\xa1-\uffff0-9](?:[a-z\xa1-\uffff0-9-]{0,61}[a-z\xa1-\uffff0-9])?(?:\\.(?!-)[a-z\xa1-\uffff0-9-]{1,63}"
+    "(?<!-))*\\.(?!-)(?:[a-z\xa1-\uffff-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)\\.?|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z"
+)
+CJK_PATTERN = "([\u2e80-\uffff])"
+# (the flags as plain numbers: a RegexFlag hashes by its name, so a set of them would not find 2)
+DEFERRED = {
+    "reportlab.platypus.paragraph": {(URI_PATTERN, int(re.I))},
+    "reportlab.lib.textsplit": {(CJK_PATTERN, int(re.UNICODE))},
+}
+
+
+class DeferredPattern:
+    """A compiled pattern that compiles when first used: `match`, `sub` and the rest."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, pattern: str, flags: int):
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = _compile(*self._source)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:  # only for what the slots lack: the Pattern's own methods
+        return getattr(self.compiled, name)
+
+
+_compile = re.compile
+
+
+def _deferring(patterns: set[tuple[str, int]]):
+    def compile_(pattern, flags=0):
+        if isinstance(pattern, str) and (pattern, int(flags)) in patterns:
+            return DeferredPattern(pattern, int(flags))
+        return _compile(pattern, flags)
+
+    return compile_
+
+
+class _Deferring(importlib.abc.Loader):
+    """Runs a module with the patterns it compiles at import, named in DEFERRED, left to compile on first use."""
+
+    def __init__(self, loader: importlib.abc.Loader, patterns: set[tuple[str, int]]):
+        self.loader, self.patterns = loader, patterns
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        # only while this module's body runs; it may import another of DEFERRED, which puts
+        # back this one's on its way out
+        outer = re.compile
+        re.compile = _deferring(self.patterns)
+        try:
+            self.loader.exec_module(module)
+        finally:
+            re.compile = outer
+
+
+class _Finder(importlib.abc.MetaPathFinder):
+    """Finds the modules named in DEFERRED as Python would, and runs them through _Deferring."""
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname not in DEFERRED:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _Deferring(spec.loader, DEFERRED[fullname])
+        return spec
+
+
+def lighten() -> None:
+    """Make ReportLab's costly start-up work lazy; harmless to call again, and nothing
+    for a module already imported."""
+    if not any(isinstance(finder, _Finder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _Finder())
+    if "PIL.Image" not in sys.modules:
+        _lazy_module("PIL.Image")
+
+
+def _lazy_module(name: str) -> None:
+    """`name` imported now, but run only when one of its attributes is first used."""
+    spec = importlib.util.find_spec(name)  # (imports its package: PIL's own __init__ is small)
+    if spec is None or spec.loader is None:
+        return  # not installed: whoever imports it says so
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    package, _, child = name.rpartition(".")
+    setattr(sys.modules[package], child, module)
