@@ -7,15 +7,17 @@ Importing ReportLab's page layout (platypus) costs a whole process more than it 
   to compile: half of ReportLab's whole import. `reportlab.lib.textsplit` does the same,
   on a smaller scale (3 ms), for `rx`, used only by its CJK line wrapper.
 - `reportlab.lib.utils` imports Pillow's `Image` (5 ms with its plug-ins' registry) for
-  the rare handout with a photo or a logo.
+  the rare handout with a photo or a logo, and `reportlab.platypus.paragraph` imports
+  pyphen (2 ms), whose dictionaries only a Spanish handout uses (styles.HYPHENATED).
 
 `lighten()`, run once before ReportLab is first imported (handouts/__init__.py), makes
-both lazy without changing a line of ReportLab: the two patterns are handed over
-uncompiled and compile on first use, and `PIL.Image` is a module that loads when first
-touched (the standard library's `importlib.util.LazyLoader`). Everything behaves as
-before, only later. This relies on ReportLab's internals: the patterns' exact text (a
-changed pattern is simply compiled at import, as before) and that nothing uses them or
-Pillow at import; tests/page/test_lazy_imports.py fails when an upgrade changes that.
+them all lazy without changing a line of ReportLab: the two patterns are handed over
+uncompiled and compile on first use, and `PIL.Image` and `pyphen` are modules that
+load when a name in them is first used (ReportLab only tests `pyphen` for truth before
+using it, which uses none). Everything behaves as before, only later. This relies on
+ReportLab's internals: the patterns' exact text (a changed pattern is simply compiled
+at import, as before) and that nothing uses them, Pillow or pyphen at import;
+tests/page/test_lazy_imports.py fails when an upgrade changes that.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import importlib.machinery
 import importlib.util
 import re
 import sys
+import types
 from typing import Any
 
 # ReportLab's patterns, as its source spells them (reportlab 4.2 to 5.x), by module.
@@ -39,6 +42,9 @@ DEFERRED = {
     "reportlab.platypus.paragraph": {(URI_PATTERN, int(re.I))},
     "reportlab.lib.textsplit": {(CJK_PATTERN, int(re.UNICODE))},
 }
+
+
+LAZY_MODULES = ("PIL.Image", "pyphen")
 
 
 class DeferredPattern:
@@ -109,19 +115,34 @@ def lighten() -> None:
     for a module already imported."""
     if not any(isinstance(finder, _Finder) for finder in sys.meta_path):
         sys.meta_path.insert(0, _Finder())
-    if "PIL.Image" not in sys.modules:
-        _lazy_module("PIL.Image")
+    for name in LAZY_MODULES:
+        if name not in sys.modules:
+            _lazy_module(name)
 
 
 def _lazy_module(name: str) -> None:
-    """`name` imported now, but run only when one of its attributes is first used."""
+    """`name` imported now, but run only when one of its names is first looked up."""
     spec = importlib.util.find_spec(name)  # (imports its package: PIL's own __init__ is small)
     if spec is None or spec.loader is None:
         return  # not installed: whoever imports it says so
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
     module = importlib.util.module_from_spec(spec)
+    module.__class__ = _LazyModule
     sys.modules[name] = module
-    loader.exec_module(module)
     package, _, child = name.rpartition(".")
-    setattr(sys.modules[package], child, module)
+    if package:
+        setattr(sys.modules[package], child, module)
+
+
+class _LazyModule(types.ModuleType):
+    """A module whose body runs when a name it defines is first looked up.
+
+    Not the standard library's LazyLoader: that one runs the module on any attribute at
+    all, and Python 3.11's import statement itself looks at `__spec__` of a module it
+    finds in sys.modules, so `import pyphen` would run it at once. Here the module's own
+    attributes (`__spec__`, `__name__`...) are ordinary ones, and only a name they lack
+    runs the body."""
+
+    def __getattr__(self, name: str) -> Any:
+        self.__class__ = types.ModuleType  # an ordinary module from now on, whatever happens
+        self.__spec__.loader.exec_module(self)
+        return getattr(self, name)
