@@ -35,8 +35,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file
-        if self.line:
-            where += f":{self.line}:{self.column}"
+        if self.line:  # a roster's row has a line (the row) and no column: `day.csv:5: date: ...`
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         field = f" {self.field}:" if self.field else ""
         return one_line(f"{where}:{field} {self.message}")
 

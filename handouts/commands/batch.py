@@ -24,9 +24,9 @@ import signal
 import sys
 from collections import deque
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from ..errors import HandoutsError
+from ..errors import HandoutsError, InvalidInput, PictureError, Problem
 from ..reading.library import named_file
 from .build import Builder, Rendered, Request
 from .inputs import Inputs
@@ -48,8 +48,9 @@ class Outcome(NamedTuple):
 
     source: str  # the program as named, or the ids given with -e
     destination: Path
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # each a line, as the terminal shows it
     advice: tuple[str, ...] = ()
+    records: tuple[Problem, ...] = ()  # the same problems with their parts, for --json (no file: "")
 
     @property
     def written(self) -> bool:
@@ -66,23 +67,51 @@ class Report(NamedTuple):
         return [outcome for outcome in self.outcomes if not outcome.written]
 
 
+class Failure(NamedTuple):
+    """What stopped one handout: its lines, and the same as problems with their parts."""
+
+    lines: list[str]
+    problems: list[Problem]
+
+
+def failure(error: HandoutsError) -> Failure:
+    if isinstance(error, InvalidInput):
+        return Failure(error.lines(), list(error.problems))
+    if isinstance(error, PictureError):
+        return Failure(error.lines(), [Problem(str(error.path), 0, 0, "", error.message)])
+    return said(error.lines())
+
+
+def said(lines: list[str]) -> Failure:
+    """A failure known only as lines (the file, if any, is in the words)."""
+    return Failure(lines, [Problem("", 0, 0, "", line) for line in lines])
+
+
 def source_of(request: Request) -> str:
     return request.program or "-e " + " -e ".join(request.exercises)
 
 
-def build_all(pairs: Iterable[tuple[Request, Path]], library_folders: tuple[Path, ...] = (), *, jobs: int = 1) -> Report:
+def build_all(pairs: Iterable[tuple[Request, Path]], library_folders: tuple[Path, ...] = (), *, jobs: int = 1,
+              also_read: Inputs | None = None, progress: Callable[[int], None] | None = None) -> Report:
     """Build every handout that can be built, write none onto an input, and say what became of each.
 
+    `also_read`: files the run read besides what the requests name (a roster); `progress`
+    is told of each handout done (refused, failed or rendered) as it is known.
     A library that cannot be read stops the run (InvalidInput): no handout could be right.
     """
     pairs = [(request, Path(destination)) for request, destination in pairs]
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    problems: dict[int, list[str]] = {}
+    problems: dict[int, Failure] = {}
     advice: dict[int, list[str]] = {}
+    done = progress or (lambda count: None)
     with signals_as_exceptions():
         run_inputs = _named_inputs(pairs)
+        if also_read is not None:
+            run_inputs.update(also_read)
         _refuse_before_any_work(pairs, run_inputs, problems)
+        if problems:
+            done(len(problems))
         remove_stale(destination for _, destination in pairs)
         builder = Builder(tuple(library_folders))
         todo = [(i, request) for i, (request, _) in enumerate(pairs) if i not in problems]
@@ -92,6 +121,7 @@ def build_all(pairs: Iterable[tuple[Request, Path]], library_folders: tuple[Path
         try:
             parallel = jobs > 1 and len(todo) > 1
             for i, result in (_parallel(builder, todo, jobs) if parallel else _serial(builder, todo)):
+                done(1)
                 if not isinstance(result, Rendered):
                     problems[i] = result
                     continue
@@ -100,16 +130,18 @@ def build_all(pairs: Iterable[tuple[Request, Path]], library_folders: tuple[Path
                 try:
                     waiting[i] = write_temporary(result.pdf, pairs[i][1])
                 except HandoutsError as error:
-                    problems[i] = error.lines()
+                    problems[i] = failure(error)
             for i in sorted(waiting):  # every input of the run is known now
                 try:
                     commit(waiting.pop(i), run_inputs)
                 except HandoutsError as error:
-                    problems[i] = error.lines()
+                    problems[i] = failure(error)
         finally:
             for temporary in waiting.values():
                 discard(temporary)
-    return Report(tuple(Outcome(source_of(request), destination, tuple(problems.get(i, ())), tuple(advice.get(i, ())))
+    nothing = Failure([], [])
+    return Report(tuple(Outcome(source_of(request), destination, tuple(problems.get(i, nothing).lines), tuple(advice.get(i, ())),
+                                tuple(problems.get(i, nothing).problems))
                         for i, (request, destination) in enumerate(pairs)))
 
 
@@ -127,7 +159,7 @@ def _named_inputs(pairs: list[tuple[Request, Path]]) -> Inputs:
     return named
 
 
-def _refuse_before_any_work(pairs: list[tuple[Request, Path]], named: Inputs, problems: dict[int, list[str]]) -> None:
+def _refuse_before_any_work(pairs: list[tuple[Request, Path]], named: Inputs, problems: dict[int, Failure]) -> None:
     """A destination that cannot be written, that is a named input, or that another handout of the run has too."""
     first: dict[str, int] = {}
     for i, (request, destination) in enumerate(pairs):
@@ -136,35 +168,35 @@ def _refuse_before_any_work(pairs: list[tuple[Request, Path]], named: Inputs, pr
         if clash is not None:
             problem = f"is {clash}, which this run reads (write to another file name)"
         if problem:
-            problems[i] = [f"{destination}: {problem}"]
+            problems[i] = said([f"{destination}: {problem}"])
             continue
         real = os.path.realpath(destination)
         if real in first:
             j = first[real]
             for one, other in ((j, i), (i, j)):
-                problems[one] = [f"{pairs[one][1]}: the handout of {source_of(pairs[other][0])} would be written here too "
-                                 "(give the programs different names, or build them into different folders)"]
+                problems[one] = said([f"{pairs[one][1]}: the handout of {source_of(pairs[other][0])} would be written here too "
+                                      "(give the programs different names, or build them into different folders)"])
         else:
             first[real] = i
 
 
-def _serial(builder: Builder, todo: list[tuple[int, Request]]) -> Iterator[tuple[int, Rendered | list[str]]]:
+def _serial(builder: Builder, todo: list[tuple[int, Request]]) -> Iterator[tuple[int, Rendered | Failure]]:
     for i, request in todo:
         yield i, _render(builder, request)
 
 
-def _render(builder: Builder, request: Request) -> Rendered | list[str]:
-    """The rendered handout, or the lines of the user's error that stopped it."""
+def _render(builder: Builder, request: Request) -> Rendered | Failure:
+    """The rendered handout, or the user's error that stopped it."""
     try:
         return builder.render(request)
     except HandoutsError as error:
-        return error.lines()
+        return failure(error)
 
 
 _builder: Builder | None = None  # the parent's, for forked workers: the library comes with it
 
 
-def _parallel(builder: Builder, todo: list[tuple[int, Request]], jobs: int) -> Iterator[tuple[int, Rendered | list[str]]]:
+def _parallel(builder: Builder, todo: list[tuple[int, Request]], jobs: int) -> Iterator[tuple[int, Rendered | Failure]]:
     import multiprocessing
     from multiprocessing.connection import wait
 
@@ -188,8 +220,8 @@ def _parallel(builder: Builder, todo: list[tuple[int, Request]], jobs: int) -> I
                     i, request = worker.jobs.popleft()
                     queue.extendleft(reversed(worker.jobs))
                     worker.jobs.clear()
-                    yield i, [f"{source_of(request)}: not built: the process building it stopped ({worker.stop(wait=5)}) "
-                              "(build it again on its own; if it stops again, the computer may be short of memory)"]
+                    yield i, said([f"{source_of(request)}: not built: the process building it stopped ({worker.stop(wait=5)}) "
+                                   "(build it again on its own; if it stops again, the computer may be short of memory)"])
                     workers[workers.index(worker)] = _Worker(context, builder.library_folders)
                     continue
                 yield worker.jobs.popleft()[0], result

@@ -54,6 +54,8 @@ class Request:
     fallback: str | None = None  # the language of a text the handout's language lacks (the clinician's choice)
     since: str | None = None  # the previous program (a file or bundled name): what changed since, on page 1
     strict: bool = False  # a caution that matches one of the program's conditions is an error, not a note
+    clinician: str | None = None  # over the program's (a roster's clinician column)
+    note: str | None = None  # the note for this patient, in place of the program's (a roster's note column)
 
 
 class Rendered(NamedTuple):
@@ -106,7 +108,8 @@ class Builder:
             title = request.title or words_for(language)._("Your home exercises")
             program = Program(title=title, language=language, exercises=[ProgramExercise(id=i) for i in request.exercises])
             document, path = Document("command line", None), None
-        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date), ("review", request.review))
+        options = (("patient", request.patient), ("paper", request.paper), ("date", request.date), ("review", request.review),
+                   ("clinician", request.clinician), ("note", request.note))
         updates = {key: value for key, value in options if value}
         if updates:
             program = msgspec.structs.replace(program, **updates)

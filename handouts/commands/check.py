@@ -9,6 +9,7 @@ letters no font has by the same rule (page.printable) as a handout's.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import HandoutsError, InvalidInput, Problem
 from ..handout.readability import handout_text, patient_text, score
@@ -36,13 +37,46 @@ HOW_TO_EASE = {
 }
 
 
+class Checked(NamedTuple):
+    """What `check` found: its report's lines, the problems that fail it, and the warnings
+    (text above the grade aimed at, a note its cards contradict), which are in the report too."""
+
+    report: list[str]
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
 def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ()) -> list[str]:
     """Check the library (with any extra folders) and each given file; return a report.
 
     Raises InvalidInput with every problem found in every file, including text above
     the highest reading grade allowed.
     """
+    checked = check_files(paths, library_folders)
+    if checked.problems:
+        raise InvalidInput(checked.problems)
+    return checked.report
+
+
+def check_json(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ()) -> None:
+    """`check --json`: each problem and warning as one JSON line, in file order; a failed
+    check still exits 1 (its problems' lines on standard error too)."""
+    from ..errors import Failed
+    from .json_output import emit_line, problem_record
+
+    checked = check_files(paths, library_folders)
+    problems = InvalidInput(checked.problems).problems if checked.problems else []  # as the text says them: once each
+    found = [(p, "error") for p in problems] + [(w, "warning") for w in sorted(set(checked.warnings))]
+    for problem, severity in sorted(found, key=lambda item: (item[0].file, item[0].line, item[0].column)):
+        emit_line(problem_record(problem, severity))  # type: ignore[arg-type]
+    if problems:
+        raise Failed([str(p) for p in problems])
+
+
+def check_files(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ()) -> Checked:
+    """Check the library (with any extra folders) and each given file, and say what was found."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     report: list[str] = []
     try:
         library = load_library(library_folders)
@@ -57,8 +91,9 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
                 found = score(patient_text(entry.exercise, language), language)
                 label = entry.exercise.id if language == "en" else f"{entry.exercise.id} ({language})"
                 report.append(f"{label}: {found}")
-                if found.verdict == "too hard":
-                    problems.append(Problem(str(entry.path), 1, 1, "", f"reading {found} ({HOW_TO_EASE[language]})"))
+                if found.verdict != "ok":
+                    said = Problem(str(entry.path), 1, 1, "", f"reading {found} ({HOW_TO_EASE[language]})")
+                    (problems if found.verdict == "too hard" else warnings).append(said)
     files: list[Path] = []
     for path in paths:
         state = what_is(path)
@@ -83,18 +118,18 @@ def check_paths(paths: tuple[Path, ...], library_folders: tuple[Path, ...] = ())
             continue
         if isinstance(model, Program):
             if builder is not None:
-                lines, found = _check_program(builder, path, document, model, library)
+                lines, found, warned = _check_program(builder, path, document, model, library)
                 problems.extend(found)
+                warnings.extend(warned)
                 report += lines
             continue
         problems.extend(file_unprintable(document, model))
         report.append(f"{path}: ok")
-    if problems:
-        raise InvalidInput(problems)
-    return report
+    return Checked(report, problems, warnings)
 
 
-def _check_program(builder: Builder, path: Path, document: Document, program: Program, library: Library) -> tuple[list[str], list[Problem]]:
+def _check_program(builder: Builder, path: Path, document: Document, program: Program,
+                   library: Library) -> tuple[list[str], list[Problem], list[Problem]]:
     """A program as build reads it, up to the layout: its reading score in each of its
     languages, and what its notes say that its cards do not (as at build time)."""
     from ..handout.consistency import contradictions
@@ -102,18 +137,21 @@ def _check_program(builder: Builder, path: Path, document: Document, program: Pr
     try:
         handout = builder.handout(Request(program=str(path)))
     except InvalidInput as error:
-        return [f"{path}: not ok"], error.problems
+        return [f"{path}: not ok"], error.problems, []
     except HandoutsError as error:
-        return [f"{path}: not ok"], [Problem(str(path), 0, 0, "", line.removeprefix(f"{path}: ")) for line in error.lines()]
+        return [f"{path}: not ok"], [Problem(str(path), 0, 0, "", line.removeprefix(f"{path}: ")) for line in error.lines()], []
     exercises = [library.exercises[item.id].exercise for item in program.exercises]
-    report, problems = [], []
+    report, problems, warnings = [], [], []
     for language in languages_of(program, default=(program.language or "en")):
         found = score(handout_text(program, exercises, language), language)
         report.append(f"{path}: handout{'' if language == 'en' else f' ({language})'} {found}")
-        if found.verdict == "too hard":
-            problems.append(document.problem((), f"reading {found} (use shorter words and sentences in the notes)"))
-    report += [f"{path}: warning: {text}" for text in contradictions(handout)]
-    return report, problems
+        if found.verdict != "ok":
+            said = document.problem((), f"reading {found} (use shorter words and sentences in the notes)")
+            (problems if found.verdict == "too hard" else warnings).append(said)
+    said_against = contradictions(handout)
+    report += [f"{path}: warning: {text}" for text in said_against]
+    warnings += [Problem(str(path), 0, 0, "", text) for text in said_against]
+    return report, problems, warnings
 
 
 def _check_pose(path: Path, document) -> None:

@@ -75,9 +75,9 @@ def _escape(found: re.Match) -> str:
 
 
 def problem_record(problem: Problem, severity: Severity = "error") -> dict[str, Any]:
-    """One problem as `check --json` and a batch report it; a line or column not known is null."""
+    """One problem as `check --json` and a batch report it; a file, line or column not known is null."""
     return {
-        "file": problem.file,
+        "file": problem.file or None,  # a problem known only by its words (an output that cannot be written)
         "line": problem.line or None,
         "column": problem.column or None,
         "field": problem.field or None,

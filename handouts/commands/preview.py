@@ -24,6 +24,7 @@ def preview(exercise_id: str, output: Path, *, side: str = "right", template: st
         frame_width,
         inner_width,
         picture_flowables,
+        prints_caption,
     )
     from ..page.picture_drawing import block_drawing
     from ..page.styles import styles
@@ -49,7 +50,8 @@ def preview(exercise_id: str, output: Path, *, side: str = "right", template: st
     rlsettings.apply()
     fonts()  # the settings make the body font ReportLab's base font, so it must be registered
     mirrored = side == "left"
-    flowables = picture_flowables(illustration, entry.path, mirrored, layout, styles(layout), labels=frame_labels(words_for(DEFAULT)))
+    flowables = picture_flowables(illustration, entry.path, mirrored, layout, styles(layout), labels=frame_labels(words_for(DEFAULT)),
+                                  caption=prints_caption(layout))
     frames = pose_drawings(illustration.pose, entry.path, inner_width(frame_width(layout)), mirrored)
     drawing = block_drawing(flowables, frames, flowables[0].width)
     inputs = Inputs()

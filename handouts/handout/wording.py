@@ -54,7 +54,8 @@ def rest(words: Words, dosage: Dosage) -> str | None:
 
 
 def how_often(words: Words, dosage: Dosage) -> str | None:
-    """'Once a day, 5 days a week', 'Every day'."""
+    """'once a day, 5 days a week', 'every day': after a label's colon (one_line capitalises
+    each part it joins)."""
     parts = []
     if dosage.times_per_day:
         # "once" and "twice" are words of their own, not plural forms of "times"
@@ -66,7 +67,7 @@ def how_often(words: Words, dosage: Dosage) -> str | None:
     if not parts:
         return None
     text = words._("{first}, {second}", first=parts[0], second=parts[1]) if len(parts) == 2 else parts[0]
-    return text[:1].upper() + text[1:]
+    return text[:1].lower() + text[1:]
 
 
 def side(words: Words, chosen: str | None, works: str | None) -> str | None:

@@ -33,11 +33,14 @@ class Fitted:
 
 
 def tidy(text: str) -> str:
-    """`text` with each run of spaces, tabs and line breaks made one space, and invisible
-    control characters (and halves of UTF-16 pairs, which JSON may hold) left out: the same
-    words, as one line of text."""
+    """`text` with each run of spaces, tabs and line breaks made one space, invisible
+    control characters (and halves of UTF-16 pairs, which JSON may hold) left out, and << >>
+    written « »: the same words, as one line of text."""
     text = "".join(c for c in text if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf", "Cs"))
     text = unicodedata.normalize("NFC", text)
+    # << and >> are a placeholder's marks, which the library refuses (reading/placeholders):
+    # in a database's text they stand for the quotation marks they imitate
+    text = text.replace("<<", "«").replace(">>", "»")
     return " ".join(text.split())
 
 

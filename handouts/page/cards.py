@@ -35,7 +35,7 @@ from .card_parts import (
     steps,
     stop,
 )
-from .illustrations import illustration_flowables, picture_width
+from .illustrations import illustration_flowables, picture_width, prints_caption
 from .markup import para
 from .paragraphs import Para
 from .styles import Styles
@@ -64,10 +64,7 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
 
 
 def _columns(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-    # no caption under the frames in the standard card: their labels and the steps say it,
-    # and two cards fit a page only so; large print, which shows everything, keeps it
-    caption = handout.template.card_layout == "stacked"
-    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=caption)
+    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=prints_caption(handout.template))
     return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s),
             *steps(card, s), *feel_stop_and_mistakes(card, handout, s, width), *more(card, handout, s, width)]
 
@@ -75,7 +72,7 @@ def _columns(card: Card, handout: Handout, s: Styles, width: float, scale: float
 def _columns_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
     """As _columns, with the mistakes under the pictures: the shorter card when the pictures
     are shorter than the dose beside them (a body lying down)."""
-    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=handout.template.card_layout == "stacked",
+    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=prints_caption(handout.template),
                                 under=lambda w: mistakes(card, handout, s))
     return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s),
             *steps(card, s), *feel_and_stop(card, handout, s, width), *more(card, handout, s, width)]

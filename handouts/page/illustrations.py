@@ -55,6 +55,13 @@ def frame_labels(words: Words) -> FrameLabels:
     return FrameLabels(start=words._("Start"), finish=words._("Finish"), hold=words._("Hold"))
 
 
+def prints_caption(template: Template) -> bool:
+    """Whether a card prints its picture's caption: large print's stacked card, which shows
+    everything; the others let the frames' labels and the steps say it (two cards fit a
+    page only so)."""
+    return template.card_layout == "stacked"
+
+
 def frame_width(template: Template, scale: float = 1.0) -> float:
     """One frame's width, in points."""
     return template.frame_width_mm * mm * scale

@@ -52,11 +52,11 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     facts = []
     if handout.patient:
         facts.append(_fact(words._("For:"), para(handout.patient)))
-    facts.append(_fact(words._("Date:"), para(words.long_date(handout.date))))
+    facts.append(_fact(words._("Date:"), _unbroken(words.long_date(handout.date))))
     if handout.clinician:
         facts.append(_fact(words._("From:"), para(handout.clinician)))
     if handout.review:
-        facts.append(_fact(words._("Next visit:"), para(words.long_date(handout.review))))
+        facts.append(_fact(words._("Next visit:"), _unbroken(words.long_date(handout.review))))
     out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient))
     return [KeepTogether(out)]
 
@@ -70,6 +70,11 @@ def _one_line(handout: Handout, contact: str, s: Styles, width: float) -> list[P
     line = Para(f'{para(name)}&nbsp;&nbsp;&nbsp; <font name="{BODY}" size="{s.small.fontSize}" color="{colour}">{para(contact)}</font>',
                 s.clinic)
     return [line] if line.wrap(width, 1e6)[1] <= s.clinic.leading * 1.01 else []
+
+
+def _unbroken(text: str) -> str:
+    """A date as markup that no line break splits ("19 December" on one line, "2026" on the next)."""
+    return para(text).replace(" ", "&nbsp;")
 
 
 def _fact(label: str, markup: str) -> str:

@@ -43,8 +43,9 @@ _OPENING = re.compile(r"[\[{]")
 _NOT_TEXT = re.compile("[\ud800-\udfff\x00]")  # lone surrogates and NUL
 
 
-def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_result]:
-    """The bytes of an ordinary file of at most MAX_BYTES, and what fstat says of it."""
+def read_file(path: Path, display: str | None = None, kind: str = "YAML") -> tuple[bytes, os.stat_result]:
+    """The bytes of an ordinary file of at most MAX_BYTES, and what fstat says of it; `kind`
+    names the file the user should have named, in messages ("YAML", "CSV")."""
     name = display or str(path)
     try:
         # never block on a pipe (or a device) named as a file: open without waiting, then refuse it
@@ -56,9 +57,9 @@ def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_re
     try:
         info = os.fstat(handle)
         if stat.S_ISDIR(info.st_mode):
-            raise InvalidInput([Problem(name, 0, 0, "", "is a folder, not a YAML file")])
+            raise InvalidInput([Problem(name, 0, 0, "", f"is a folder, not a {kind} file")])
         if not stat.S_ISREG(info.st_mode):
-            raise InvalidInput([Problem(name, 0, 0, "", "is not an ordinary file (name a YAML file)")])
+            raise InvalidInput([Problem(name, 0, 0, "", f"is not an ordinary file (name a {kind} file)")])
         chunks, size = [], 0
         while size <= MAX_BYTES and (chunk := os.read(handle, MAX_BYTES + 1 - size)):
             chunks.append(chunk)

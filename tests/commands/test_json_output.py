@@ -98,3 +98,61 @@ def test_a_problem_as_json_has_every_part_and_a_severity() -> None:
 def test_a_json_line_is_one_compact_line(capsys) -> None:
     emit_line({"file": Path("printed/ana.pdf"), "patient": "Ana María Núñez"})
     assert capsys.readouterr().out == '{"file":"printed/ana.pdf","patient":"Ana María Núñez"}\n'
+
+
+# ---- check --json: one object per problem and warning -----------------------------------------
+
+WORDY = """\
+id: test-wordy
+name: Wordy clam
+purpose: Strengthens the muscles on the outside of your hip, which steady your pelvis when walking.
+region: hip
+muscles: [gluteus medius]
+position: side-lying
+level: beginner
+steps:
+  - Lie on your side with your knees comfortably bent and your feet together.
+  - Lift your top knee gradually, keeping your feet touching throughout the movement.
+  - Lower the knee slowly and carefully.
+dosage: {sets: 2, reps: 10}
+feel_it: In the side of your top hip.
+mistakes: [Rolling your hips backwards., Lifting your feet apart.]
+stop_if: Stop and call us if you feel sharp pain.
+"""
+
+
+def check(*args: str):
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def test_check_json_is_one_object_per_problem_and_warning_with_its_severity(tmp_path, library_dir) -> None:
+    (library_dir / "wordy.yaml").write_text(WORDY)
+    (tmp_path / "says.yaml").write_text("title: Hips\nnote: Do these three times a day.\nexercises: [test-clam]\n")
+    (tmp_path / "bad.yaml").write_text("title: Hips\nexercises:\n  - test-clm\n")
+    warned = check("--library", str(library_dir), str(tmp_path / "says.yaml"))
+    assert warned.exit_code == 0, warned.output
+    as_json = check("--library", str(library_dir), str(tmp_path / "says.yaml"), "--json")
+    assert as_json.exit_code == 0
+    objects = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert [(o["file"], o["severity"]) for o in objects] == [(str(library_dir / "wordy.yaml"), "warning"),
+                                                              (str(tmp_path / "says.yaml"), "warning")]
+    grade, said = objects
+    assert grade["message"].startswith("reading grade 4.0 (Flesch-Kincaid), 7.2 (SMOG): warning (")
+    assert "test-wordy: grade 4.0 (Flesch-Kincaid), 7.2 (SMOG): warning" in warned.stdout.splitlines()  # the text says it too
+    assert said["message"] == "the program's note says 'three times a day', but the cards say 1 a day"
+    assert f"{tmp_path / 'says.yaml'}: warning: {said['message']}" in warned.stdout.splitlines()
+
+    failed = check("--library", str(library_dir), str(tmp_path / "says.yaml"), str(tmp_path / "bad.yaml"), "--json")
+    text = check("--library", str(library_dir), str(tmp_path / "says.yaml"), str(tmp_path / "bad.yaml"))
+    assert failed.exit_code == text.exit_code == 1
+    objects = [json.loads(line) for line in failed.stdout.splitlines()]
+    (error,) = [o for o in objects if o["severity"] == "error"]
+    assert error == {"file": str(tmp_path / "bad.yaml"), "line": 3, "column": 5, "field": "exercises[0].id",
+                     "message": "no exercise with the id 'test-clm' (did you mean 'test-clam'?)", "severity": "error"}
+    assert text.stderr == failed.stderr == f"Error: {tmp_path / 'bad.yaml'}:3:5: exercises[0].id: {error['message']}\n"
+    assert len(objects) == 3  # and both warnings still
+
+
+def test_check_json_of_a_clean_library_says_nothing(library_dir) -> None:
+    result = check("--library", str(library_dir), "--json")
+    assert result.exit_code == 0 and result.stdout == ""

@@ -18,7 +18,7 @@ def test_every_field_in_plain_words() -> None:
         ("How many", "10 steps each way in a row, 2 sets"),
         ("Hold", "1 minute 30 seconds each time"),
         ("Rest", "No rest needed between sets"),
-        ("How often", "Twice a day, every day"),
+        ("How often", "twice a day, every day"),
         ("Which leg", "Your left leg. Stand on it."),
         ("Weight or band", "green band"),
     ]

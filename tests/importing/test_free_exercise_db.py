@@ -152,6 +152,7 @@ def test_an_instruction_longer_than_a_step_is_cut_at_full_stops_and_a_longer_sen
 
 def test_spaces_line_breaks_and_invisible_characters_are_tidied_not_the_words() -> None:
     assert tidy("  Lie\tdown\n on the\u200b mat.\x07 ") == "Lie down on the mat."
+    assert tidy("The <<hollow>> hold, <<<b>x</b>") == "The «hollow» hold, «<b>x</b>"  # never a placeholder's marks
     assert fit(["", "   ", "Lie down.", "Lift.", "Lower."]).changes == ("left out 2 empty instruction(s)",)
 
 

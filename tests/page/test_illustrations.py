@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from handouts.commands.build import Builder, Request
-from handouts.page.illustrations import FrameLabels, Frames, frame_width, illustration_flowables, inner_width
+from handouts.page.illustrations import FrameLabels, Frames, frame_width, illustration_flowables, inner_width, prints_caption
 from handouts.page.styles import styles
 from handouts.pictures.pictogram.draw import END_COLOUR, frame_drawings
 from handouts.pictures.pictogram.pose import load_pose_illustration
@@ -175,7 +175,7 @@ def card_picture_pdf(exercise: str, side: str | None, path: Path) -> None:
     from reportlab.platypus import Table, TableStyle
 
     card, handout = card_of(exercise, side=side)
-    flowables = illustration_flowables(card, handout, styles(handout.template))
+    flowables = illustration_flowables(card, handout, styles(handout.template), caption=prints_caption(handout.template))
     width = flowables[0].width
     table = Table([[flowables]], colWidths=[width])
     table.setStyle(TableStyle([(name, (0, 0), (-1, -1), 0) for name in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]))

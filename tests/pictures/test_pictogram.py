@@ -11,7 +11,12 @@ from reportlab.graphics.shapes import Drawing, Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
 from handouts.errors import InvalidInput, NotFound
-from handouts.pictures.pictogram.draw import END_COLOUR, fit, frame_drawings
+from handouts.pictures.pictogram.draw import (
+    END_COLOUR,
+    fit,
+    frame_drawings,
+    role_colours,
+)
 from handouts.pictures.pictogram.export import export_drawing
 from handouts.pictures.pictogram.files import bundled_pose_path
 from handouts.pictures.pictogram.placement import mat_thickness, placed, step_height
@@ -316,7 +321,8 @@ def test_colours_dark_figures_one_accent() -> None:
         fills = {s.fillColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, Polygon) and s.fillColor}
         strokes = {s.strokeColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, PolyLine)}
         assert fills == {"0x" + END_COLOUR[1:], "0xffffff"}  # the figure and its halos
-        assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", "0xb35900"}  # the band: dark edges, accent middle, halo
+        band = role_colours(accent="#b35900")["band"].hexval()
+        assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", band}  # the band: dark edges, a light middle, halo
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
     assert arrows == {"0xffffff", "0xb35900"}
 
@@ -463,33 +469,60 @@ def test_still_parts_are_drawn_once_and_the_grey_leg_lies_on_them(write) -> None
     assert len(body_shapes(drawing, "end", DARK)) < len(body_shapes(drawing, "start", DARK))
 
 
+BAND = role_colours()["band"]
+
+
 def band_strokes(drawing: Drawing) -> list[PolyLine]:
-    """The band's middles: accent strokes among the figure's shapes."""
-    return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
+    """The band's middles: strokes in the band's light tint among the figure's shapes."""
+    return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor == BAND]
 
 
 def test_clamshell_band_is_a_loop_that_stretches() -> None:
+    """A loop round both thighs, in runs that join end to end (the strands behind the legs
+    are drawn behind them, those in front over them), longer as the knees part."""
     ill = load_pose_illustration(bundled_pose_path("clamshell-band"))
     start, finish = frame_drawings(ill, WIDTH)
-    (slack,), (stretched,) = band_strokes(start), band_strokes(finish)
-    for loop in (slack, stretched):
-        assert loop.points[:2] == loop.points[-2:], "the band is a closed loop round both thighs"
-    span = lambda loop: max(loop.points[1::2]) - min(loop.points[1::2])  # noqa: E731
-    assert span(stretched) > 1.5 * span(slack)
+    spans = []
+    for drawing in (start, finish):
+        runs = band_strokes(drawing)
+        assert len(runs) >= 2, "some of the band is behind the legs and some in front"
+        ends = {tuple(r.points[:2]) for r in runs}
+        assert all(tuple(r.points[-2:]) in ends for r in runs), "the runs join into one closed loop"
+        ys = [y for r in runs for y in r.points[1::2]]
+        spans.append(max(ys) - min(ys))
+    assert spans[1] > 1.3 * spans[0]
+    from handouts.pictures.pictogram.band import band_groups
+    from handouts.pictures.pictogram.scene import chain_groups
+    from handouts.pictures.pictogram.shapes import Camera
+
+    cam = Camera(ill.elevation, ill.yaw)
+    for pose in (ill.start, ill.end):
+        body = placed(ill, pose)
+        legs = [g.depth for name, g in chain_groups(body, cam, "end").items() if name.endswith("_leg")]
+        depths = [g.depth for g in band_groups(body, cam, "band", None, "right_thigh", "left_thigh")]
+        assert min(depths) < min(legs) and max(depths) > max(legs), "drawn both behind and over the legs"
+
+
+def grey_level(colour) -> float:
+    """How light a colour prints on a mono laser (0 black, 1 white)."""
+    return 0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue
 
 
 def test_a_band_and_an_arrow_differ_in_more_than_colour() -> None:
-    """On a mono laser the accent is a mid grey, band and arrow alike: the band is a ribbon
-    edged in dark on both sides and wider than the arrow, whose line is plain."""
+    """On a mono laser the accent is a mid grey: an arrow is that grey, solid, with no edge;
+    a band is a hollow ribbon, a light middle between dark edges, and wider than the arrow."""
     for name in ("clamshell-band", "lateral-band-walk", "standing-band-abduction"):
         finish = frame_drawings(load_pose_illustration(bundled_pose_path(name)), WIDTH)[1]
         lines = [s for s in shapes(finish, "figure") if isinstance(s, PolyLine)]
+        arrow = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
+        assert arrow and band_strokes(finish), name
         for middle in band_strokes(finish):
             edges = [s for s in lines if s.points == middle.points and s.strokeColor == DARK]
             assert edges and edges[0].strokeWidth > middle.strokeWidth + 1.0, f"{name}: the band has dark edges"
-            arrow = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
-            assert arrow and all(edges[0].strokeWidth > a.strokeWidth * 1.2 for a in arrow)
-            assert not [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK], "arrows have no dark edge"
+            assert all(edges[0].strokeWidth > a.strokeWidth * 1.2 for a in arrow)
+            assert grey_level(middle.strokeColor) > 0.7, "a light band"
+            assert grey_level(arrow[0].strokeColor) < 0.55, "a mid-grey arrow"
+        assert not [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK], "arrows have no dark edge"
 
 
 def test_hip_thrust_keeps_feet_and_shoulders_still() -> None:
@@ -517,7 +550,10 @@ def test_pelvic_drop_holds_the_rail_in_both_frames() -> None:
     assert math_dist(end.points["right_hand"].c, grip) < 0.02
 
 
-def test_pelvic_drop_tilts_the_pelvis_and_the_free_leg_hangs_lower() -> None:
+def test_pelvic_drop_starts_level_and_drops_the_free_hip() -> None:
+    """'Let the hip of your free leg drop down': the Start stands tall, the hips level on a
+    level line; the Finish drops the free side, its foot lower, the standing leg upright and
+    the head no higher (readers took a rising body for going up on the toes)."""
     ill = load_pose_illustration(bundled_pose_path("pelvic-drop"))
     start, end = placed(ill, ill.start), placed(ill, ill.end)
 
@@ -527,9 +563,13 @@ def test_pelvic_drop_tilts_the_pelvis_and_the_free_leg_hangs_lower() -> None:
         r, l = body.points["right_hip"].c, body.points["left_hip"].c
         return math.degrees(math.atan2(l[1] - r[1], abs(l[0] - r[0])))  # the free (left) side up: positive
 
-    assert tilt(start) < -10 and tilt(end) > 5
-    assert end.bottom_of("left_foot") - start.bottom_of("left_foot") > 0.05
-    assert start.bottom_of("left_foot") > 0.0  # hanging free, not standing on the floor
+    assert abs(tilt(start)) < 3 and tilt(end) < -10
+    assert start.bottom_of("left_foot") - end.bottom_of("left_foot") > 0.03
+    assert end.bottom_of("left_foot") > 0.0  # hanging free, not standing on the floor
+    assert end.points["head"].c[1] <= start.points["head"].c[1] + 1e-9
+    assert {p.prop for p in ill.props} >= {"level", "hip_line", "muscle", "rail", "step"}
+    both = [a for a in ill.arrows if a.move == "left_hip"]
+    assert both and both[0].both_ways, "down, then back up"
 
 
 @pytest.mark.parametrize("name,leg", [("sideways-hop", "left"), ("single-leg-reach-hip-shift", "left")])
@@ -557,7 +597,8 @@ def test_the_hop_lands_on_a_bent_knee_over_the_line() -> None:
     assert ill.end.angles["right_knee"]["flexion"] >= ill.start.angles["right_knee"]["flexion"] + 15 >= 40
     start, end = placed(ill, ill.start), placed(ill, ill.end)
     line = (start.points["right_foot"].c[0] + end.points["right_foot"].c[0]) / 2
-    for body, side in ((start, 1), (end, -1)):
+    away = 1 if start.points["right_foot"].c[0] > line else -1
+    for body, side in ((start, away), (end, -away)):
         foot = body.parts["right_foot"].balls
         assert all((b.c[0] - line) * side > b.r for b in foot), "the standing foot is clear of the line"
 

@@ -144,8 +144,9 @@ def _point_back(path: list[Pt], length: float) -> Pt:
 
 
 def stopwatch(c: Pt) -> list[Item]:
-    """A small stopwatch: the mark for a position held still."""
-    r = 0.05
+    """A stopwatch: the mark for a position held still (as large as an arrow's head is
+    long, and more: the one thing that tells a hold from a lift at a glance)."""
+    r = 0.06
     ring = circle_points(c[0], c[1], r, 28)
     items = [Item(circle_points(c[0], c[1], r + 0.012 + GAP, 28), fill="white")]
     items.append(Item(ring + ring[:1], stroke="accent", width=0.016, closed=False))

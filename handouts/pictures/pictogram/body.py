@@ -44,6 +44,7 @@ from .proportions import (
     HEAD_R,
     HIP_BREADTH,
     NECK,
+    NOSE_R,
     ORIENTATION_UP,
     PELVIS_RINGS,
     RING_BALLS,
@@ -212,6 +213,9 @@ def forward_kinematics(orientation: str, view: str, angles: Mapping[str, Mapping
     )
     head = frame_point(neck, neck_base, (0.0, NECK + HEAD_R, 0.01))
     parts["head"] = Part("head", "head", (Ball(head, HEAD_R),))
+    # a nose: in profile a bump on the face side, so the way the body faces shows (the
+    # eyes, drawn in scene.py, show it from the front)
+    parts["nose"] = Part("nose", "head", (Ball(frame_point(neck, head, (0.0, -0.01, HEAD_R * 0.88)), NOSE_R),))
 
     points["pelvis"] = Point(frame_point(root, origin, (0.0, 0.03, 0.0)), "pelvis")
     points["waist"] = Point(waist, "thorax")

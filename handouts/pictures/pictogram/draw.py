@@ -3,7 +3,8 @@
 Colours are given by role in the scene and chosen here: the figure near-black (in both
 frames; an overlay's start pose a flat light grey, a tint, not transparency, so it prints
 the same everywhere), one accent for arrows and bands (dark orange, a mid grey on a
-black-and-white printer, so bands are also edged in black: moving_props), props in pale
+black-and-white printer: an arrow is solid accent, a band a light tint of it edged in
+black, so the two differ in pattern and weight, not only in shape: moving_props), props in pale
 greys with a thin edge so that they never look like part of the body, and the floor
 seen from above a flat grey that a mono laser still prints.
 """
@@ -29,6 +30,8 @@ EDGE_COLOUR = "#8c8c8c"
 TINT_COLOUR = "#ebebeb"
 GROUND_COLOUR = "#e2e2e2"  # the floor seen from above: dark enough to print on a mono laser
 FLOOR_COLOUR = "#8c8c8c"
+WALL_COLOUR = "#c4c4c4"  # a wall we look at: dark enough that a weak mono laser still prints it
+BAND_TINT = 0.4  # how much of the accent is in a band's light middle
 _SCENES: WeakKeyDictionary[PoseIllustration, tuple[Scene, ...]] = WeakKeyDictionary()
 PAD = 0.012  # white space round the content, in body heights (the frame adds a little)
 # A frame at most this many times as tall as it is wide. The scale is set by the figure:
@@ -74,13 +77,22 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
         "start": HexColor(grey),
         "end": HexColor(END_COLOUR),
         "accent": HexColor(accent),
+        # a band's middle: the accent thinned with white, so that between its black edges
+        # it prints light, a hollow ribbon, where an arrow prints solid mid grey
+        "band": _tint(HexColor(accent), BAND_TINT),
         "white": white,
         "prop": HexColor(PROP_COLOUR),
         "edge": HexColor(EDGE_COLOUR),
         "tint": HexColor(TINT_COLOUR),
         "ground": HexColor(GROUND_COLOUR),
+        "wall": HexColor(WALL_COLOUR),
         "floor": HexColor(FLOOR_COLOUR),
     }
+
+
+def _tint(colour: Color, amount: float) -> Color:
+    """`amount` of the colour on white: a flat tint, not transparency (it prints predictably)."""
+    return Color(*(1 - amount + amount * c for c in (colour.red, colour.green, colour.blue)))
 
 
 def fit(scenes: tuple[Scene, ...], width: float) -> tuple[float, float, float, float]:

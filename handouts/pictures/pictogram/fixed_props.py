@@ -1,5 +1,5 @@
 """Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow,
-a chair's back or a rail to hold).
+a chair's back or a rail to hold, a level line, a machine's weight stack).
 
 They are fitted to the start pose and sized to hold every pose; a bench or seat top is
 exactly as high as the body above it, so the body neither floats over it nor sinks into it.
@@ -18,10 +18,20 @@ from .reach import direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
+TABLE_NEAR = 0.38  # a step away: beyond a chair held beside the body
+TABLE_DEPTH = 0.24
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
-CHAIR_DEPTH = 0.24
+CHAIR_DEPTH = 0.2
 STEP_LENGTH = 0.3
 SEAT_SLAB = 0.035
+# how far a mat reaches beyond the body: a little, as the mat is there to be lain on, and
+# a wider one only makes a lying picture taller and its figure smaller
+MAT_MARGIN = 0.02
+STACK_WIDTH = 0.12
+STACK_PLATES = 6
+LEVEL_REACH = 0.2  # how far a level line runs out beyond the hips
+LEVEL_WIDTH = 0.008
+LEVEL_DASH = (0.03, 0.018)
 
 
 @dataclass
@@ -56,7 +66,7 @@ class _Fit:
 
 def _mat(f: _Fit, prop: Prop) -> None:
     (x0, x1), (z0, z1) = extent(f.everyone, 0), extent(f.everyone, 2)
-    f.supports.extend(box_items(f.cam, Box(x0 - 0.05, x1 + 0.05, 0.0, f.level, z0 - 0.05, z1 + 0.05)))
+    f.supports.extend(box_items(f.cam, Box(x0 - MAT_MARGIN, x1 + MAT_MARGIN, 0.0, f.level, z0 - MAT_MARGIN, z1 + MAT_MARGIN)))
 
 
 def _step(f: _Fit, prop: Prop) -> None:
@@ -125,7 +135,7 @@ def _wall(f: _Fit, prop: Prop) -> None:
         a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
         f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.04, z0 - 0.1, z1 + 0.1)))
     elif d[2] < 0:  # behind the body: a panel we look at
-        f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="tint"))
+        f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="wall"))
     # a wall between us and the body would hide it: it is not drawn
 
 
@@ -134,7 +144,7 @@ def _table(f: _Fit, prop: Prop) -> None:
     assert prop.at and prop.side
     d = direction(f.body, prop.at, prop.side)
     p = f.body.points[prop.at].c
-    near, far = add(p, scale(d, 0.33)), add(p, scale(d, 0.6))
+    near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
     z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
     f.out.behind.extend(box_items(f.cam, Box(x0, x1, TABLE_HEIGHT - 0.035, TABLE_HEIGHT, z0, z1)))
@@ -160,8 +170,8 @@ def _chair_back(f: _Fit, prop: Prop) -> None:
     ]
     far = seat_x[1] - 0.03 if out > 0 else seat_x[0]
     parts.append(Box(far, far + 0.03, f.level, CHAIR_SEAT - SEAT_SLAB, z0, z1))  # the front legs
-    for box in parts:
-        f.out.behind.extend(box_items(f.cam, box))
+    for box in parts:  # darker than the pale table it stands in front of: two things, not one
+        f.out.behind.extend(box_items(f.cam, box, fill="wall"))
 
 
 def _rail(f: _Fit, prop: Prop) -> None:
@@ -190,6 +200,35 @@ def _line(f: _Fit, prop: Prop) -> None:
         f.out.under.append(Item([(mid - 0.015, level), (mid + 0.015, level), (mid + 0.015, level - 0.03), (mid - 0.015, level - 0.03)], fill="edge"))
 
 
+def _level(f: _Fit, prop: Prop) -> None:
+    """A dashed level line through a point (the standing hip): the same in both frames, so a
+    hip that sags below it or lifts above it shows against it, not only by a tilt."""
+    assert prop.at
+    _, y, z = f.body.points[prop.at].c
+    xs = [b.points[n].c[0] for b in f.everyone for n in ("right_hip", "left_hip")]
+    a, b = f.cam.xy((min(xs) - LEVEL_REACH, y, z)), f.cam.xy((max(xs) + LEVEL_REACH, y, z))
+    # over the figure (with the supports drawn after it): behind, the body would hide it
+    f.out.under.append(Item([a, b], stroke="edge", width=LEVEL_WIDTH, closed=False, dash=LEVEL_DASH))
+
+
+def _weight_stack(f: _Fit, prop: Prop) -> None:
+    """A machine's weight stack beside the seat, on one side of the body: a frame of two
+    posts and a top bar, the plates stacked low in it, so the seat reads as a machine."""
+    assert prop.at and prop.side
+    d = direction(f.body, prop.at, prop.side)
+    p = f.body.points[prop.at].c
+    near = max(b.support("pelvis", d) for b in f.everyone) + 0.12
+    x0, x1 = sorted((d[0] * near, d[0] * (near + STACK_WIDTH))) if abs(d[0]) > 0.5 else (p[0] - 0.06, p[0] + 0.06)
+    z0, z1 = (p[2] - 0.16, p[2] - 0.04) if abs(d[0]) > 0.5 else sorted((d[2] * near, d[2] * (near + STACK_WIDTH)))
+    top = f.body.points["neck"].c[1]
+    for box in (Box(x0, x0 + 0.02, f.level, top, z0, z1), Box(x1 - 0.02, x1, f.level, top, z0, z1),
+                Box(x0, x1, top - 0.03, top, z0, z1)):
+        f.out.behind.extend(box_items(f.cam, box))
+    for i in range(STACK_PLATES):  # plates, each its own box: a stack, not a block
+        y = f.level + 0.03 + i * 0.035
+        f.out.behind.extend(box_items(f.cam, Box(x0 + 0.02, x1 - 0.02, y, y + 0.03, z0 + 0.01, z1 - 0.01), fill="wall"))
+
+
 def _pillow(f: _Fit, prop: Prop) -> None:
     """A pillow filling the gap under a point (a head lying on its side) down to the mat."""
     assert prop.at and prop.side
@@ -205,7 +244,7 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
     "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
-    "rail": _rail,
+    "rail": _rail, "level": _level, "weight_stack": _weight_stack,
 }  # fmt: skip
 
 

@@ -1,8 +1,8 @@
 """Props that move with the pose (band, hand and ankle weights, barbell, machine pads,
-handles, a ball, the hip line), tied to named body points.
+handles, a ball, the hip line, the muscle that works), tied to named body points.
 
 Each is drawn with its pose, in that pose's colour, at its depth among the limbs; the
-end pose's band takes the accent colour.
+band (band.py) is a light tint of the accent edged in black.
 """
 
 from __future__ import annotations
@@ -11,27 +11,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .band import band_groups, limb_axis
 from .body import Body
 from .fixed_props import Fixed
-from .geometry import (
-    Pt,
-    Vec,
-    add,
-    circle_points,
-    convex_hull,
-    cross,
-    dot,
-    norm,
-    scale,
-    sub,
-    unit,
-)
+from .geometry import Vec, add, circle_points, dot, scale, unit
 from .placement import mat_thickness
 from .pose import PoseIllustration, Prop
 from .reach import direction, surface
 from .shapes import (
-    BAND_EDGE,
-    BAND_WIDTH,
     EDGE,
     HIP_LINE_REACH,
     HIP_LINE_WIDTH,
@@ -44,20 +31,10 @@ from .shapes import (
     segment,
 )  # fmt: skip
 
-
 PLATE_R = 0.075  # a weight plate seen end on, smaller than life (0.13)
-
-
-def _limb_axis(body: Body, cam: Camera, point: str) -> tuple[Pt, float]:
-    """The page direction of the limb a point sits on, and the limb's radius there."""
-    part = body.parts[body.points[point].part]
-    if len(part.balls) == 2:
-        a, b = (cam.xy(ball.c) for ball in part.balls)
-        p = cam.xy(body.points[point].c)
-        n = math.dist(a, b) or 1.0
-        t = max(0.0, min(1.0, ((p[0] - a[0]) * (b[0] - a[0]) + (p[1] - a[1]) * (b[1] - a[1])) / (n * n)))
-        return ((b[0] - a[0]) / n, (b[1] - a[1]) / n), part.balls[0].r + (part.balls[1].r - part.balls[0].r) * t
-    return (0.0, 1.0), max(b.r for b in part.balls)
+MUSCLE_SIZE = 0.05  # half the height of a muscle mark
+LEVER_WIDTH = 0.022  # a machine's lever arm
+SEAT_DROP = 0.06  # how far under the seat's top a lever turns
 
 
 @dataclass
@@ -75,72 +52,16 @@ class _Pose:
         return add(c, scale(d, surface(self.body, point, d) - dot(c, d) + gap))
 
 
-def _band(p: _Pose, prop: Prop) -> DrawGroup | list[DrawGroup]:
-    """A loop round two limbs (both thighs above the knees), or a strip from the table leg.
-
-    The loop is the band as it lies in the room: a ring round each limb, square to it,
-    and the two strands from one ring to the other, seen from the camera. Between limbs
-    that part it stretches long and thin; round limbs side by side it is a short belt.
-    Either is a ribbon: the accent colour edged in dark on both sides, so that on a mono
-    laser, where the accent is a mid grey like the arrows, it still reads as a band and
-    never as an arrow (an arrow is plain, thinner, with a head).
-    """
+def _band(p: _Pose, prop: Prop) -> list[DrawGroup]:
+    """A loop round two limbs (both thighs above the knees), or a strip from the table leg (band.py)."""
     assert prop.at and prop.to
-    colour = "accent" if p.role == "end" else p.role
-    if prop.at in p.body.points and prop.to in p.body.points:
-        ring: list[Pt] = []
-        for name in (prop.at, prop.to):
-            ring += [p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)]
-        hull = convex_hull(ring)
-        edge, core = _ribbon(hull + hull[:1], colour)
-        depth = max(p.cam.depth(p.body.points[n].c) for n in (prop.at, prop.to)) + 0.1
-        return DrawGroup(depth, 10.0, [halo_of(edge)], [edge, core])
-    ends, depths, cuffs = [], [], []
-    for name in (prop.at, prop.to):
-        if name in p.body.points:
-            ends.append((p.cam.xy(p.body.points[name].c), _limb_axis(p.body, p.cam, name)[1]))
-            depths.append(p.cam.depth(p.body.points[name].c))
-            # and round the limb there, a cuff in front of it: the band is tied to this
-            # leg, and only passes behind the other
-            ring = convex_hull([p.cam.xy(c) for c in _cross_section(p.body, name, BAND_WIDTH / 2)])
-            cuff = _ribbon(ring + ring[:1], colour)
-            cuffs.append(DrawGroup(p.cam.depth(p.body.points[name].c) + 0.1, 10.0, [halo_of(cuff[0])], list(cuff)))
-        else:
-            ends.append((p.cam.xy(p.fixed.anchors[name]), -0.004))
-            depths.append(p.cam.depth(p.fixed.anchors[name]))
-    (a, ra), (b, rb) = ends
-    u = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    strip = _ribbon([(a[0] - u[0] * ra, a[1] - u[1] * ra), (b[0] + u[0] * rb, b[1] + u[1] * rb)], colour)
-    # at the depth of its middle: from a table behind, it runs behind the leg between
-    return [DrawGroup(sum(depths) / len(depths), 10.0, [halo_of(strip[0])], list(strip)), *cuffs]
-
-
-def _ribbon(points: list[Pt], colour: str) -> tuple[Item, Item]:
-    """A band along `points`: a dark stroke, and the band's colour down its middle."""
-    return (Item(points, stroke="end", width=BAND_WIDTH + 2 * BAND_EDGE, closed=False),
-            Item(points, stroke=colour, width=BAND_WIDTH, closed=False))
-
-
-def _cross_section(body: Body, point: str, grow: float, n: int = 16) -> list[Vec]:
-    """The ring round a limb at a point, square to the limb, just outside its surface."""
-    part = body.parts[body.points[point].part]
-    c = body.points[point].c
-    if len(part.balls) != 2:
-        r = max(b.r for b in part.balls) + grow
-        return [(c[0] + r * x, c[1] + r * y, c[2]) for x, y in circle_points(0.0, 0.0, 1.0, n)]
-    a, b = part.balls
-    axis = unit(sub(b.c, a.c))
-    t = max(0.0, min(1.0, dot(sub(c, a.c), axis) / (norm(sub(b.c, a.c)) or 1.0)))
-    r = a.r + (b.r - a.r) * t + grow
-    u = unit(cross(axis, (0.0, 0.0, 1.0) if abs(axis[2]) < 0.9 else (1.0, 0.0, 0.0)))
-    v = cross(axis, u)
-    return [add(c, add(scale(u, r * x), scale(v, r * y))) for x, y in circle_points(0.0, 0.0, 1.0, n)]
+    return band_groups(p.body, p.cam, "band" if p.role == "end" else p.role, p.fixed, prop.at, prop.to)
 
 
 def _dumbbell(p: _Pose, prop: Prop) -> DrawGroup:
     """A hand weight across the hand: handle square to the forearm, a plate each end."""
     assert prop.at
-    axis, _ = _limb_axis(p.body, p.cam, prop.at)
+    axis, _ = limb_axis(p.body, p.cam, prop.at)
     n = (-axis[1], axis[0])
     h = p.cam.xy(p.body.points[prop.at].c)
     c = (h[0] + axis[0] * 0.01, h[1] + axis[1] * 0.01)
@@ -151,19 +72,34 @@ def _dumbbell(p: _Pose, prop: Prop) -> DrawGroup:
 
 def _ankle_weight(p: _Pose, prop: Prop) -> DrawGroup:
     assert prop.at
-    axis, r = _limb_axis(p.body, p.cam, prop.at)
+    axis, r = limb_axis(p.body, p.cam, prop.at)
     cuff = Item(box2d(p.cam.xy(p.body.points[prop.at].c), axis, 0.035, r + 0.016, 0.012), fill=p.role)
     return DrawGroup(p.cam.depth(p.body.points[prop.at].c) + 0.02, 10.0, [halo_of(cuff)], [cuff])
 
 
-def _pad(p: _Pose, prop: Prop) -> DrawGroup:
-    """A machine pad pressed against the outside of a limb, along it."""
+def _pad(p: _Pose, prop: Prop) -> list[DrawGroup]:
+    """A machine pad pressed against the outside of a limb, along it; on a machine's seat, on
+    the end of a lever arm that turns under the seat (a pad in the air reads as a cushion)."""
     assert prop.at and prop.side
-    axis, _ = _limb_axis(p.body, p.cam, prop.at)
+    axis, _ = limb_axis(p.body, p.cam, prop.at)
     centre = p.against(prop.at, prop.side, 0.03)
     # machine-grey with an edge in the pose's colour: part of the machine, not of the body
     pad = Item(box2d(p.cam.xy(centre), axis, 0.06, 0.028, 0.014), fill="prop", stroke=p.role, width=PAD_EDGE)
-    return DrawGroup(p.cam.depth(centre) + 0.05, 10.0, [halo_of(pad)], [pad])
+    groups = [DrawGroup(p.cam.depth(centre) + 0.05, 10.0, [halo_of(pad)], [pad])]
+    if p.fixed.seats:
+        # down from the pad to under the seat, then in to a pivot under its middle: as the
+        # knee goes out, the arm turns out with it
+        hips = p.body.points["pelvis"].c
+        low = max(seat[-1] for seat in p.fixed.seats) - SEAT_DROP
+        bend = (centre[0], low, centre[2])
+        pivot = (hips[0], low, hips[2] + 0.06)
+        path = [p.cam.xy(c) for c in (centre, bend, pivot)]
+        arm = [Item(path, stroke="edge", width=LEVER_WIDTH + 2 * EDGE, closed=False),
+               Item(path, stroke="prop", width=LEVER_WIDTH, closed=False)]
+        limb = p.body.parts[p.body.points[prop.at].part]
+        # behind the thigh it runs under: the leg lies on the machine
+        groups.append(DrawGroup(min(p.cam.depth(ball.c) for ball in limb.balls) - 0.06, -1.0, [], arm))
+    return groups
 
 
 def _handle(p: _Pose, prop: Prop) -> DrawGroup:
@@ -193,7 +129,10 @@ def _ball(p: _Pose, prop: Prop) -> DrawGroup:
         centre[axis] = d[axis] * (p.fixed.walls[prop.side] - radius)
     c = p.cam.xy((centre[0], centre[1], centre[2]))
     ball = Item(circle_points(c[0], c[1], radius, 28), fill="white", stroke=p.role, width=0.016)
-    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)], [ball])
+    # a seam round it, as on a soft play ball: a plain ring reads as a hoop or a hole
+    seam = [(c[0] + radius * math.cos(t), c[1] - radius * 0.35 * math.sin(t)) for t in (math.pi * i / 12 for i in range(13))]
+    return DrawGroup(p.cam.depth((centre[0], centre[1], centre[2])), 10.0, [halo_of(ball)],
+                     [ball, Item(seam, stroke=p.role, width=0.012, closed=False)])
 
 
 def _barbell(p: _Pose, prop: Prop) -> DrawGroup:
@@ -228,9 +167,25 @@ def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
     return DrawGroup(math.inf, 0.0, [], [line])
 
 
+def _muscle(p: _Pose, prop: Prop) -> DrawGroup:
+    """The muscle that works, marked on the body: an oval in the accent on the surface at a
+    point, on one side (the side of the standing hip), inside the outline. Where the
+    picture alone cannot say which leg does the work (a hip hike: the standing leg, not
+    the one that lifts), this says it, the way exercise sheets shade a muscle."""
+    assert prop.at and prop.side
+    d = direction(p.body, prop.at, prop.side)
+    c = p.body.points[prop.at].c
+    size = prop.size or MUSCLE_SIZE
+    inside = add(c, scale(d, surface(p.body, prop.at, d) - dot(c, d) - size * 0.6))
+    centre = add(inside, (0.0, size * 0.7, 0.0))  # above the joint, where the muscle is
+    x, y = p.cam.xy(centre)
+    oval = [(x + size * 0.55 * math.cos(t), y + size * math.sin(t)) for t in (2 * math.pi * i / 24 for i in range(24))]
+    return DrawGroup(math.inf, 1.0, [], [Item(oval, fill="accent")])
+
+
 MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup | list[DrawGroup]]] = {
     "band": _band, "dumbbell": _dumbbell, "ankle_weight": _ankle_weight, "pad": _pad,
-    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle,
+    "ball": _ball, "barbell": _barbell, "hip_line": _hip_line, "handle": _handle, "muscle": _muscle,
 }  # fmt: skip
 
 

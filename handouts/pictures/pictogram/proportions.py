@@ -28,11 +28,13 @@ HIP_BREADTH = 0.191
 # instead of tilting a stiff board from the hips.
 WAIST = 0.09
 HEAD_R = 0.063  # a little under HEAD/2 (0.065): a head any larger looks swollen seen from the side
+NOSE_R = 0.02
+EYE_R = 0.012
 
 # Limb radii: a design choice (illustrations.md), tapering about 0.8 proximal to distal.
-THIGH_R = (0.047, 0.038)
-SHANK_R = (0.035, 0.027)
-FOOT_R = (0.024, 0.017)
+THIGH_R = (0.056, 0.045)
+SHANK_R = (0.042, 0.031)
+FOOT_R = (0.026, 0.019)
 UPPER_ARM_R = (0.032, 0.026)
 FOREARM_R = (0.025, 0.020)
 TORSO_CORNER = 0.04  # the radius of the balls that round the trunk's corners

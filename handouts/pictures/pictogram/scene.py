@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from .arrows import arrow_items
 from .body import Ball, Body, Part
+from .face import eye_items
 from .fixed_props import Fixed, fixed_props
 from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
 from .moving_props import moving_props
@@ -104,6 +105,8 @@ def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Co
         halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
         role = colour if isinstance(colour, str) else colour[chain]
         fills = [Item(_outline(cam, p.balls), fill=role) for p in parts]
+        if chain == "head":
+            fills += eye_items(body, cam)
         if chain in outlined:
             # every part's outline stroked twice as wide as the edge shows, then the fills
             # over them: what is left is the outline of the whole chain, without seams

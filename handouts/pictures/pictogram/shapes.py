@@ -14,16 +14,16 @@ from .geometry import Pt, Vec, circle_points, convex_hull
 
 # Widths, in body heights (at 6 cm a lying body is about 130 pt long: 0.01 is 1.3 pt).
 GAP = 0.013  # the white halo that separates a limb from what lies behind it
-ARROW_WIDTH = 0.021
-HEAD_LENGTH = 0.062
-HEAD_HALF_WIDTH = 0.040
-BAND_WIDTH = 0.018  # the band's colour; with its dark edges it is wider than an arrow
-BAND_EDGE = 0.006
+ARROW_WIDTH = 0.025  # a bold line: the one mark in the picture that says "move this way"
+HEAD_LENGTH = 0.07
+HEAD_HALF_WIDTH = 0.046
+BAND_WIDTH = 0.022  # the band's light middle; with its dark edges it is wider than an arrow
+BAND_EDGE = 0.008
 EDGE = 0.006  # the outline of props
 PAD_EDGE = 0.01  # the outline of a machine pad, in the colour of its pose
 FLOOR_THICKNESS = 0.014
-HIP_LINE_WIDTH = 0.012
-HIP_LINE_REACH = 0.01  # how far the hip line runs out beyond each hip joint: to the side of the pelvis
+HIP_LINE_WIDTH = 0.02
+HIP_LINE_REACH = 0.025  # how far the hip line runs out beyond each hip joint: to the side of the pelvis
 GHOST_EDGE = 0.007  # the dashed outline of an overlay's start pose: it differs in shape, not only in tint
 GHOST_DASH = (0.022, 0.014)
 
