@@ -31,6 +31,7 @@ from ..handout.assemble import Card, Handout
 from .cards import ARRANGEMENTS, card_content, notes_blocks
 from .drawn import reused
 from .illustrations import frame_width, inner_width
+from .sections import log
 from .styles import HYPHENATED, Styles
 
 FORMAT = 1  # a new number when what a key holds changes
@@ -68,6 +69,18 @@ def card_key(card: Card, handout: Handout, width: float, frame_height: float) ->
         poses = [file_digest(path) for path in pose_sources(illustration.pose, card.illustration_source)]
     what = [FORMAT, _run_digest(handout.words.language), card, handout.template, handout.audience, width, frame_height, poses]
     return hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
+
+
+def log_blocks(handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+    """The week's log (sections.log), drawn once for every handout of the same day, cards
+    and language: what it prints is in its key, the patient's name never. Kept in memory
+    for the run only."""
+    what = [FORMAT, "log", _run_digest(handout.words.language), handout.words.language, handout.date, handout.review,
+            handout.pain_call_at, handout.template, width, frame_height,
+            # all log() reads of a card (the side's word and the shared stop rule come from these)
+            [(c.number, c.exercise.name, c.dosage.side, c.dosage.days_per_week, c.exercise.stop_if) for c in handout.cards]]
+    key = hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
+    return [KeepTogether(reused(key, lambda: log(handout, s, width)[0]._content, width, frame_height, lambda names: {}))]
 
 
 def _plain(value: object) -> object:

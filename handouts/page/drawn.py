@@ -30,7 +30,7 @@ from msgspec import Meta
 from reportlab.platypus import Flowable
 from reportlab.platypus.flowables import _listWrapOn
 
-from .blocks import Bookmark
+from .blocks import Bookmark, Gap
 from .fonts import BODY, BOLD
 from .form_recording import Codes, FontUse, Pictures, Recording, codes, record, replay, replayable
 
@@ -73,7 +73,7 @@ def reused(key: str | None, make: Callable[[], list[Flowable]], width: float, fr
         _keep(key, made)
     if made is None:
         return content if content is not None else make()
-    block = DrawnBlock(key, made, make, pictures, persistent, content[1:] if content and made.bookmark else content)
+    block = DrawnBlock(key, made, make, pictures, persistent, _drawn_part(content) if content else None)
     return [block]
 
 
@@ -97,9 +97,13 @@ def _measured(content: list[Flowable], width: float, frame_height: float) -> Mad
     """The block's size and spaces, as the page's frame will lay its flowables out; None
     when one flowable with nothing to show, or with spacing of its own, would make the
     frame space them otherwise than KeepTogether measures them."""
-    bookmark = None
+    bookmark, gap = None, None
     if content and isinstance(content[0], Bookmark):
         bookmark, content = (content[0].key, content[0].title), content[1:]
+    if content and isinstance(content[0], Gap):  # a section's room above: the block's space before
+        gap, content = content[0].getSpaceBefore(), content[1:]
+        if content and content[0].getSpaceBefore():  # the frame would add both: left as it was
+            return None
     if not content:
         return None
     y, at_top, after, terms = 0.0, True, 0.0, []
@@ -122,7 +126,17 @@ def _measured(content: list[Flowable], width: float, frame_height: float) -> Mad
     _, measured = _listWrapOn(content, width, None, obj=spaced)  # as KeepTogether measures it
     if abs(measured - height) > _FUZZ or height > frame_height - 1:  # (a card as tall as a page is left to split)
         return None
+    if gap is not None:
+        return Made(width, height, gap, after, (gap, *terms), bookmark)
     return Made(width, height, spaced._spaceBefore, after, tuple(terms), bookmark)
+
+
+def _drawn_part(content: list[Flowable]) -> list[Flowable]:
+    """The flowables a block's form draws: all but its bookmark (DrawnBlock draws it) and
+    its gap (its space before), as _measured takes them."""
+    if content and isinstance(content[0], Bookmark):
+        content = content[1:]
+    return content[1:] if content and isinstance(content[0], Gap) else content
 
 
 class _Spaces:
@@ -180,7 +194,7 @@ class DrawnBlock(Flowable):
 
     def _record(self) -> None:
         made = self.made
-        content = self.content if self.content is not None else self.make()[1 if made.bookmark else 0:]
+        content = self.content if self.content is not None else _drawn_part(self.make())
         recording = record(self.canv, self.form, content, self.width, self.height, made.after, self.pictures)
         if recording is None:
             made.reusable = False

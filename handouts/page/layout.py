@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
-from .card_blocks import card_blocks
+from .card_blocks import card_blocks, log_blocks
 from .drawn import DrawnBlock
-from .sections import changes, header, log, note, references, summary
+from .sections import changes, header, note, references, summary
 from .styles import styles
 
 
@@ -43,7 +43,7 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
         elif section == "note":
             blocks.append(Block(note(handout, s)))
         elif section == "log" and handout.cards:
-            blocks.append(Block(log(handout, s, frame_width)))
+            blocks.append(Block(log_blocks(handout, s, frame_width, frame_height)))
         elif section == "exercises":
             for card in handout.cards:
                 card_block, *notes = card_blocks(card, handout, s, frame_width, frame_height)

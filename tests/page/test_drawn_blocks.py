@@ -29,7 +29,7 @@ Path(out).write_bytes(Builder(()).pdf(Request(program=program)))
 PROGRAM = """\
 title: Hips
 patient: {patient}
-date: 2026-11-21
+date: {date}
 language: {language}
 template: {template}
 exercises:
@@ -49,11 +49,14 @@ PATIENTS = [
     ("Ann Lee", "en", "compact", 3, ""),
     ("José Ibáñez", "es", "standard", 2, ""),
     ("Bob Ray", "en", "standard", 3, ""),
+    ("Bob Ray", "en", "standard", 3, "date"),  # another day: another week in the log
 ]
 
 
 def programs(folder: Path) -> list[Path]:
-    return [write_file(folder, f"p{i}.yaml", PROGRAM.format(patient=p, language=lang, template=t, sets=s, extra=x))
+    return [write_file(folder, f"p{i}.yaml", PROGRAM.format(patient=p, language=lang, template=t, sets=s,
+                                                           date="2026-11-24" if x == "date" else "2026-11-21",
+                                                           extra="" if x == "date" else x))
             for i, (p, lang, t, s, x) in enumerate(PATIENTS)]
 
 
@@ -101,13 +104,13 @@ def test_every_pdf_of_a_batch_is_the_one_built_alone_with_or_without_the_cache(t
 
 def test_a_card_whose_dose_changes_is_drawn_again(tmp_path: Path, counted) -> None:
     builder = Builder(())
-    one, other = (write_file(tmp_path, f"{n}.yaml", PROGRAM.format(patient="Ann", language="en", template="standard", sets=n, extra=""))
+    one, other = (write_file(tmp_path, f"{n}.yaml", PROGRAM.format(patient="Ann", language="en", template="standard", sets=n, date="2026-11-21", extra=""))
                   for n in (2, 4))
     builder.pdf(Request(program=str(one)))
     drawn_first = counted["record"]
     builder.pdf(Request(program=str(other)))
-    assert counted["record"] - drawn_first == 1  # the one card with another dose; the other three replayed
-    assert counted["replay"] == 3
+    assert counted["record"] - drawn_first == 1  # the one card with another dose; the other three and the log replayed
+    assert counted["replay"] == 4
 
 
 def test_the_cache_keeps_no_note_video_or_dose_of_a_patient(tmp_path: Path, monkeypatch) -> None:
