@@ -1,5 +1,6 @@
-"""A handout's cards as drawn blocks (drawn.py): each card laid out and drawn once, then
-reused wherever the same card comes again, in a batch or in a later run.
+"""A handout's cards, its log and its key points as drawn blocks (drawn.py): each laid
+out and drawn once, then reused wherever the same one comes again, in a batch (and a
+card in a later run too).
 
 A card's key is a digest of everything its drawing depends on: the card itself (the
 entry's texts in the handout's language, the dose, its number, its references'
@@ -31,7 +32,7 @@ from ..handout.assemble import Card, Handout
 from .cards import ARRANGEMENTS, card_content, notes_blocks
 from .drawn import reused
 from .illustrations import frame_width, inner_width
-from .sections import log
+from .sections import log, summary_box, summary_lines
 from .styles import HYPHENATED, Styles
 
 FORMAT = 1  # a new number when what a key holds changes
@@ -81,6 +82,16 @@ def log_blocks(handout: Handout, s: Styles, width: float, frame_height: float) -
             [(c.number, c.exercise.name, c.dosage.side, c.dosage.days_per_week, c.exercise.stop_if) for c in handout.cards]]
     key = hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
     return [KeepTogether(reused(key, lambda: log(handout, s, width)[0]._content, width, frame_height, lambda names: {}))]
+
+
+def summary_blocks(handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+    """The key points (sections.summary), drawn once for every handout that says the same
+    ones: its key holds the lines it prints. Kept in memory for the run only."""
+    lines = summary_lines(handout)
+    what = [FORMAT, "summary", _run_digest(handout.words.language), handout.words.language, handout.template, width, frame_height, lines]
+    key = hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
+    make = lambda: summary_box(handout, s, width, lines)[0]._content  # noqa: E731
+    return [KeepTogether(reused(key, make, width, frame_height, lambda names: {}))]
 
 
 def _plain(value: object) -> object:

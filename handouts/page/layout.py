@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
-from .card_blocks import card_blocks, log_blocks
+from .card_blocks import card_blocks, log_blocks, summary_blocks
 from .drawn import DrawnBlock
-from .sections import changes, header, note, references, summary
+from .sections import changes, header, note, references
 from .styles import styles
 
 
@@ -37,7 +37,7 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
     blocks = [Block(header(handout, s, frame_width))]
     for section in handout.template.sections:  # in the template's order
         if section == "summary":
-            blocks.append(Block(summary(handout, s, frame_width)))
+            blocks.append(Block(summary_blocks(handout, s, frame_width, frame_height)))
         elif section == "changes" and handout.changes is not None:
             blocks.append(Block(changes(handout, s, frame_width)))
         elif section == "note":
