@@ -47,10 +47,11 @@ def card_blocks(card: Card, handout: Handout, s: Styles, width: float, frame_hei
 
 
 def says_nothing_of_the_patient(card: Card) -> bool:
-    """Whether the card holds only the library entry's words and dose, and a number: no
-    note, caution, dose or side set for this patient, no video chosen for this patient."""
+    """Whether the card holds only the library entry's words, dose and picture, and a
+    number: no note, caution, dose, side, video or picture set for this patient."""
     entry = card.exercise
-    return not card.note and not card.cautions and card.dosage == entry.dosage and card.video in (None, entry.video)
+    return (not card.note and not card.cautions and card.dosage == entry.dosage and card.video in (None, entry.video)
+            and card.illustration_field == ("illustration",))  # the entry's own picture: its key names no program's file
 
 
 def card_key(card: Card, handout: Handout, width: float, frame_height: float) -> str | None:
@@ -90,7 +91,10 @@ def summary_blocks(handout: Handout, s: Styles, width: float, frame_height: floa
     lines = summary_lines(handout)
     what = [FORMAT, "summary", _run_digest(handout.words.language), handout.words.language, handout.template, width, frame_height, lines]
     key = hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
-    make = lambda: summary_box(handout, s, width, lines)[0]._content  # noqa: E731
+
+    def make() -> list[Flowable]:
+        return summary_box(handout, s, width, lines)[0]._content
+
     return [KeepTogether(reused(key, make, width, frame_height, lambda names: {}))]
 
 

@@ -142,6 +142,23 @@ def test_the_cache_keeps_no_note_video_or_dose_of_a_patient(tmp_path: Path, monk
     assert len(list((cache / "drawn-block-1").glob("*.json"))) == 1  # hip-listing-wall alone
 
 
+def test_only_a_card_of_the_entrys_own_words_dose_and_picture_is_kept_between_runs(library_dir) -> None:
+    from dataclasses import replace
+
+    from msgspec.structs import replace as changed
+
+    from handouts.page.card_blocks import says_nothing_of_the_patient
+
+    from ..helpers import DAY
+
+    card = Builder((library_dir,)).handout(Request(exercises=("test-clam",), date=DAY)).cards[0]
+    assert says_nothing_of_the_patient(card)
+    for change in ({"note": "Only your left side."}, {"video": "https://example.org/yours"},
+                   {"illustration_field": ("exercises", 0, "illustration")}, {"dosage": changed(card.dosage, sets=9)},
+                   {"dosage": changed(card.dosage, side="left")}):
+        assert not says_nothing_of_the_patient(replace(card, **change)), change
+
+
 # ---- ReportLab's internals, one test per reliance --------------------------------------
 
 
