@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """The handouts benchmark: whole-process figures beside the yardsticks, in one run.
 
-    python benchmarks/bench.py            # the full benchmark: median of 5 runs, 500-handout batch
+    python benchmarks/bench.py            # the full benchmark: 5 pairs a figure, 500-handout batch
     python benchmarks/bench.py --quick    # 1 run at tiny sizes: proves it works, in seconds (CI)
 
-Every figure is the median of several runs of a separate process, reported as a ratio to
-the yardsticks in ../shared/bench (bare ReportLab, and WeasyPrint), which are run in the
-same benchmark, interleaved with our runs so that both see the same machine. The tool
-measured is this checkout's (`python -m handouts`, with the checkout first on
-PYTHONPATH). Prints a Markdown table on stdout; progress goes to stderr. Exits 0 when
-everything could be measured, whatever the figures; 2 when something could not run.
+Every speed figure is a ratio to a yardstick in ../shared/bench (bare ReportLab, Typst,
+WeasyPrint), measured pair by pair: our process, then the yardstick's, back to back,
+several times; the ratio of each pair; the median of those ratios. So a machine that is
+busy for a while slows both sides of a pair alike, and the figure moves less than
+medians taken apart. The tool measured is this checkout's (`python -m handouts`, with
+the checkout first on PYTHONPATH). Prints a Markdown table on stdout; progress goes to
+stderr. Exits 0 when everything could be measured, whatever the figures; 2 when
+something could not run.
 """
 
 from __future__ import annotations
@@ -118,57 +120,90 @@ class Bench:
 
     # ---- the figures ------------------------------------------------------------------
 
+    def paired(self, pairs: dict[str, tuple[list[list[str]], list[list[str]]]], runs: int | None = None,
+               envs: dict[str, dict[str, str]] | None = None) -> dict[str, list[tuple[list[Run], list[Run]]]]:
+        """Each pair's two sides back to back, ours first, then the yardstick; all the pairs in
+        turn, `runs` times. A side is a list of commands (a batch's is two: one handout, then
+        K). What is compared is each pair's ratio, taken within the pair, so that a machine
+        that slows down for a while slows both sides of the pairs it touches alike; the
+        figure is the median of those ratios, not a ratio of medians taken apart."""
+        runs = runs or self.runs
+        results: dict[str, list[tuple[list[Run], list[Run]]]] = {name: [] for name in pairs}
+        for i in range(runs):
+            for name, (ours, theirs) in pairs.items():
+                progress(f"  {name} ({i + 1}/{runs})")
+                env = (envs or {}).get(name, {})
+                mine = [self.run(command, env=self.env | {k: v.format(i=i) for k, v in env.items()}) for command in ours]
+                results[name].append((mine, [self.run(command) for command in theirs]))
+        return results
+
+    def missing(self, name: str) -> str | None:
+        """Why a yardstick cannot run here (its engine not installed, or not loading), or None."""
+        module = {"reportlab": "reportlab", "weasyprint": "weasyprint", "typst": "typst"}[name]
+        if not (self.yardsticks / f"yardstick_{name}.py").is_file():
+            return f"no yardstick_{name}.py in {self.yardsticks}"
+        if importlib.util.find_spec(module) is None:
+            return f"{module} is not installed (pip install '.[bench]')"
+        try:
+            self.run([sys.executable, "-c", f"import {module}"])
+        except BenchError as error:
+            return f"{module} does not load ({str(error)[-160:]})"
+        return None
+
     def single(self) -> None:
-        """One 6-exercise handout with pictograms, whole process, against both yardsticks."""
+        """One 6-exercise handout with pictograms, whole process, against each yardstick, pair by pair."""
         progress("one 6-exercise handout")
         out = self.work / "single"
         out.mkdir()
         ours = self.tool("build", *[a for i in SIX for a in ("-e", i)], "--date", DATE, "-o", str(out / "handout.pdf"))
-        commands = {"handouts": ours, "reportlab": self.yardstick("reportlab", exercises=6, copies=1, out=out / "rl")}
-        weasy_reason = self.weasyprint_missing()
-        if weasy_reason is None:
-            commands["weasyprint"] = self.yardstick("weasyprint", exercises=6, copies=1, out=out / "wp")
-        # The first build on a machine reads every file and draws every picture; later ones
-        # take them from the cache (cache.py). Measured once apart, with a cache of its own.
-        cold = self.run(ours, env=self.env | {"HANDOUTS_CACHE_DIR": str(self.work / "cold-cache")})
-        results = self.interleaved(commands)
-        t = {name: median([r.seconds for r in runs]) for name, runs in results.items()}
-        self.raw["single_cold_seconds"] = cold.seconds
-        self.raw["single_seconds"] = {name: [r.seconds for r in runs] for name, runs in results.items()}
-        self.add(Row("one 6-exercise handout, whole process, vs bare ReportLab", secs(t["handouts"]), secs(t["reportlab"]),
-                     times(t["handouts"] / t["reportlab"]), "≤ 1.5×", verdict(t["handouts"] / t["reportlab"] <= 1.5)))
-        if weasy_reason is None:
-            self.add(Row("one 6-exercise handout, whole process, vs WeasyPrint", secs(t["handouts"]), secs(t["weasyprint"]),
-                         times(t["handouts"] / t["weasyprint"]), "≤ 0.25×", verdict(t["handouts"] / t["weasyprint"] <= 0.25)))
-        else:
-            self.add(Row("one 6-exercise handout, whole process, vs WeasyPrint", secs(t["handouts"]), "not measured", "–", "≤ 0.25×",
-                         f"not measured: {weasy_reason}"))
-        self.add(Row("the same handout, first build with an empty cache (for information, 1 run)", secs(cold.seconds),
-                     secs(t["reportlab"]), times(cold.seconds / t["reportlab"]), "–", "–"))
-        rss = {name: median([r.max_rss for r in runs if r.max_rss]) for name, runs in results.items() if all(r.max_rss for r in runs)}
-        if "handouts" in rss and "reportlab" in rss:
-            self.add(Row("peak memory, 6-exercise handout (for information)", mib(rss["handouts"]), mib(rss["reportlab"]),
-                         times(rss["handouts"] / rss["reportlab"]), "–", "–"))
+        engines = {name: self.missing(name) for name in ("reportlab", "typst", "weasyprint")}
+        if engines["reportlab"]:
+            raise BenchError(f"the bare-ReportLab yardstick cannot run: {engines['reportlab']}")
+        yardsticks = {name: [self.yardstick(name, exercises=6, copies=1, out=out / name)] for name, why in engines.items() if why is None}
+        # Every measured run is warm, as a clinic's desk is after its first handout: the first
+        # build on a machine reads every file and draws every picture, later ones take them
+        # from the cache (cache.py). This run fills it; the cold build is measured below.
+        self.run(ours)
+        for commands in yardsticks.values():
+            self.run(commands[0])  # the same for the yardsticks: their files read once before
+        results = self.paired({name: ([ours], commands) for name, commands in yardsticks.items()})
+        self.raw["single_seconds"] = {name: [[a[0].seconds, b[0].seconds] for a, b in rounds] for name, rounds in results.items()}
+        targets = {"reportlab": ("≤ 1.0×", 1.0), "typst": ("–", None), "weasyprint": ("≤ 0.25×", 0.25)}
+        names = {"reportlab": "bare ReportLab", "typst": "Typst", "weasyprint": "WeasyPrint"}
+        for name in ("reportlab", "typst", "weasyprint"):
+            target, limit = targets[name]
+            what = f"one 6-exercise handout, whole process, warm cache, vs {names[name]}" + ("" if limit else " (for information)")
+            if name not in results:
+                self.add(Row(what, "not measured", "–", "–", target, f"not measured: {engines[name]}"))
+                continue
+            ratio, mine, theirs = pair_figures(results[name], lambda side: side[0].seconds)
+            self.add(Row(what, secs(mine), secs(theirs), times(ratio), target, verdict(ratio <= limit) if limit else "–"))
+        self.cold(ours, yardsticks["reportlab"][0])
+        rounds = results["reportlab"]
+        if all(side[0].max_rss for pair in rounds for side in pair):
+            ratio, mine, theirs = pair_figures(rounds, lambda side: side[0].max_rss)
+            self.add(Row("peak memory, 6-exercise handout (for information)", mib(mine), mib(theirs), times(ratio), "–", "–"))
         pdf = out / "handout.pdf"
         per_page = pdf.stat().st_size / pages(pdf)
         self.raw["pictogram_pdf"] = {"bytes": pdf.stat().st_size, "pages": pages(pdf)}
-        rl_pdf = out / "rl" / "yardstick-reportlab-0.pdf"
+        rl_pdf = out / "reportlab" / "yardstick-reportlab-0.pdf"
         rl_per_page = rl_pdf.stat().st_size / pages(rl_pdf)
         self.add(Row(f"PDF size, pictograms only ({pages(pdf)} pages)", kb(per_page) + "/page", kb(rl_per_page) + "/page",
                      times(per_page / rl_per_page), "≤ 40 KB/page", verdict(per_page <= 40_000)))
 
-    def weasyprint_missing(self) -> str | None:
-        """Why the WeasyPrint yardstick cannot run here, or None when it can."""
-        if importlib.util.find_spec("weasyprint") is None:
-            return "weasyprint is not installed (pip install '.[bench]')"
-        try:
-            self.run([sys.executable, "-c", "import weasyprint"])
-        except BenchError as error:
-            return f"weasyprint does not load ({str(error)[-160:]})"
-        return None
+    def cold(self, ours: list[str], reportlab: list[str]) -> None:
+        """The first build on a new machine (an empty cache, each run its own), pair by pair
+        with the bare-ReportLab yardstick."""
+        progress("the same handout, first build with an empty cache")
+        results = self.paired({"cold": ([ours], [reportlab])}, envs={"cold": {"HANDOUTS_CACHE_DIR": str(self.work / "cold-cache-{i}")}})
+        ratio, mine, theirs = pair_figures(results["cold"], lambda side: side[0].seconds)
+        self.raw["single_cold_seconds"] = [[a[0].seconds, b[0].seconds] for a, b in results["cold"]]
+        self.add(Row(f"the same handout, first build with an empty cache, vs bare ReportLab (for information, {self.runs} run{'s' if self.runs > 1 else ''})",
+                     secs(mine), secs(theirs), times(ratio), "–", "–"))
 
     def batch(self) -> None:
-        """K handouts in one process: marginal cost per handout; 2 workers against 1."""
+        """K handouts in one process: the marginal cost per handout, against each yardstick
+        making K copies, pair by pair; then 2 workers against 1, pair by pair."""
         k = 3 if self.quick else 500
         progress(f"a batch of {k} handouts")
         programs = self.work / "programs"
@@ -178,32 +213,44 @@ class Bench:
         outs = {name: self.work / f"batch-{name}" for name in ("one", "serial", "parallel")}
         for folder in outs.values():
             folder.mkdir()
-        commands = {
-            "handouts x1": self.tool("build", files[0], "--out-dir", str(outs["one"])),
-            f"handouts x{k}": self.tool("build", *files, "--out-dir", str(outs["serial"])),
-            f"handouts x{k} --jobs 2": self.tool("build", *files, "--out-dir", str(outs["parallel"]), "--jobs", "2"),
-            "reportlab x1": self.yardstick("reportlab", exercises=exercises, copies=1, out=self.work / "batch-rl1"),
-            f"reportlab x{k}": self.yardstick("reportlab", exercises=exercises, copies=k, out=self.work / "batch-rlk"),
-        }
-        results = self.interleaved(commands)
-        t = {name: median([r.seconds for r in runs]) for name, runs in results.items()}
-        self.raw["batch_seconds"] = {name: [r.seconds for r in runs] for name, runs in results.items()}
-        ours = (t[f"handouts x{k}"] - t["handouts x1"]) / (k - 1)
-        theirs = (t[f"reportlab x{k}"] - t["reportlab x1"]) / (k - 1)
-        self.add(Row(f"batch of {k} handouts ({BATCH_PROGRAM}, {exercises} exercises), marginal cost per handout", ms(ours), ms(theirs),
-                     times(ours / theirs), "≤ 1.3×", verdict(ours / theirs <= 1.3)))
-        same = all((outs["serial"] / name).read_bytes() == (outs["parallel"] / name).read_bytes()
-                   for name in (Path(f).stem + ".pdf" for f in files))
-        speedup = t[f"handouts x{k}"] / t[f"handouts x{k} --jobs 2"]
+        one = self.tool("build", files[0], "--out-dir", str(outs["one"]))
+        serial = self.tool("build", *files, "--out-dir", str(outs["serial"]))
+        parallel = self.tool("build", *files, "--out-dir", str(outs["parallel"]), "--jobs", "2")
+        engines = {name: self.missing(name) for name in ("reportlab", "typst")}
+        if engines["reportlab"]:
+            raise BenchError(f"the bare-ReportLab yardstick cannot run: {engines['reportlab']}")
+        pairs = {f"{name} per handout": ([one, serial], [self.yardstick(name, exercises=exercises, copies=copies, out=self.work / f"batch-{name}{copies}")
+                                                        for copies in (1, k)])
+                 for name, why in engines.items() if why is None}
+        pairs["--jobs 2 against 1"] = ([serial], [parallel])
+        self.run(one)  # fills the cache, as a clinic's first handout of the day would
+        results = self.paired(pairs)
+        self.raw["batch_seconds"] = {name: [[[r.seconds for r in a], [r.seconds for r in b]] for a, b in rounds] for name, rounds in results.items()}
+
+        def marginal(side: list[Run]) -> float:
+            return (side[1].seconds - side[0].seconds) / (k - 1)
+
+        what = f"batch of {k} handouts ({BATCH_PROGRAM}, {exercises} exercises), marginal cost per handout"
+        for name, label, target, limit in (("reportlab", "bare ReportLab's per copy", "≤ 0.8×", 0.8), ("typst", "Typst's per copy", "< 1.0×", 1.0)):
+            if f"{name} per handout" not in results:
+                self.add(Row(f"{what}, vs {label}", "not measured", "–", "–", target, f"not measured: {engines[name]}"))
+                continue
+            ratio, mine, theirs = pair_figures(results[f"{name} per handout"], marginal)
+            ok = ratio <= limit if limit != 1.0 else ratio < limit
+            self.add(Row(f"{what}, vs {label}", ms(mine), ms(theirs), times(ratio), target, verdict(ok)))
+        names = [Path(f).stem + ".pdf" for f in files]
+        same = all((outs["serial"] / name).read_bytes() == (outs["parallel"] / name).read_bytes() for name in names)
+        alone = (outs["one"] / names[0]).read_bytes() == (outs["serial"] / names[0]).read_bytes()
+        rounds = results["--jobs 2 against 1"]
+        speedup = median([a[0].seconds / b[0].seconds for a, b in rounds])
         cores = os.cpu_count() or 1
         note = "" if same else " (but the PDFs differ from the serial build's)"
-        cpu = {name: median([r.cpu for r in results[name]]) if all(r.cpu for r in results[name]) else None
-               for name in (f"handouts x{k}", f"handouts x{k} --jobs 2")}
-        self.raw["batch_cpu"] = {name: [r.cpu for r in runs] for name, runs in results.items()}
-        busy = f" (CPU {cpu[f'handouts x{k} --jobs 2']:.1f} s against {cpu[f'handouts x{k}']:.1f} s)" if all(cpu.values()) else ""
-        self.add(Row(f"the same batch, --jobs 2 against 1 ({cores} cores here)", f"{secs(t[f'handouts x{k} --jobs 2'])} against "
-                     f"{secs(t[f'handouts x{k}'])}{busy}", "–", f"{speedup:.2f}× faster", "≥ 1.8× faster",
-                     verdict(speedup >= 1.8 and same) + note))
+        note += "" if alone else " (but the first PDF differs from the one it makes alone)"
+        cpu = [median([side[0].cpu for side in pair]) if all(side[0].cpu for side in pair) else None for pair in zip(*rounds)]
+        busy = f" (CPU {cpu[1]:.1f} s against {cpu[0]:.1f} s)" if all(cpu) else ""
+        self.add(Row(f"the same batch, --jobs 2 against 1 ({cores} cores here)",
+                     f"{secs(median([b[0].seconds for _, b in rounds]))} against {secs(median([a[0].seconds for a, _ in rounds]))}{busy}",
+                     "–", f"{speedup:.2f}× faster", "≥ 1.8× faster", verdict(speedup >= 1.8 and same and alone) + note))
 
     def listing(self) -> None:
         """`handouts list --library DIR --search ...` over 1,000 entries, whole process."""
@@ -466,6 +513,12 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def pair_figures(rounds: list[tuple[list[Run], list[Run]]], figure) -> tuple[float, float, float]:
+    """The median of the pairs' ratios (ours over the yardstick's), and each side's median, for the table."""
+    ratios = [figure(ours) / figure(theirs) if figure(theirs) else float("inf") for ours, theirs in rounds]
+    return median(ratios), median([figure(ours) for ours, _ in rounds]), median([figure(theirs) for _, theirs in rounds])
+
+
 def secs(value: float) -> str:
     return f"{value:.3f} s"
 
@@ -511,7 +564,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run at tiny sizes, to prove the benchmark works (CI)")
     parser.add_argument("--runs", type=int, help="runs per figure (default 5; 1 with --quick)")
     parser.add_argument("--yardsticks", type=Path, default=REPO.parent / "shared" / "bench",
-                        help="the folder of yardstick_reportlab.py and yardstick_weasyprint.py (default: ../shared/bench from the repository)")
+                        help="the folder of yardstick_reportlab.py, yardstick_typst.py and yardstick_weasyprint.py "
+                             "(default: ../shared/bench from the repository)")
     parser.add_argument("--only", action="append", choices=["single", "batch", "listing", "importing", "photos", "memory", "batch_memory"],
                         help="run only this part (repeatable)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every raw figure to FILE")
@@ -521,10 +575,9 @@ def main(argv: list[str] | None = None) -> int:
     if runs < 1:
         parser.error("--runs must be at least 1")
     yardsticks = args.yardsticks.resolve()
-    for name in ("reportlab", "weasyprint"):
-        if not (yardsticks / f"yardstick_{name}.py").is_file():
-            print(f"error: {yardsticks}/yardstick_{name}.py not found (give the folder with --yardsticks DIR)", file=sys.stderr)
-            return 2
+    if not (yardsticks / "yardstick_reportlab.py").is_file():  # the others' rows say "not measured" without theirs
+        print(f"error: {yardsticks}/yardstick_reportlab.py not found (give the folder with --yardsticks DIR)", file=sys.stderr)
+        return 2
     # An installed tool runs from bytecode (pip compiles it at install time). A checkout
     # may not have it, and with PYTHONDONTWRITEBYTECODE set it never gets it: every run
     # would compile every module afresh, about 50 ms that no user pays.

@@ -23,3 +23,12 @@ def test_the_quick_benchmark_runs_and_prints_its_table(tmp_path) -> None:
     assert "| what | measured | yardstick | ratio | target | pass/fail |" in result.stdout
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) >= 8, result.stdout
+    # what the figures stand on, checked by the benchmark itself: the batch's PDFs are the
+    # serial build's with two workers, and its first the one built alone (cards' forms
+    # replayed, page/drawn.py), never a faster build of other bytes
+    jobs = next(row for row in rows if "--jobs 2 against 1" in row)
+    assert "differ" not in jobs, jobs
+    # each yardstick has its rows, measured or saying why not
+    for engine in ("bare ReportLab", "Typst"):
+        assert any(f"vs {engine}" in row and "one 6-exercise handout" in row for row in rows), engine
+        assert any(f"vs {engine}'s per copy" in row for row in rows), engine

@@ -5,8 +5,9 @@ the footer) is written in English in the code, inside `words._(...)` or
 `words.ngettext(...)`, and looked up in the language's catalogue: the standard gettext
 catalogues in locale/LANG/LC_MESSAGES/handouts.po (compiled to .mo), made and checked
 with Babel's tools (see the README, "Adding a language"). Plural forms come from the
-catalogue's own plural rule, never from `if n == 1`. Dates are written by Babel from
-the locale's own month and day names, in a pattern the catalogue gives.
+catalogue's own plural rule, never from `if n == 1`. Dates are written from the
+locale's own month and day names, as Babel has them (handout.dates), in a pattern the
+catalogue gives.
 """
 
 from __future__ import annotations
@@ -38,12 +39,10 @@ class Words:
         return self.catalogue.ngettext(singular, plural, n).format(n=n, **values)
 
     def date(self, day: dt.date, pattern: str) -> str:
-        """`day` in a CLDR pattern (already looked up in the catalogue), in this language."""
-        from babel.dates import (
-            format_date,  # only when a date is printed: Babel takes a while to load
-        )
+        """`day` in a CLDR pattern (already looked up in the catalogue), in this language, as Babel writes it."""
+        from .dates import format_date
 
-        return format_date(day, pattern, locale=self.language)
+        return format_date(day, pattern, self.language)
 
     def long_date(self, day: dt.date) -> str:
         """'1 December 2026', '1 de diciembre de 2026': no numeric form that reads

@@ -16,7 +16,6 @@ from .blocks import Bookmark, MeasuredTable, boxed, columns
 from .fonts import BODY, BOLD
 from .markup import fonts_can_run_in, para, run_in
 from .paragraphs import Para
-from .qr import video_flowables
 from .styles import Styles
 
 GUTTER = 6 * mm
@@ -107,6 +106,8 @@ def _with_video(card: Card, handout: Handout, s: Styles, width: float, row) -> l
     """`row(width)` with the QR code to the exercise's video at its end, when it has one."""
     if not card.video:
         return row(width)
+    from .qr import video_flowables  # ReportLab's QR code modules: only for a card with a video
+
     room = width - QR_COLUMN - GUTTER
     return [columns(row(room), video_flowables(card.video, handout.words, s, QR_COLUMN), room + GUTTER, width, GUTTER)]
 

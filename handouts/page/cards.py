@@ -44,7 +44,12 @@ DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute be
 
 
 def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
-    """The card as one block that never splits, then (clinician's copy) its evidence notes as a second block.
+    """The card as one block that never splits, then (clinician's copy) its evidence notes as a second block."""
+    return [KeepTogether(card_content(card, handout, s, width, frame_height)), *notes_blocks(card, handout, s, width)]
+
+
+def card_content(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+    """The card's flowables, kept together.
 
     Of each set of arrangements the layout offers, in turn, the shortest is taken, unless
     none of them fits a page: then the next set (smaller pictures) is tried."""
@@ -55,12 +60,14 @@ def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_
         tall, content = min(((stacked_height(c[1:], width, frame_height), c) for c in made), key=lambda pair: pair[0])
         if tall <= frame_height:  # (the heading's space before: dropped at a page's top)
             break
-    blocks = [KeepTogether(content)]
+    return content
+
+
+def notes_blocks(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """The clinician's evidence notes for the card, as a block of their own (none in the patient's copy)."""
     notes = clinician_notes(card, handout, s) if handout.audience == "clinician" else []
-    if notes:
-        # a block of its own, so that it never pushes a patient's card onto two pages
-        blocks.append(KeepTogether([*notes, Spacer(1, 4), rule(handout, width)]))
-    return blocks
+    # a block of its own, so that it never pushes a patient's card onto two pages
+    return [KeepTogether([*notes, Spacer(1, 4), rule(handout, width)])] if notes else []
 
 
 def _columns(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:

@@ -39,14 +39,19 @@ def fonts() -> Fonts:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    regular = TTFont(BODY, _face("fontpkg_atkinson_hyperlegible", 400))
-    bold = TTFont(BOLD, _face("fontpkg_atkinson_hyperlegible", 700))
+    regular, bold = (TTFont(name, file) for name, file in zip((BODY, BOLD), body_files()))
     for font in (regular, bold):
         _share_subsets(font)
         pdfmetrics.registerFont(font)
     # No italics anywhere: the guidelines for older readers ask for as few as possible.
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
     return Fonts(primary=frozenset(regular.face.charToGlyph))
+
+
+@cache
+def body_files() -> tuple[str, str]:
+    """The body font's regular and bold files."""
+    return _face("fontpkg_atkinson_hyperlegible", 400), _face("fontpkg_atkinson_hyperlegible", 700)
 
 
 def _face(package: str, weight: int) -> str:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
-from .cards import card_flowables
-from .sections import changes, header, log, note, references, summary
+from .card_blocks import card_blocks, log_blocks, summary_blocks
+from .drawn import DrawnBlock
+from .sections import changes, header, note, references
 from .styles import styles
 
 
@@ -36,16 +37,16 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
     blocks = [Block(header(handout, s, frame_width))]
     for section in handout.template.sections:  # in the template's order
         if section == "summary":
-            blocks.append(Block(summary(handout, s, frame_width)))
+            blocks.append(Block(summary_blocks(handout, s, frame_width, frame_height)))
         elif section == "changes" and handout.changes is not None:
             blocks.append(Block(changes(handout, s, frame_width)))
         elif section == "note":
             blocks.append(Block(note(handout, s)))
         elif section == "log" and handout.cards:
-            blocks.append(Block(log(handout, s, frame_width)))
+            blocks.append(Block(log_blocks(handout, s, frame_width, frame_height)))
         elif section == "exercises":
             for card in handout.cards:
-                card_block, *notes = card_flowables(card, handout, s, frame_width, frame_height)
+                card_block, *notes = card_blocks(card, handout, s, frame_width, frame_height)
                 blocks.append(Block([card_block]))
                 if notes:  # the clinician's notes may come after their card, wherever there is room;
                     # a caution for this patient's condition comes right after it, before the next card
@@ -89,8 +90,16 @@ def height(block: Block, width: float, frame_height: float) -> float:
     total = 0.0
     for flowable in block.flowables:
         parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
-        total += sum(p.wrap(width, frame_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
+        total += sum(term for p in parts for term in _terms(p, width, frame_height))
     return total
+
+
+def _terms(part: Flowable, width: float, frame_height: float) -> tuple[float, ...]:
+    """A flowable's height and spaces; a drawn block's, each of the flowables it was made of
+    (added up one by one, to the same sum to the last bit)."""
+    if isinstance(part, DrawnBlock):
+        return part.made.terms
+    return (part.wrap(width, frame_height)[1] + part.getSpaceBefore() + part.getSpaceAfter(),)
 
 
 def top_space(block: Block, width: float, frame_height: float) -> float:

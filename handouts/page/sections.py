@@ -108,6 +108,18 @@ def how_often(handout: Handout) -> str | None:
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """The key points, said once for the whole handout: what, how long, how often, what a
     set is, when to stop and whom to call. On page 1, with the log: the sheet patients pin up."""
+    return summary_box(handout, s, width, summary_lines(handout))
+
+
+def summary_box(handout: Handout, s: Styles, width: float, lines: list[str]) -> list[Flowable]:
+    """The key points' lines (markup) in their box: all it prints is in `lines`."""
+    box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
+    box.setStyle(boxed(handout, padding=0))
+    return [KeepTogether([Gap(8), box])]
+
+
+def summary_lines(handout: Handout) -> list[str]:
+    """The key points, a line (markup) each."""
     words = handout.words
     lines = []
     if handout.template.card_layout != "line":  # (the one-page sheet's lines give each dose whole, just above)
@@ -128,9 +140,7 @@ def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if handout.clinic and not ((dense(handout) or handout.template.card_layout == "line") and handout.clinic.phone):
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name
         lines.append(_fact(words._("Call us:"), para(reach)))
-    box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
-    box.setStyle(boxed(handout, padding=0))
-    return [KeepTogether([Gap(8), box])]
+    return lines
 
 
 CHANGES_LINES = 4  # the printed lines of the changes box, its heading's too: what page 1 of the standard layout has room for

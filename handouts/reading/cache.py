@@ -17,7 +17,8 @@ How an entry proves it is the file's own and intact:
 
 No path is stored, in a name or inside: a folder's cache file is named by the folder's
 device and inode, and a picture's by the digests of its pose and base files. Only
-exercise entries, references and pictures are kept, never anything about a patient.
+exercise entries, references, templates, pictures, reading grades and the locale's
+date names are kept, never anything about a patient.
 `HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it.
 """
 
@@ -120,23 +121,44 @@ class FolderCache:
         key = self.digests.get(path)
         if key is None or key in self.fresh:
             return
-        try:
-            json.dumps(document.data, allow_nan=False)  # only plain, finite data is kept (a date, say, is not)
-        except (TypeError, ValueError):
-            return
-        self.made = True
-        self.fresh[key] = Saved(
-            document.data,
-            [(list(p), *where) for p, where in document.positions.items()],
-            [(list(p), *where) for p, where in document.key_positions.items()],
-            [(list(p), text) for p, text in document.plain_text.items()],
-        )
+        saved = _saved(document)
+        if saved is not None:
+            self.made = True
+            self.fresh[key] = saved
 
     def save(self) -> None:
         """Write the cache if anything changed; a cache that cannot be written is skipped."""
         if self.file is None or (not self.made and self.fresh.keys() == self.entries.keys()):
             return
         _write(self.file, FolderFile(FORMAT, __version__, self.fresh))
+
+
+def _saved(document: Document) -> Saved | None:
+    """A document as the cache keeps it; None for one whose data is not plain, finite JSON (a date, say)."""
+    try:
+        json.dumps(document.data, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    return Saved(
+        document.data,
+        [(list(p), *where) for p, where in document.positions.items()],
+        [(list(p), *where) for p, where in document.key_positions.items()],
+        [(list(p), text) for p, text in document.plain_text.items()],
+    )
+
+
+def recall_document(kind: str, raw: bytes, name: str) -> Document | None:
+    """The document of a file whose bytes are `raw`, as `remember_document` kept it; None
+    when there is none. Only for files that say nothing about a patient (a template)."""
+    saved = recall(kind, [digest(raw)], Saved)
+    return Recalled(name, saved) if saved is not None else None
+
+
+def remember_document(kind: str, raw: bytes, document: Document) -> None:
+    """Keep the document read from `raw` (one that validated) for `recall_document`."""
+    saved = _saved(document)
+    if saved is not None:
+        remember(kind, [digest(raw)], saved)
 
 
 class Recalled(Document):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InvalidInput, NotFound, Problem
-from .cache import FolderCache
+from .cache import FolderCache, recall_document, remember_document
 from .csl import read_references
 from .document import Document
 from .models import Clinic, Exercise, Program
@@ -23,7 +23,7 @@ from .reference_model import Reference, References
 from .resources import bundled
 from .template_model import Template
 from .validate import suggest, validate
-from .yamlio import read_yaml
+from .yamlio import parse_yaml, read_file, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -244,9 +244,25 @@ def named_file(kind: str, name_or_path: str | Path, folder: Path | None = None) 
 
 
 def load_template(name_or_path: str | Path, folder: Path | None = None) -> tuple[Template, Path]:
-    """A template by bundled name or by path (relative to `folder` if given), and its file."""
+    """A template by bundled name or by path (relative to `folder` if given), and its file.
+
+    A template says nothing about a patient, so its document is kept in the cache, found
+    by its bytes, as a library file's is: a build of entries alone then parses no YAML."""
     path = named_file("templates", name_or_path, folder)
-    return validate(read_yaml(path), Template), path
+    raw, _ = read_file(path)
+    recalled = recall_document(TEMPLATE_KIND, raw, str(path))
+    if recalled is not None:
+        try:
+            return validate(recalled, Template), path
+        except InvalidInput:
+            pass  # the cache held what its file does not validate as: the file speaks
+    document = parse_yaml(raw, str(path))
+    template = validate(document, Template)
+    remember_document(TEMPLATE_KIND, raw, document)
+    return template, path
+
+
+TEMPLATE_KIND = "template-1"  # the cache's name for templates' documents
 
 
 def load_program(name_or_path: str | Path) -> tuple[Program, Document, Path]:

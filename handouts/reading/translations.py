@@ -121,26 +121,69 @@ def _info(model: type) -> types.Type:
 
 def _rebuilt(value: Any, kind: types.Type, path: tuple, leaf) -> Any:
     """`value` (of type `kind`) with `leaf(path, text)` in place of each translatable text."""
-    kind = _bare(kind)
     if value is None:
         return None
-    if isinstance(kind, types.UnionType):
-        if _translatable(kind):
-            return leaf(path, value)
-        branch = next((k for k in kind.types if _holds(_bare(k), value)), None)
+    what, detail = _shape(kind)
+    if what == "text":
+        return leaf(path, value)
+    if what == "union":
+        branch = next((k for k in detail if _holds(_bare(k), value)), None)
         return value if branch is None else _rebuilt(value, branch, path, leaf)
-    if isinstance(kind, types.StructType) and isinstance(value, msgspec.Struct):
+    if what == "struct" and isinstance(value, msgspec.Struct):
         changes = {}
-        for spec in kind.fields:
-            old = getattr(value, spec.name)
-            new = _rebuilt(old, spec.type, path + (spec.encode_name,), leaf)
+        for name, encode_name, field_kind in detail:
+            old = getattr(value, name)
+            new = _rebuilt(old, field_kind, path + (encode_name,), leaf)
             if new is not old:
-                changes[spec.name] = new
+                changes[name] = new
         return msgspec.structs.replace(value, **changes) if changes else value
-    if isinstance(kind, types.ListType) and isinstance(value, list):
-        items = [_rebuilt(item, kind.item_type, path + (i,), leaf) for i, item in enumerate(value)]
+    if what == "list" and isinstance(value, list):
+        items = [_rebuilt(item, detail, path + (i,), leaf) for i, item in enumerate(value)]
         return value if all(a is b for a, b in zip(items, value)) else items
     return value
+
+
+# What _rebuilt needs to know of a type, worked out once per type (a listing or a batch
+# walks every entry: walking each field's type afresh took most of `handouts list`'s
+# time). Keyed by the id of a type from _info, which keeps it alive; the type is kept
+# beside it all the same, so that an id is never reused for another.
+_shapes: dict[int, tuple[types.Type, tuple[str, Any]]] = {}
+
+
+def _shape(kind: types.Type) -> tuple[str, Any]:
+    """("text", None), ("union", its branches), ("struct", the fields that may hold a
+    text: (name, name in the file, type)), ("list", the item type), or ("plain", None) for
+    what holds no translatable text and is left as it is."""
+    known = _shapes.get(id(kind))
+    if known is None:
+        known = _shapes[id(kind)] = (kind, _worked_out(_bare(kind)))
+    return known[1]
+
+
+def _worked_out(kind: types.Type) -> tuple[str, Any]:
+    if isinstance(kind, types.UnionType):
+        return ("text", None) if _translatable(kind) else ("union", kind.types) if _may_hold(kind) else ("plain", None)
+    if isinstance(kind, types.StructType):
+        fields = tuple((spec.name, spec.encode_name, spec.type) for spec in kind.fields if _may_hold(spec.type))
+        return ("struct", fields) if fields else ("plain", None)
+    if isinstance(kind, types.ListType) and _may_hold(kind.item_type):
+        return "list", kind.item_type
+    return "plain", None
+
+
+def _may_hold(kind: types.Type, seen: frozenset[int] = frozenset()) -> bool:
+    """Whether a value of `kind` may hold a translatable text somewhere inside."""
+    kind = _bare(kind)
+    if id(kind) in seen:  # a type inside itself: what it holds is decided where it started
+        return False
+    inside = seen | {id(kind)}
+    if isinstance(kind, types.UnionType):
+        return _translatable(kind) or any(_may_hold(k, inside) for k in kind.types)
+    if isinstance(kind, types.StructType):
+        return any(_may_hold(spec.type, inside) for spec in kind.fields)
+    if isinstance(kind, types.ListType):
+        return _may_hold(kind.item_type, inside)
+    return False
 
 
 def _translatable(kind: types.UnionType) -> bool:

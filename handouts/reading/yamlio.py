@@ -7,6 +7,9 @@ allows but a handout file never needs: anchors and aliases (alias bombs), custom
 value (``1:30`` read as 90, ``010`` read as 8, ``0x1F`` as 31, ``1_2`` as 12, text cut
 off at `` #``). The events are walked as the parser makes them (yamlwalk), so the
 tool's own limits on size, depth and values hold whichever PyYAML is installed.
+
+PyYAML is imported when a file is first parsed: a build whose every file comes from
+the cache (reading.cache) never loads it.
 """
 
 from __future__ import annotations
@@ -15,19 +18,21 @@ import os
 import re
 import stat
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput, Problem
-from . import frontmatter
 from .document import Document, Path_, dotted
-from .yamlwalk import MAX_DEPTH, MAX_VALUES, Stop, Walker
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["Document", "Path_", "dotted", "read_yaml", "parse_yaml", "read_file", "MAX_BYTES", "MAX_DEPTH", "MAX_VALUES"]
 
 # A handout file is a few KB, a large bibliography a few hundred; with MAX_VALUES (yamlwalk)
 # this keeps any file cheap to read or to refuse (tests/test_hostile.py measures the worst).
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 40  # no handout file nests deeper than a handful of levels (yamlwalk stops there)
+MAX_VALUES = 50_000  # the largest bibliography holds a few thousand; this keeps any file cheap
 # libyaml's scanner looks up to 1,024 characters ahead of the value being read, and
 # newer versions stop at 1,000 open brackets with an error of their own. A file with this
 # many opening brackets within that distance is read by the pure-Python loader, which
@@ -75,6 +80,10 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
 
 
 def parse_yaml(raw: bytes, name: str) -> Document:
+    import yaml
+
+    from . import frontmatter
+
     text = frontmatter.closed(_decode(raw, name))
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -97,6 +106,10 @@ def parse_yaml(raw: bytes, name: str) -> Document:
 
 def _walk(loader: yaml.BaseLoader, document: Document, text: str) -> tuple[object, list[Problem]]:
     """The one document's data and every problem in it, from the loader's events."""
+    import yaml
+
+    from .yamlwalk import Stop, Walker
+
     next_event = loader.get_event
     next_event(), next_event()  # the stream starts, the document starts
     event = next_event()
@@ -119,6 +132,8 @@ def _walk(loader: yaml.BaseLoader, document: Document, text: str) -> tuple[objec
 
 
 def _loader_class(text: str) -> type:
+    import yaml
+
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is None or _dense_brackets(text):
         return yaml.SafeLoader
@@ -151,6 +166,8 @@ def _decode(raw: bytes, name: str) -> str:
 
 def _yaml_problem(error: yaml.YAMLError, text: str, name: str) -> Problem:
     """PyYAML's error as one line: where, what, and what to do."""
+    import yaml
+
     if isinstance(error, yaml.reader.ReaderError):  # a control character; its position is in bytes or characters
         at = text.find(chr(error.character)) if isinstance(error.character, int) else -1
         line, column = (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)) if at >= 0 else (1, 1)

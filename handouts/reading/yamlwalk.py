@@ -20,9 +20,7 @@ from yaml.resolver import Resolver
 
 from ..errors import Problem
 from .document import Document, Path_, dotted
-
-MAX_DEPTH = 40  # no handout file nests deeper than a handful of levels
-MAX_VALUES = 50_000  # the largest bibliography holds a few thousand; this keeps any file cheap
+from .yamlio import MAX_DEPTH, MAX_VALUES
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"

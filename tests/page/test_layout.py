@@ -8,6 +8,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 from handouts.commands.build import Builder, Request
 from handouts.page.blocks import Bookmark
 from handouts.page.cards import card_flowables
+from handouts.page.drawn import DrawnBlock
 from handouts.page.fonts import fonts
 from handouts.page.layout import handout_flowables
 from handouts.page.markup import para
@@ -35,6 +36,8 @@ def paragraphs(flowables) -> list[str]:
                 walk(sub)
         elif isinstance(item, KeepTogether):
             walk(item._content)
+        elif isinstance(item, DrawnBlock):  # a block drawn once (page/drawn.py): the flowables it stands for
+            walk(item.make())
         elif hasattr(item, "_cellvalues"):
             walk(item._cellvalues)
 

@@ -1,0 +1,110 @@
+"""A build imports only what it uses (page.rlimports, handout.dates): structural checks,
+never timings. Each reliance on ReportLab's internals has a test here that fails when an
+upgrade changes what it relies on."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import handouts  # noqa: F401  (installs the lazy imports, as the tool does)
+from handouts.page import rlimports
+
+ROOT = Path(__file__).resolve().parents[2]
+SIX = ("clamshell", "pelvic-drop", "clamshell-band", "lateral-band-walk", "side-lying-hip-abduction", "wall-side-bend")
+
+# what a warm build of bundled exercises with pictograms must not import
+NOT_IMPORTED = (
+    "PIL._imaging",  # Pillow itself: only for photos and logos
+    "babel.dates", "babel.localedata",  # dates come from the cache's names
+    "yaml",  # every file it reads comes from the cache
+    "reportlab.graphics.barcode",  # QR codes: only for a video
+    "textstat",  # reading levels come from the cache
+)
+
+PROBE = """
+import atexit, json, runpy, sys
+where = sys.argv[1]
+def report():
+    import reportlab.platypus.paragraph as paragraph, reportlab.lib.textsplit as textsplit
+    with open(where, "w") as out:
+        json.dump({"modules": sorted(sys.modules), "uri_pat": type(paragraph.uri_pat).__name__,
+                   "rx": type(textsplit.rx).__name__, "pil": type(sys.modules.get("PIL.Image")).__name__,
+                   "pyphen": type(sys.modules.get("pyphen")).__name__}, out)
+atexit.register(report)
+sys.argv = ["handouts"] + sys.argv[2:]
+runpy.run_module("handouts", run_name="__main__")
+"""
+
+
+def build_and_report(tmp_path: Path, *args: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HANDOUTS_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-c", PROBE, str(tmp_path / "report.json"), "build", *args, "--date", "2026-11-21",
+               "-o", str(tmp_path / "out.pdf")]
+    subprocess.run(command, env=env, capture_output=True, text=True, check=True)  # fills the cache
+    subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads((tmp_path / "report.json").read_text())
+
+
+def test_a_warm_build_imports_none_of_what_it_does_not_use(tmp_path: Path) -> None:
+    report = build_and_report(tmp_path, *[a for i in SIX for a in ("-e", i)])
+    imported = set(report["modules"])
+    assert [name for name in NOT_IMPORTED if name in imported] == []
+    assert (report["uri_pat"], report["rx"]) == ("DeferredPattern", "DeferredPattern")  # never compiled
+    # never run: LazyLoader gives a module the ordinary class when it runs it
+    assert (report["pil"], report["pyphen"]) == ("_LazyModule", "_LazyModule")  # English is not hyphenated
+
+
+def test_a_spanish_handout_loads_the_hyphenation_dictionary(tmp_path: Path) -> None:
+    report = build_and_report(tmp_path, "early-stage", "--language", "es")
+    assert report["pyphen"] == "module"
+
+
+def source_literal(module: str, name: str) -> tuple[str, int]:
+    """The pattern and flags that `module` compiles into `name` at import, read from its source."""
+    path = Path(__import__(module, fromlist=["_"]).__file__)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [name]:
+            call = node.value
+            flags = 0
+            for arg in call.args[1:]:
+                flags |= int(getattr(__import__("re"), arg.attr))
+            return ast.literal_eval(call.args[0]), flags
+    raise AssertionError(f"{module} no longer compiles {name} at import")
+
+
+@pytest.mark.parametrize("module, name", [("reportlab.platypus.paragraph", "uri_pat"), ("reportlab.lib.textsplit", "rx")])
+def test_reportlabs_patterns_are_still_the_ones_deferred(module: str, name: str) -> None:
+    """The reliance: ReportLab compiles these exact patterns at import, under these names."""
+    assert source_literal(module, name) in rlimports.DEFERRED[module]
+    assert isinstance(getattr(sys.modules[module], name), rlimports.DeferredPattern)
+
+
+def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
+    import re
+
+    from reportlab.platypus.paragraph import _uri_split_pairs
+
+    deferred = rlimports.DeferredPattern(rlimports.URI_PATTERN, re.I)
+    real = re.compile(rlimports.URI_PATTERN, re.I)
+    for text in ("https://example.com/a/b", "HTTP://Example.COM", "ftp://10.0.0.1:21/x", "not an address", "www.example.org/x"):
+        assert bool(deferred.match(text)) == bool(real.match(text))
+        assert (deferred.match(text) or real.match(text) or None) is None or deferred.match(text).groups() == real.match(text).groups()
+    assert _uri_split_pairs("https://example.com/a/b") == [("https://example.com/a/", "b"), ("https://example.com/", "a/b"),
+                                                             ("https://", "example.com/a/b")]
+    cjk = rlimports.DeferredPattern(rlimports.CJK_PATTERN, re.UNICODE)
+    assert cjk.sub(r"\1\0 ", "ab漢字") == re.compile(rlimports.CJK_PATTERN).sub(r"\1\0 ", "ab漢字")
+
+
+def test_pillow_loads_when_a_picture_needs_it(tmp_path: Path) -> None:
+    probe = ("import handouts, sys; from reportlab.lib import utils; from PIL import Image;"
+             "assert 'PIL._imaging' not in sys.modules; im = Image.new('RGB', (4, 4));"
+             "assert 'PIL._imaging' in sys.modules and utils._isPILImage(im); print('ok')")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    assert subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True).stdout.strip() == "ok"
