@@ -52,7 +52,8 @@ def test_the_clamshell_opens_the_knees_and_keeps_the_feet_together(name: str) ->
         return math.dist(cam.xy(body.points[f"right_{point}"].c), cam.xy(body.points[f"left_{point}"].c)) * k
 
     assert apart(end, "knee") > apart(start, "knee") + 10, "the top knee opens by more than 10 pt"
-    assert apart(end, "ankle") < apart(start, "ankle") + 2, "the feet stay together"
+    # the feet themselves (the ankle point sits up the shin, and rises with the knee)
+    assert apart(end, "foot") < apart(start, "foot") + 2, "the feet stay together"
     assert cam.xy(end.points["right_knee"].c)[1] > cam.xy(start.points["right_knee"].c)[1] + 0.1, "lifted up the page"
 
 

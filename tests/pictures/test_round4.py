@@ -1,0 +1,69 @@
+"""Round 4: what round 3's picture-only judges still got wrong; each test holds one fix.
+
+Clamshells: the judges saw almost straight legs, a top foot lifting off the bottom one
+(feet apart) and a knee that rose a couple of millimetres. The view is raised to 35
+degrees (the bend of hips and knees shows in both frames), the top knee opens further,
+and the feet stay on each other.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from handouts.pictures.pictogram.draw import fit
+from handouts.pictures.pictogram.files import bundled_pose_path
+from handouts.pictures.pictogram.placement import placed
+from handouts.pictures.pictogram.pose import load_pose_illustration
+from handouts.pictures.pictogram.scene import build_scenes
+from handouts.pictures.pictogram.shapes import Camera
+
+from .test_pictogram import WIDTH
+from .test_teaching import _gap
+
+CLAMSHELLS = ["clamshell", "clamshell-band", "clamshell-flexed"]
+MM = 72 / 25.4
+
+
+def _poses(name: str):
+    ill = load_pose_illustration(bundled_pose_path(name))
+    return ill, placed(ill, ill.start), placed(ill, ill.end), Camera(ill.elevation, ill.yaw)
+
+
+def _page_angle(cam: Camera, body, a: str, b: str, c: str) -> float:
+    """The angle at b between b-a and b-c, as drawn on the page."""
+    pa, pb, pc = (cam.xy(body.points[p].c) for p in (a, b, c))
+    u, v = (pa[0] - pb[0], pa[1] - pb[1]), (pc[0] - pb[0], pc[1] - pb[1])
+    return math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
+
+
+@pytest.mark.parametrize("name", CLAMSHELLS)
+def test_the_clamshell_feet_rest_on_each_other_in_both_frames(name: str) -> None:
+    """The top foot lies on the bottom one at the Start and stays there at the Finish
+    (round 3's top foot rose 0.014-0.015 body heights off it, which read as feet apart)."""
+    _, start, end, _ = _poses(name)
+    for body in (start, end):
+        assert abs(_gap(body, "right_foot", "left_foot")) < 0.012, "the feet touch"
+
+
+@pytest.mark.parametrize("name", CLAMSHELLS)
+def test_the_clamshell_knee_opens_several_millimetres(name: str) -> None:
+    """At print size the knees are more than 8 mm apart at the Finish, the top knee
+    rising more than 6 mm up the page (round 3: 7-7.7 mm, rising 4.5-5.5 mm)."""
+    ill, start, end, cam = _poses(name)
+    k = fit(build_scenes(ill), WIDTH)[0]
+    knees = math.dist(cam.xy(end.points["right_knee"].c), cam.xy(end.points["left_knee"].c)) * k
+    rise = (cam.xy(end.points["right_knee"].c)[1] - cam.xy(start.points["right_knee"].c)[1]) * k
+    assert knees > 8 * MM, f"{name}: knees {knees / MM:.1f} mm apart"
+    assert rise > 6 * MM, f"{name}: the knee rises {rise / MM:.1f} mm"
+
+
+@pytest.mark.parametrize("name", CLAMSHELLS)
+def test_the_clamshell_start_shows_both_knees_bent(name: str) -> None:
+    """On the page both legs bend clearly at the knee at the Start (round 3's plain and
+    band clamshells: 121 degrees for the top leg, 150 for the bottom one: nearly straight)."""
+    _, start, _, cam = _poses(name)
+    for side in ("right", "left"):
+        angle = _page_angle(cam, start, f"{side}_hip", f"{side}_knee", f"{side}_ankle")
+        assert angle < (120 if side == "right" else 150), f"{name}: the {side} knee at {angle:.0f} degrees"
