@@ -4,6 +4,9 @@ Clamshells: the judges saw almost straight legs, a top foot lifting off the bott
 (feet apart) and a knee that rose a couple of millimetres. The view is raised to 35
 degrees (the bend of hips and knees shows in both frames), the top knee opens further,
 and the feet stay on each other.
+
+Hip hike: the pelvis tilt was about a millimetre of a thin line, and the free foot's rise
+the change that showed; the tilt is bigger and the arrow is on the free hip.
 """
 
 from __future__ import annotations
@@ -67,3 +70,34 @@ def test_the_clamshell_start_shows_both_knees_bent(name: str) -> None:
     for side in ("right", "left"):
         angle = _page_angle(cam, start, f"{side}_hip", f"{side}_knee", f"{side}_ankle")
         assert angle < (120 if side == "right" else 150), f"{name}: the {side} knee at {angle:.0f} degrees"
+
+
+def test_the_hip_hike_tilts_the_pelvis_clearly_both_ways() -> None:
+    """On the page the line through the hip joints slopes at least 17 degrees down to the
+    free side at the Start and up at the Finish (round 3: 14), the trunk upright."""
+    ill, start, end, cam = _poses("hip-listing-wall")
+    for body, sign in ((start, -1), (end, 1)):
+        (rx, ry), (lx, ly) = cam.xy(body.points["right_hip"].c), cam.xy(body.points["left_hip"].c)
+        slope = math.degrees(math.atan2(ly - ry, abs(lx - rx)))
+        assert slope * sign > 17, f"the hip line slopes {slope:.0f} degrees"
+        assert abs(body.points["neck"].c[0] - body.points["pelvis"].c[0]) < 0.03, "the trunk upright"
+
+
+def test_the_hip_hike_arrow_is_on_the_free_hip_pointing_up() -> None:
+    """Judges read an arrow over the ball as "push the ball up": it is on the free side's
+    hip, within a few millimetres of the joint, and points straight up."""
+    from reportlab.graphics.shapes import PolyLine
+
+    from handouts.pictures.pictogram.draw import frame_drawings
+
+    from .test_pictogram import shapes
+    from .test_teaching import ACCENT
+
+    ill, _, end, cam = _poses("hip-listing-wall")
+    k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
+    (shaft,) = [s for s in shapes(frame_drawings(ill, WIDTH)[1], "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
+    xs, ys = shaft.points[0::2], shaft.points[1::2]
+    assert ys[-1] > ys[0] + 5 and abs(xs[-1] - xs[0]) < 0.5, "straight up"
+    hx, hy = cam.xy(end.points["left_hip"].c)
+    near = min(math.dist((x, y), (ox + hx * k, oy + hy * k)) for x, y in zip(xs, ys))
+    assert near < 3 * MM, f"the arrow {near / MM:.1f} mm from the free hip"
