@@ -6,7 +6,8 @@ degrees (the bend of hips and knees shows in both frames), the top knee opens fu
 and the feet stay on each other.
 
 Hip hike: the pelvis tilt was about a millimetre of a thin line, and the free foot's rise
-the change that showed; the tilt is bigger and the arrow is on the free hip.
+the change that showed; the tilt is bigger and the arrow is on the free hip. Hip drop:
+the free foot looked level with the step at the Start, the arrow floated by the hand.
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ from __future__ import annotations
 import math
 
 import pytest
+from reportlab.graphics.shapes import PolyLine
 
-from handouts.pictures.pictogram.draw import fit
+from handouts.pictures.pictogram.draw import fit, frame_drawings
 from handouts.pictures.pictogram.files import bundled_pose_path
 from handouts.pictures.pictogram.placement import placed
 from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pictogram.scene import build_scenes
 from handouts.pictures.pictogram.shapes import Camera
 
-from .test_pictogram import WIDTH
-from .test_teaching import _gap
+from .test_pictogram import WIDTH, shapes
+from .test_teaching import ACCENT, _gap
 
 CLAMSHELLS = ["clamshell", "clamshell-band", "clamshell-flexed"]
 MM = 72 / 25.4
@@ -83,21 +85,27 @@ def test_the_hip_hike_tilts_the_pelvis_clearly_both_ways() -> None:
         assert abs(body.points["neck"].c[0] - body.points["pelvis"].c[0]) < 0.03, "the trunk upright"
 
 
-def test_the_hip_hike_arrow_is_on_the_free_hip_pointing_up() -> None:
-    """Judges read an arrow over the ball as "push the ball up": it is on the free side's
-    hip, within a few millimetres of the joint, and points straight up."""
-    from reportlab.graphics.shapes import PolyLine
-
-    from handouts.pictures.pictogram.draw import frame_drawings
-
-    from .test_pictogram import shapes
-    from .test_teaching import ACCENT
-
-    ill, _, end, cam = _poses("hip-listing-wall")
+@pytest.mark.parametrize("name", ["hip-listing-wall", "pelvic-drop"])
+def test_the_hip_arrow_is_on_the_free_hip_pointing_up(name: str) -> None:
+    """Judges read an arrow over the ball as "push the ball up", and the hip drop's arrow
+    by the hand as floating: it is on the free side's hip, within a few millimetres of
+    the joint, and points straight up (and down again, for the drop)."""
+    ill, _, end, cam = _poses(name)
     k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
     (shaft,) = [s for s in shapes(frame_drawings(ill, WIDTH)[1], "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
     xs, ys = shaft.points[0::2], shaft.points[1::2]
-    assert ys[-1] > ys[0] + 5 and abs(xs[-1] - xs[0]) < 0.5, "straight up"
+    assert abs(ys[-1] - ys[0]) > 5 and abs(xs[-1] - xs[0]) < 0.5, "straight up or down"
     hx, hy = cam.xy(end.points["left_hip"].c)
     near = min(math.dist((x, y), (ox + hx * k, oy + hy * k)) for x, y in zip(xs, ys))
     assert near < 3 * MM, f"the arrow {near / MM:.1f} mm from the free hip"
+
+
+def test_the_hip_drop_free_foot_hangs_well_out_past_the_step_at_the_start() -> None:
+    """Judges saw the free foot about level with the step at the Start: it is a hand's
+    width out past the step's edge (the edge is just inside the standing foot), over the
+    floor, in both frames (round 3: 0.13 body heights)."""
+    ill, start, end, _ = _poses("pelvic-drop")
+    for body in (start, end):
+        standing = max(b.c[0] + b.r for b in body.parts["right_foot"].balls)
+        free = min(b.c[0] - b.r for b in body.parts["left_foot"].balls)
+        assert free - standing > 0.16, "out past the step's edge"
