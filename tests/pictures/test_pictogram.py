@@ -326,7 +326,7 @@ def test_colours_dark_figures_one_accent() -> None:
         band = role_colours(accent="#b35900")["band"].hexval()
         assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", band}  # the band: dark edges, a light middle, halo
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
-    assert arrows == {"0xffffff", "0xb35900"}
+    assert arrows == {"0xffffff", "0xb35900", "0x" + END_COLOUR[1:]}  # white halo, accent, dark rim
 
 
 def test_an_overlay_draws_the_start_grey_with_a_dashed_outline(write) -> None:
@@ -511,8 +511,9 @@ def grey_level(colour) -> float:
 
 
 def test_a_band_and_an_arrow_differ_in_more_than_colour() -> None:
-    """On a mono laser the accent is a mid grey: an arrow is that grey, solid, with no edge;
-    a band is a hollow ribbon, a light middle between dark edges, and wider than the arrow."""
+    """On a mono laser the accent is a mid grey: an arrow is that grey, solid, with a thin
+    dark rim (round 3: without one it faded into grey legs and walls) and a head; a band is
+    a hollow ribbon, a light middle between dark edges twice as heavy, and wider."""
     for name in ("clamshell-band", "lateral-band-walk", "standing-band-abduction"):
         finish = frame_drawings(load_pose_illustration(bundled_pose_path(name)), WIDTH)[1]
         lines = [s for s in shapes(finish, "figure") if isinstance(s, PolyLine)]
@@ -524,7 +525,13 @@ def test_a_band_and_an_arrow_differ_in_more_than_colour() -> None:
             assert all(edges[0].strokeWidth > a.strokeWidth * 1.2 for a in arrow)
             assert grey_level(middle.strokeColor) > 0.7, "a light band"
             assert grey_level(arrow[0].strokeColor) < 0.55, "a mid-grey arrow"
-        assert not [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK], "arrows have no dark edge"
+        rims = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK]
+        assert len(rims) == len(arrow), f"{name}: each arrow has a dark rim"
+        middle = band_strokes(finish)[0]
+        (edge,) = [s for s in lines if s.points == middle.points and s.strokeColor == DARK][:1]
+        for rim, core in zip(rims, arrow):
+            assert (rim.strokeWidth - core.strokeWidth) * 1.5 < edge.strokeWidth - middle.strokeWidth, "a thinner rim than the band's edges"
+            assert rim.strokeWidth < edge.strokeWidth
 
 
 def test_hip_thrust_keeps_feet_and_shoulders_still() -> None:

@@ -52,7 +52,8 @@ def test_the_clamshell_opens_the_knees_and_keeps_the_feet_together(name: str) ->
         return math.dist(cam.xy(body.points[f"right_{point}"].c), cam.xy(body.points[f"left_{point}"].c)) * k
 
     assert apart(end, "knee") > apart(start, "knee") + 10, "the top knee opens by more than 10 pt"
-    assert apart(end, "ankle") < apart(start, "ankle") + 2, "the feet stay together"
+    # the feet themselves (the ankle point sits up the shin, and rises with the knee)
+    assert apart(end, "foot") < apart(start, "foot") + 2, "the feet stay together"
     assert cam.xy(end.points["right_knee"].c)[1] > cam.xy(start.points["right_knee"].c)[1] + 0.1, "lifted up the page"
 
 
@@ -146,15 +147,17 @@ def _ball(drawing) -> tuple[float, float, float]:
 
 def test_the_hip_hike_ball_reads_as_a_ball_rolled_up_the_wall() -> None:
     """Judges saw the Finish ball as an icon (an arrow drawn on it, the level line through
-    it): the ball rises with the hip from Start to Finish, the arrow is above it, clear of
-    it, and no level line crosses it."""
+    it): the ball rises with the hip from Start to Finish, the arrow is clear of it, and no
+    level line crosses it."""
     ill = load_pose_illustration(bundled_pose_path("hip-listing-wall"))
     frames = frame_drawings(ill, WIDTH)
     (sx, sy, r), (fx, fy, _) = _ball(frames[0]), _ball(frames[1])
     assert fy - sy > 0.5 * r, "the ball rolls up the wall"
     arrow = [s for s in shapes(frames[1], "arrows") if getattr(s, "strokeColor", None) == ACCENT
              or getattr(s, "fillColor", None) == ACCENT]
-    assert arrow and min(y for s in arrow for y in s.points[1::2]) > fy + r + 1.0, "the arrow above the ball"
+    # round 4: the arrow on the free hip (test_round4), still clear of the ball
+    gap = min(math.dist(p, (fx, fy)) for s in arrow for p in zip(s.points[0::2], s.points[1::2])) - r
+    assert arrow and gap > 1.0, "the arrow clear of the ball"
     for drawing, (cx, cy, radius) in zip(frames, (_ball(frames[0]), _ball(frames[1]))):
         dashed = [s for s in shapes(drawing, "under") if getattr(s, "strokeDashArray", None)]
         assert dashed

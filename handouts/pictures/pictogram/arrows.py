@@ -15,6 +15,7 @@ from .geometry import Pt, add, circle_points, dot, polyline_length, scale, sub, 
 from .placement import blend, placed_point
 from .pose import Arrow, PoseIllustration
 from .shapes import (
+    ARROW_EDGE,
     ARROW_WIDTH,
     GAP,
     HEAD_HALF_WIDTH,
@@ -118,7 +119,11 @@ def _arrow(path: list[Pt], both: bool, offset: list[float]) -> list[Item]:
     line = trim_polyline(path, HEAD_LENGTH * 0.7 if both else 0.0, HEAD_LENGTH * 0.7)
     shaft = Item(line, stroke="accent", width=ARROW_WIDTH, closed=False)
     tips = [Item(h, fill="accent") for h in heads]
-    return [halo_of(shaft)] + [halo_of(t) for t in tips] + [shaft] + tips
+    # a dark rim round line and heads, under them: it keeps the arrow's outline on grey
+    rims = [Item(line, stroke="end", width=ARROW_WIDTH + 2 * ARROW_EDGE, closed=False)]
+    rims += [Item(h, fill="end", stroke="end", width=2 * ARROW_EDGE) for h in heads]
+    halos = [halo_of(shaft)] + [halo_of(t) for t in tips]  # the rim inside them: the fit stays
+    return halos + rims + [shaft] + tips
 
 
 def _head(path: list[Pt]) -> list[Pt]:

@@ -17,6 +17,9 @@ GAP = 0.013  # the white halo that separates a limb from what lies behind it
 ARROW_WIDTH = 0.025  # a bold line: the one mark in the picture that says "move this way"
 HEAD_LENGTH = 0.07
 HEAD_HALF_WIDTH = 0.046
+ARROW_EDGE = 0.005  # a thin dark rim: on a mono laser the accent prints mid grey, and
+# without it an arrow faded into a grey bottom leg or a wall (round 3); thinner than a
+# band's edges, so the band stays a hollow ribbon and the arrow a solid line with a head
 BAND_WIDTH = 0.022  # the band's light middle; with its dark edges it is wider than an arrow
 BAND_EDGE = 0.008
 EDGE = 0.006  # the outline of props
