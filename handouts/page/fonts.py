@@ -30,7 +30,8 @@ class Fonts:
         return ord(char) in self.primary or ord(char) in fallback()
 
     def needs_fallback(self, char: str) -> bool:
-        return ord(char) not in self.primary and ord(char) in fallback()
+        # a line break (in a note of several lines) is no letter: it never loads Noto (20 ms)
+        return char != "\n" and ord(char) not in self.primary and ord(char) in fallback()
 
 
 @cache

@@ -26,6 +26,7 @@ NOT_IMPORTED = (
     "yaml",  # every file it reads comes from the cache
     "reportlab.graphics.barcode",  # QR codes: only for a video
     "textstat",  # reading levels come from the cache
+    "fontpkg",  # the body font's files are found without it; it finds Noto, for letters Atkinson lacks
 )
 
 PROBE = """
@@ -59,6 +60,11 @@ def test_a_warm_build_imports_none_of_what_it_does_not_use(tmp_path: Path) -> No
     assert (report["uri_pat"], report["rx"]) == ("DeferredPattern", "DeferredPattern")  # never compiled
     # never run: LazyLoader gives a module the ordinary class when it runs it
     assert (report["pil"], report["pyphen"]) == ("_LazyModule", "_LazyModule")  # English is not hyphenated
+
+
+def test_a_note_of_several_lines_loads_no_fallback_font(tmp_path: Path) -> None:
+    """middle-stage's note is two lines: a line break is no letter the body font lacks."""
+    assert "fontpkg" not in build_and_report(tmp_path, "middle-stage")["modules"]
 
 
 def test_a_spanish_handout_loads_the_hyphenation_dictionary(tmp_path: Path) -> None:
