@@ -99,9 +99,9 @@ def _render(handout: Handout) -> bytes:
 
 
 def handout_too_long(handout: Handout, pages: int) -> str:
+    """Why a handout that runs past its layout's pages is refused, and what to do."""
     template, count = handout.template, len(handout.cards)
     sheets = "one side of a sheet" if template.max_pages == 1 else f"{template.max_pages} pages"
-    """Why a handout that runs past its layout's pages is refused, and what to do."""
     return (f"these {count} exercises need {pages} pages in the {template.name!r} layout on {handout.paper} paper, "
             f"which prints {sheets} (give the patient fewer exercises, or use --template compact)")
 

@@ -197,9 +197,9 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     exercise, weekday, short_date = words._("Exercise"), words._("EEE"), words._("d MMM")  # CLDR date patterns
     head = [Para(f"<b>{para(exercise)}</b>", s.small)]
     # the one-page sheet, short of room, names a day on one line ("Tue 1"): the week's month is in the header's date
-    below = "&nbsp;" if handout.template.card_layout == "line" else " <br/>"
-    head += [Para(f"<b>{para(words.date(day, weekday))}</b>{below}"
-                  f"{day.day if below == '&nbsp;' else para(words.date(day, short_date))}", s.small) for day in days]
+    one_line = handout.template.card_layout == "line"
+    head += [Para(f"<b>{para(words.date(day, weekday))}</b>" + (f"&nbsp;{day.day}" if one_line
+                  else f" <br/>{para(words.date(day, short_date))}"), s.small) for day in days]
     rows, rests = [head], []
     for r, card in enumerate(handout.cards, start=1):
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
