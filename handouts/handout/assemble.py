@@ -8,7 +8,7 @@ in order of first citation.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -35,6 +35,16 @@ AS_WRITTEN = {("name",), ("address",)}
 
 
 @dataclass(frozen=True)
+class Version:
+    """A harder or easier version of an exercise: its name, and its card's number when the
+    handout has it, so the patient is sent to that card and never to one they do not have."""
+
+    name: str
+    id: str
+    card: int | None = None
+
+
+@dataclass(frozen=True)
 class Card:
     """One exercise as this patient does it."""
 
@@ -46,8 +56,8 @@ class Card:
     illustration_source: Path | None  # the YAML file naming the pictures; their paths are relative to it
     illustration_field: tuple  # where in that file: ("illustration",), or ("exercises", 2, "illustration") in a program
     citations: tuple[int, ...]  # reference numbers, in the order the entry cites them
-    harder: tuple[str, ...] = ()  # the names of the entry's progressions, in the handout's language
-    easier: tuple[str, ...] = ()  # and of its regressions
+    harder: tuple[Version, ...] = ()  # the entry's progressions, named in the handout's language
+    easier: tuple[Version, ...] = ()  # and its regressions
     video: str | None = None  # the program's video for this exercise, else the entry's
     cautions: tuple[Caution, ...] = ()  # the entry's cautions for the patient's conditions (program: conditions)
     caution_citations: tuple[tuple[int, ...], ...] = ()  # each one's reference numbers, in the clinician's copy
@@ -122,6 +132,7 @@ def assemble(
     cards: list[Card] = []
     numbers: dict[str, int] = {}
     seen: set[tuple[str, str | None]] = set()
+    card_of: dict[str, int] = {}  # each exercise's first card, for the versions that send a patient to it
     for i, item in enumerate(program.exercises):
         if item.id not in library.exercises:
             continue
@@ -144,6 +155,7 @@ def assemble(
         caution_cited = tuple(tuple(numbers.setdefault(ref, len(numbers) + 1) for ref in c.citations)
                               for c in cautions) if audience == "clinician" else ()
         own_picture = item.illustration is not None
+        card_of.setdefault(item.id, len(cards) + 1)
         cards.append(
             Card(
                 number=len(cards) + 1,
@@ -154,13 +166,14 @@ def assemble(
                 illustration_source=program_path if own_picture else entry.path,
                 illustration_field=("exercises", i, "illustration") if own_picture else ("illustration",),
                 citations=cited,
-                harder=_names(library, exercise.progression, language, fallback),
-                easier=_names(library, exercise.regression, language, fallback),
+                harder=_versions(library, exercise.progression, language, fallback),
+                easier=_versions(library, exercise.regression, language, fallback),
                 video=item.video or exercise.video,
                 cautions=cautions,
                 caution_citations=caution_cited,
             )
         )
+    cards = [_sent_to_cards(card, card_of) for card in cards]
     if template.max_exercises and len(cards) > template.max_exercises:
         problems.append(where.problem(("exercises",), f"the {template.name!r} layout holds at most {template.max_exercises} "
                                       f"exercises, and this handout has {len(cards)} (use --template standard or compact, "
@@ -190,11 +203,18 @@ def assemble(
     return handout
 
 
-def _names(library: Library, ids: list[str], language: str, fallback: str | None) -> tuple[str, ...]:
-    """The names of other entries in the handout's language; one that has no name in it is left out."""
-    found = (text_in(library.exercises[other].exercise.name, language, plain=library.exercises[other].exercise.language,
-                     fallback=fallback) for other in ids)
-    return tuple(name for name in found if name is not None)
+def _versions(library: Library, ids: list[str], language: str, fallback: str | None) -> tuple[Version, ...]:
+    """Other entries named in the handout's language; one that has no name in it is left out."""
+    found = ((other, text_in(library.exercises[other].exercise.name, language, plain=library.exercises[other].exercise.language,
+                             fallback=fallback)) for other in ids)
+    return tuple(Version(name, other) for other, name in found if name is not None)
+
+
+def _sent_to_cards(card: Card, card_of: dict[str, int]) -> Card:
+    """The card's versions with the number of the card that has each, if this handout has it."""
+    def numbered(versions: tuple[Version, ...]) -> tuple[Version, ...]:
+        return tuple(replace(v, card=card_of.get(v.id)) for v in versions)
+    return replace(card, harder=numbered(card.harder), easier=numbered(card.easier))
 
 
 def _language_name(code: str) -> str:

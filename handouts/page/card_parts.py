@@ -10,8 +10,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, TableStyle
 
 from ..handout import wording
-from ..handout.assemble import Card, Handout
+from ..handout.assemble import Card, Handout, Version
 from ..handout.credit import credit
+from ..handout.words import Words
 from .blocks import Bookmark, MeasuredTable, boxed, columns
 from .fonts import BODY, BOLD
 from .markup import fonts_can_run_in, para, run_in
@@ -140,11 +141,11 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     versions = []
     # words are looked up outside f-strings, where `pybabel extract` would not see them
     if card.easier:
-        label, text = words._("Too hard?"), words._("Try {name}.", name=card.easier[0])
-        versions.append(f"<b>{para(label)}</b> {para(text)}")
+        label = words._("Too hard?")
+        versions.append(f"<b>{para(label)}</b> {para(version_text(card.easier[0], words))}")
     if card.harder:
-        label, text = words._("Too easy?"), words._("Try {name}.", name=card.harder[0])
-        versions.append(f"<b>{para(label)}</b> {para(text)}")
+        label = words._("Too easy?")
+        versions.append(f"<b>{para(label)}</b> {para(version_text(card.harder[0], words))}")
     out: list[Flowable] = []
     numbers = sources_text(card, handout) if sources else ""
     if versions or numbers:
@@ -156,6 +157,15 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     if card.note:
         out.append(note(card, handout, s))
     return out
+
+
+def version_text(version: Version, words: Words) -> str:
+    """Sends the patient to the version's card when the handout has it (its number is short, and
+    the card names it); one it has not is the clinician's to teach, so the patient is told to
+    ask rather than to try it from its name alone."""
+    if version.card is None:
+        return words._("Ask us about {name}.", name=version.name)
+    return words._("Try exercise {number}.", number=version.card)
 
 
 def note(card: Card, handout: Handout, s: Styles) -> Flowable:

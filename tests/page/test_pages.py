@@ -51,8 +51,10 @@ def test_the_clinic_address_review_date_and_progressions_print_in_every_layout(b
     assert "12 River Road, Springfield" in text
     assert "Next visit: 21 December 2026" in text  # page 1
     assert "Next visit: Monday 21 December" in text  # the log
-    # middle-stage's clamshell with a band: easier is the clamshell, harder the standing band lift
-    assert "Too hard? Try Clamshell." in text and "Too easy? Try Standing leg lift with a band." in text
+    # middle-stage's clamshell with a band: easier is the clamshell, not on this handout, so the
+    # patient is told to ask; harder is the standing band lift, its card 3
+    assert "Too hard? Ask us about Clamshell." in text and "Too easy? Try exercise 3." in text
+    assert "Try Clamshell" not in text
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
