@@ -78,6 +78,13 @@ def test_the_log_says_the_days_by_date_and_what_to_do_with_high_pain(builder) ->
     assert "Pain 5 or more? Call us, and bring this sheet." in page
 
 
+def test_the_minutes_say_which_day_they_are_when_the_exercises_have_days_of_their_own(builder) -> None:
+    # middle-stage: three exercises 5 days a week and side steps 4, so no session holds them all every time
+    assert "4 exercises, about 22 minutes on a day you do them all." in build(builder, "middle-stage", "standard")[0]
+    # return-to-running: all 3 days a week, so every session is the whole set
+    assert "4 exercises, about 20 minutes each time." in build(builder, "return-to-running", "standard")[0]
+
+
 def test_a_twelve_exercise_log_is_never_split(builder, tmp_path) -> None:
     ids = sorted(builder.library.exercises)[:12]
     pages = pages_of(builder.pdf(Request(exercises=tuple(ids), date=DAY)))
