@@ -165,7 +165,8 @@ def version_text(version: Version, words: Words) -> str:
     ask rather than to try it from its name alone."""
     if version.card is None:
         return words._("Ask us about {name}.", name=version.name)
-    return words._("Try exercise {number}.", number=version.card)
+    # a no-break space before the number, so that it never starts a line alone
+    return words._("Try exercise {number}.", number=version.card).replace(f" {version.card}", f"\u00a0{version.card}")
 
 
 def note(card: Card, handout: Handout, s: Styles) -> Flowable:

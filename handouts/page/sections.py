@@ -115,7 +115,9 @@ def summary_box(handout: Handout, s: Styles, width: float, lines: list[str]) -> 
     """The key points' lines (markup) in their box: all it prints is in `lines`."""
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
     box.setStyle(boxed(handout, padding=0))
-    return [KeepTogether([Gap(8), box])]
+    # right under the header (the one-page sheet), half the gap: the header's last line has room below it
+    gap = 4 if handout.template.sections[0] == "summary" else 8
+    return [KeepTogether([Gap(gap), box])]
 
 
 def summary_lines(handout: Handout) -> list[str]:
@@ -135,6 +137,9 @@ def summary_lines(handout: Handout) -> list[str]:
                            para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about))))
         lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
                                                             else words._("as each exercise's dose says."))))
+    else:  # the sheet has no steps: say where they are, so that no one guesses a movement from its picture
+        lines.append(_fact(words._("How to do them:"), para(words._("as we showed you. Ask us for the full handout, "
+                                                                     "which gives every step."))))
     if any(card.dosage.sets for card in handout.cards):
         lines.append(_fact(words._("A set:"), para(words._("the number of times given, done in a row."))))
     lines.append(run_in(words._("Stop and call us if"), _common_stop(handout)))
@@ -172,7 +177,9 @@ def changes(handout: Handout, s: Styles, width: float) -> list[Flowable]:
                 break
     box = MeasuredTable([[Para(row, s.body)] for row in rows], colWidths=[width])
     box.setStyle(boxed(handout, padding=0))
-    return [KeepTogether([Gap(8), box])]
+    # right under the header (the one-page sheet), half the gap: the header's last line has room below it
+    gap = 4 if handout.template.sections[0] == "summary" else 8
+    return [KeepTogether([Gap(gap), box])]
 
 
 def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
@@ -212,7 +219,9 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     pain, scale = words._("Pain today"), words._("(0 to 10)")
     rows.append([Para(f"<b>{para(pain)}</b> {para(scale)}", s.small)] + [""] * len(days))
     tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand
-    heights = [None] + [max(tick, row[0].wrap(name_width - 12, 1e6)[1] + 6) for row in rows[1:]]
+    # (the one-page sheet's rows are as tight as a tick allows: its six exercises need the room)
+    pad = 3 if one_line else 6
+    heights = [None] + [max(tick, row[0].wrap(name_width - 12, 1e6)[1] + pad) for row in rows[1:]]
     table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * len(days), rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
                                ("FONTNAME", (0, 0), (-1, -1), BODY),  # empty cells would name Helvetica

@@ -205,8 +205,11 @@ def test_the_one_page_sheet_holds_six_exercises_and_its_key_points_on_one_side(b
     listed = LYING_SIX.strip("[]").split(", ")[:count]
     path.write_text(f"title: Six\nexercises: [{', '.join(listed)}]\npain_rule: A mild ache is fine.\n", encoding="utf-8")
     [page] = pages_of(builder.pdf(Request(program=str(path), template="one-page", paper=paper, date=DAY, clinic=CLINIC)))
-    # the key points, boxed after the log: when to stop and the pain rule (the phone is in the header)
+    # the key points, boxed at the top, before the first exercise: where the steps are (the sheet
+    # has none), when to stop and the pain rule (the phone is in the header)
     assert "Stop and call us if you feel sharp pain" in page and "Pain rule: A mild ache is fine." in page
+    assert "How to do them: as we showed you. Ask us for the full handout" in page
+    assert page.index("Stop and call us if") < page.index("1. Side leg lift and hold") < page.index("Your week:")
     assert "Tue 1" not in page and "Tue 8" in page  # the log's days on one line each: name and day of the month
 
 
