@@ -15,7 +15,7 @@ from ..handout.credit import credit
 from ..handout.words import Words
 from .blocks import Bookmark, MeasuredTable, boxed, columns
 from .fonts import BODY, BOLD
-from .markup import fonts_can_run_in, para, run_in
+from .markup import bold_label, fonts_can_run_in, para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
@@ -142,10 +142,10 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     # words are looked up outside f-strings, where `pybabel extract` would not see them
     if card.easier:
         label = words._("Too hard?")
-        versions.append(f"<b>{para(label)}</b> {para(version_text(card.easier[0], words))}")
+        versions.append(f"{bold_label(label)} {para(version_text(card.easier[0], words))}")
     if card.harder:
         label = words._("Too easy?")
-        versions.append(f"<b>{para(label)}</b> {para(version_text(card.harder[0], words))}")
+        versions.append(f"{bold_label(label)} {para(version_text(card.harder[0], words))}")
     out: list[Flowable] = []
     numbers = sources_text(card, handout) if sources else ""
     if versions or numbers:

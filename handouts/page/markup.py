@@ -30,7 +30,14 @@ def run_in(label: str, text: str) -> str:
     A text that already begins with the label has that beginning in bold, not the label twice."""
     if text[:len(label)].casefold() == label.casefold() and len(text) > len(label):
         label, text = text[:len(label)], text[len(label):].lstrip()
-    return f"<b>{para(label)}</b> {para(text)}"
+    return f"{bold_label(label)} {para(text)}"
+
+
+def bold_label(label: str) -> str:
+    """A label in bold, whole: its spaces do not break, and a word with a no-break space in it
+    is never hyphenated by ReportLab (its hyphenator takes words of letters only), so no label
+    reads "Más difí-" at a line's end."""
+    return f"<b>{para(label).replace(' ', chr(0xA0))}</b>"
 
 
 def fonts_can_run_in(*texts: str) -> bool:

@@ -63,7 +63,8 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     assert "How often: once a day, 5 days a week" in texts
     assert "Which leg: Each leg does all the sets." in texts
     assert "Weight or band: no weight" in texts
-    assert any(t.startswith("Stop and call us if ") for t in texts) and "Avoid these mistakes" in texts
+    # (a bold label's spaces do not break)
+    assert any(t.startswith("Stop\xa0and\xa0call\xa0us\xa0if ") for t in texts) and "Avoid these mistakes" in texts
     assert not any(t.startswith("Stop and call us if Stop") for t in texts), "the label is not said twice"
 
 
@@ -184,3 +185,28 @@ def test_a_gap_is_measured_as_the_frame_fills_it_without_the_space_a_page_top_dr
     assert arrange([first, second, reference], 400, 300) == [first, second, reference]  # 137 + 157 <= 300
     third = card()
     assert arrange([first, second, third, reference], 400, 300) == [first, second, reference, third]  # 294 + 157 > 300
+
+
+def test_a_bold_label_is_never_broken_or_hyphenated() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from handouts.page.fonts import BODY, BOLD, fonts
+    from handouts.page.markup import bold_label, run_in
+    from handouts.page.paragraphs import Para
+
+    fonts()
+    style = ParagraphStyle("es", fontName=BODY, fontSize=12, leading=15, hyphenationLang="es_ES",
+                           hyphenationMinWordLength=5, embeddedHyphenation=0)
+    # a line with room for "Más difí-" after the first words, not for "Más difícil:"
+    width = stringWidth("Haga esto. ", BODY, 12) + stringWidth("Más difí-", BOLD, 12) + 2
+
+    def lines(label: str) -> list[str]:
+        paragraph = Para(f"Haga esto. {label} el ejercicio 3.", style)
+        paragraph.wrap(width, 1000)
+        return [" ".join(getattr(w, "text", str(w)) for w in line.words).strip() for line in paragraph.blPara.lines]
+
+    assert lines("<b>Más difícil:</b>")[0].endswith("-")  # what ReportLab does to a plain bold label
+    broken = lines(bold_label("Más difícil:"))
+    assert broken[0] == "Haga esto." and broken[1].startswith("Más\xa0difícil:"), broken  # whole, on the next line
+    assert run_in("Stop and call us if", "it hurts").startswith("<b>Stop\xa0and\xa0call\xa0us\xa0if</b>")
