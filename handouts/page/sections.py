@@ -105,6 +105,24 @@ def how_often(handout: Handout) -> str | None:
     return words._("every day") if per_week == 7 else words.ngettext("{n} day a week", "{n} days a week", per_week)
 
 
+def days_of_each(handout: Handout) -> str | None:
+    """'exercises 1, 2, 3: 5 days a week; exercise 4: 4 days a week' when the exercises have
+    days of their own (a key point that only pointed at the cards said nothing); None when
+    one has no days given."""
+    words = handout.words
+    groups: dict[int, list[int]] = {}
+    for card in handout.cards:
+        if card.dosage.days_per_week is None:
+            return None
+        groups.setdefault(card.dosage.days_per_week, []).append(card.number)
+    parts = []
+    for per_week, numbers in sorted(groups.items(), key=lambda group: group[1][0]):
+        which = words.ngettext("exercise {numbers}", "exercises {numbers}", len(numbers), numbers=", ".join(map(str, numbers)))
+        days = words._("every day") if per_week == 7 else words.ngettext("{n} day a week", "{n} days a week", per_week)
+        parts.append(words._("{which}: {days}", which=which, days=days))
+    return "; ".join(parts)
+
+
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """The key points, said once for the whole handout: what, how long, how often, what a
     set is, when to stop and whom to call. On page 1, with the log: the sheet patients pin up."""
@@ -135,6 +153,7 @@ def summary_lines(handout: Handout) -> list[str]:
                                    handout.minutes)
         lines.append(_fact(words._("Your exercises:"),
                            para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about))))
+        often = often or days_of_each(handout)
         lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
                                                             else words._("as each exercise's dose says."))))
     else:  # the sheet has no steps: say where they are, so that no one guesses a movement from its picture
@@ -190,7 +209,8 @@ def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
 def note(handout: Handout, s: Styles) -> list[Flowable]:
     if not handout.note:
         return []
-    title = handout.words._("A note for you")
+    # a heading that says what follows (PEMAT-P): a program's note is how to go about the exercises
+    title = handout.words._("Before you start")
     if dense(handout):  # its title run in, as the compact card's labels are: a line saved
         return [KeepTogether([Gap(8), Para(run_in(handout.words._("{label}:", label=title), handout.note), s.body)])]
     return [KeepTogether([Gap(8), Para(para(title), s.heading), Para(para(handout.note), s.body)])]

@@ -55,6 +55,13 @@ def test_the_side_says_which_leg_works_and_where_to_lie_or_stand(works: str, sid
     assert wording.side(EN, side, works) == words
 
 
+def test_a_dose_without_sets_does_not_speak_of_sets() -> None:
+    # side-lying-abduction-hold: "Your dose: 3 times", each leg
+    assert dict(wording.rows(EN, Dosage(reps=3, hold_seconds=20, side="each"), "top-leg"))["Which leg"] == "Each leg does them all."
+    assert dict(wording.rows(EN, Dosage(sets=2, reps=3, side="each"), "top-leg"))["Which leg"] == "Each leg does all the sets."
+    assert "all the sets" not in wording.one_line(EN, Dosage(reps=3, side="each"), "top-leg")
+
+
 def test_a_side_label_does_not_repeat_itself() -> None:
     label, words = wording.rows(EN, Dosage(side="each"), "top-leg")[0]
     assert label == "Which leg" and not words.lower().startswith(("side", "each side"))

@@ -85,6 +85,19 @@ def test_the_minutes_say_which_day_they_are_when_the_exercises_have_days_of_thei
     assert "4 exercises, about 20 minutes each time." in build(builder, "return-to-running", "standard")[0]
 
 
+@pytest.mark.parametrize("template", ["standard", "compact", "large-print"])
+def test_the_key_points_say_each_exercise_s_days_when_they_differ(builder, template) -> None:
+    page = build(builder, "middle-stage", template)[0]
+    assert "How often: exercises 1, 2, 3: 5 days a week; exercise 4: 4 days a week." in page
+    assert "as each exercise's dose says" not in page
+    assert "How often: 3 days a week." in build(builder, "return-to-running", template)[0]
+
+
+def test_the_program_s_note_has_a_heading_that_says_what_it_holds(builder) -> None:
+    page = build(builder, "early-stage", "standard")[0]
+    assert "Before you start Start gently." in page
+
+
 def test_a_twelve_exercise_log_is_never_split(builder, tmp_path) -> None:
     ids = sorted(builder.library.exercises)[:12]
     pages = pages_of(builder.pdf(Request(exercises=tuple(ids), date=DAY)))
