@@ -280,7 +280,7 @@ def _side_note(handout: Handout, card) -> str:
 def references(handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     with_doi = handout.audience == "clinician"
-    title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician)")
+    title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician: you can skip it)")
     texts = [para(ama(reference, with_doi=with_doi)) for reference in handout.references]
     if handout.template.reference_list == "run-in":  # one paragraph: no line left half empty after each
         run = "&nbsp;&nbsp; ".join(f"<b>{number}.</b>&nbsp;{text}" for number, text in enumerate(texts, start=1))

@@ -96,6 +96,8 @@ def test_the_key_points_say_each_exercise_s_days_when_they_differ(builder, templ
 def test_the_program_s_note_has_a_heading_that_says_what_it_holds(builder) -> None:
     page = build(builder, "early-stage", "standard")[0]
     assert "Before you start Start gently." in page
+    # and the references say they are not the patient's to read
+    assert "Where this advice comes from (for your clinician: you can skip it)" in page
 
 
 def test_a_twelve_exercise_log_is_never_split(builder, tmp_path) -> None:
