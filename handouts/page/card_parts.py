@@ -139,13 +139,14 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     the clinician's note; each only when there is one."""
     words = handout.words
     versions = []
+    easier, harder = to_ask_about(card)
     # words are looked up outside f-strings, where `pybabel extract` would not see them
-    if card.easier:
-        label = words._("Too hard?")
-        versions.append(f"{bold_label(label)} {para(version_text(card.easier[0], words))}")
-    if card.harder:
-        label = words._("Too easy?")
-        versions.append(f"{bold_label(label)} {para(version_text(card.harder[0], words))}")
+    if easier:
+        label, text = words._("Too hard?"), words._("Ask us about {name}.", name=easier.name)
+        versions.append(f"{bold_label(label)} {para(text)}")
+    if harder:
+        label, text = words._("Too easy?"), words._("Ask us about {name}.", name=harder.name)
+        versions.append(f"{bold_label(label)} {para(text)}")
     out: list[Flowable] = []
     numbers = sources_text(card, handout) if sources else ""
     if versions or numbers:
@@ -159,14 +160,15 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     return out
 
 
-def version_text(version: Version, words: Words) -> str:
-    """Sends the patient to the version's card when the handout has it (its number is short, and
-    the card names it); one it has not is the clinician's to teach, so the patient is told to
-    ask rather than to try it from its name alone."""
-    if version.card is None:
-        return words._("Ask us about {name}.", name=version.name)
-    # a no-break space before the number, so that it never starts a line alone
-    return words._("Try exercise {number}.", number=version.card).replace(f" {version.card}", f"\u00a0{version.card}")
+def to_ask_about(card: Card) -> tuple[Version | None, Version | None]:
+    """The nearest easier and harder versions, each unless the handout has it. A version is
+    the clinician's to teach, so the patient is told to ask about it, by name, never to try
+    it from its name alone; one the handout has is left out (the patient does it already, and
+    "Too easy? Try exercise 3" left them asking whether to add it or swap), and so is the
+    next one after it: a bigger step than the clinician chose."""
+    def nearest_elsewhere(versions: tuple[Version, ...]) -> Version | None:
+        return versions[0] if versions and versions[0].card is None else None
+    return nearest_elsewhere(card.easier), nearest_elsewhere(card.harder)
 
 
 def note(card: Card, handout: Handout, s: Styles) -> Flowable:

@@ -34,6 +34,7 @@ from .card_parts import (
     more,
     steps,
     stop,
+    to_ask_about,
 )
 from .illustrations import illustration_flowables, picture_width, prints_caption
 from .markup import para
@@ -118,7 +119,7 @@ def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -
 
 def _versions_only(card: Card, handout: Handout, s: Styles, width: float) -> Flowable:
     """The easier and harder versions, without the sources (the one-page sheet has no references)."""
-    return more(card, handout, s, width, sources=False)[0] if card.easier or card.harder else Spacer(1, 0)
+    return more(card, handout, s, width, sources=False)[0] if any(to_ask_about(card)) else Spacer(1, 0)
 
 
 def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, parts, *,
