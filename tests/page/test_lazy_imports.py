@@ -27,6 +27,7 @@ NOT_IMPORTED = (
     "reportlab.graphics.barcode",  # QR codes: only for a video
     "textstat",  # reading levels come from the cache
     "fontpkg",  # the body font's files are found without it; it finds Noto, for letters Atkinson lacks
+    "click.shell_completion",  # only when the shell asks to complete
 )
 
 # what a warm build imports by name but never uses: never run (rlimports.LAZY_MODULES, LAZY_NAMES)
