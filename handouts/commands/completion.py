@@ -15,10 +15,14 @@ Example:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
-from click.shell_completion import CompletionItem
 
 from ..errors import HandoutsError
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 COMPLETE_VAR = "_HANDOUTS_COMPLETE"  # fixed, so that `python -m handouts` completes as `handouts` does
 
@@ -43,7 +47,7 @@ def exercise_ids(ctx: click.Context, param: click.Parameter, incomplete: str) ->
         if exercise_id.startswith(incomplete):
             exercise = library.exercises[exercise_id].exercise
             name = text_in(exercise.name, DEFAULT, plain=exercise.language, fallback=exercise.language)
-            found.append(CompletionItem(exercise_id, help=name))
+            found.append(_item(exercise_id, help=name))
     return found
 
 
@@ -60,26 +64,33 @@ def template_names(ctx: click.Context, param: click.Parameter, incomplete: str) 
 def pose_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     from ..pictures.pictogram.files import bundled_pose_names
 
-    return [CompletionItem(name) for name in bundled_pose_names() if name.startswith(incomplete)]
+    return [_item(name) for name in bundled_pose_names() if name.startswith(incomplete)]
 
 
 def languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     from ..reading.translations import known_languages
 
-    return [CompletionItem(code) for code in known_languages() if code.startswith(incomplete)]
+    return [_item(code) for code in known_languages() if code.startswith(incomplete)]
 
 
 def _named(kind: str, incomplete: str) -> list[CompletionItem]:
     from ..reading.library import yaml_files
     from ..reading.resources import bundled
 
-    return [CompletionItem(path.stem) for path in yaml_files(bundled(kind)) if path.stem.startswith(incomplete)]
+    return [_item(path.stem) for path in yaml_files(bundled(kind)) if path.stem.startswith(incomplete)]
 
 
 def _files(incomplete: str) -> CompletionItem:
     # First: bash's script empties its list on a file item and falls back to file names
     # only when no name follows; zsh and fish add the files to the names.
-    return CompletionItem(incomplete, type="file")
+    return _item(incomplete, type="file")
+
+
+def _item(value: str, **kwargs: str) -> CompletionItem:
+    # imported when the shell asks, not by every command (the module is in the CLI's options)
+    from click.shell_completion import CompletionItem
+
+    return CompletionItem(value, **kwargs)
 
 
 def enabling_lines() -> dict[str, str]:

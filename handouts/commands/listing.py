@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import one_line
 from ..handout.wording import rows
 from ..handout.words import words_for
-from ..reading.library import Library, load_program, yaml_files
+from ..reading.library import Library, load_program, settled, yaml_files
 from ..reading.models import Exercise
 from ..reading.resources import bundled
 from ..reading.translations import DEFAULT, localized
@@ -62,6 +62,7 @@ def find(library: Library, filters: Filters, language: str = DEFAULT) -> list[Ex
     try:
         return [localized(e, language, plain=e.language, fallback=e.language)[0] for e in found]
     finally:
+        settled()  # the copies live until they are printed: not scanned once enabled again
         if was_enabled:
             gc.enable()
 

@@ -43,7 +43,15 @@ DEFERRED = {
 }
 
 
-LAZY_MODULES = ("PIL.Image", "pyphen")
+LAZY_MODULES = ("PIL.Image", "pyphen", "tempfile", "pickle")
+
+# Modules ReportLab imports names from, `from M import a, b`, which looks the names up at
+# once: each stands in for its real self (a function that loads the module when first
+# called, as ReportLab calls them), and the module's body replaces them when it runs.
+LAZY_NAMES = {
+    "reportlab.lib.rl_safe_eval": ("rl_safe_exec", "rl_safe_eval", "safer_globals", "rl_extended_literal_eval"),
+    "logging": ("getLogger",),  # a logger of its own kind: see _Logger
+}
 
 
 class DeferredPattern:
@@ -97,15 +105,67 @@ class _Deferring:  # a loader (importlib.abc.Loader's two methods: importing imp
             re.compile = outer
 
 
+class _Standing:  # a loader
+    """Makes a module of LAZY_NAMES: its names stand-ins, its body run when one is first used."""
+
+    def __init__(self, loader, names: tuple[str, ...]):
+        self.loader, self.names = loader, names
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        module.__spec__.loader = self.loader  # what _LazyModule runs the body with
+        for name in self.names:
+            setattr(module, name, _Logger.named if name == "getLogger" else _stand_in(module, name))
+        module.__class__ = _LazyModule
+
+
+def _stand_in(module: types.ModuleType, name: str):
+    def stand_in(*args, **kwargs):
+        return getattr(_loaded(module), name)(*args, **kwargs)
+
+    stand_in.__name__ = name
+    return stand_in
+
+
+def _loaded(module: types.ModuleType) -> types.ModuleType:
+    """`module` with its body run (once), whatever names it already has."""
+    if isinstance(module, _LazyModule):
+        module.__class__ = types.ModuleType
+        module.__spec__.loader.exec_module(module)
+    return module
+
+
+class _Logger:
+    """What `logging.getLogger(name)` gives before `logging` has loaded: the real logger of
+    that name, got when one of its attributes is first used. ReportLab's page layout gets
+    its logger at import, and uses it only when a document is built with `_debug` set."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str | None = None):
+        self._name = name
+
+    @classmethod
+    def named(cls, name: str | None = None) -> Any:
+        logging = sys.modules["logging"]
+        return cls(name) if isinstance(logging, _LazyModule) else logging.getLogger(name)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(_loaded(sys.modules["logging"]).getLogger(self._name), attribute)
+
+
 class _Finder:  # a meta path finder (importlib.abc.MetaPathFinder's one method)
-    """Finds the modules named in DEFERRED as Python would, and runs them through _Deferring."""
+    """Finds the modules named in DEFERRED and LAZY_NAMES as Python would, and loads them
+    through _Deferring and _Standing."""
 
     def find_spec(self, fullname, path, target=None):
-        if fullname not in DEFERRED:
+        if fullname not in DEFERRED and fullname not in LAZY_NAMES:
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is not None and spec.loader is not None:
-            spec.loader = _Deferring(spec.loader, DEFERRED[fullname])
+            spec.loader = _Deferring(spec.loader, DEFERRED[fullname]) if fullname in DEFERRED else _Standing(spec.loader, LAZY_NAMES[fullname])
         return spec
 
 
@@ -142,6 +202,7 @@ class _LazyModule(types.ModuleType):
     runs the body."""
 
     def __getattr__(self, name: str) -> Any:
-        self.__class__ = types.ModuleType  # an ordinary module from now on, whatever happens
-        self.__spec__.loader.exec_module(self)
-        return getattr(self, name)
+        if name == "__path__" and self.__spec__.submodule_search_locations is None:
+            # what `from module import name` asks first, to know a package: a module has none
+            raise AttributeError(name)
+        return getattr(_loaded(self), name)  # (an ordinary module from then on, whatever happens)

@@ -71,7 +71,7 @@ Position = tuple[list[str | int], Annotated[int, Meta(ge=0)], Annotated[int, Met
 
 
 class Saved(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """One library file's document, as kept: its data and where each value sits."""
+    """One file's document, as kept: its data and where each value sits."""
 
     data: dict[str, Any]
     positions: list[Position]
@@ -79,10 +79,24 @@ class Saved(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     plain_text: list[tuple[list[str | int], str]]
 
 
+class Kept(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A library file's document, as its folder's cache file keeps it: Saved, but where
+    each value sits kept as the JSON it is (msgspec.Raw, a view of the file's bytes), and
+    decoded against its strict shape when first asked for. It is wanted only to say where
+    a problem is, which a file that validated seldom has; decoded with the rest, it was
+    half the objects of a library's cache: for 1,000 entries, a sixth of `handouts list`
+    to decode them and free them again. The file's JSON is the same as Saved's."""
+
+    data: dict[str, Any]
+    positions: msgspec.Raw
+    key_positions: msgspec.Raw
+    plain_text: list[tuple[list[str | int], str]]
+
+
 class FolderFile(msgspec.Struct, forbid_unknown_fields=True):
     format: int
     version: str
-    entries: dict[str, Saved]  # by the digest of the file's bytes
+    entries: dict[str, Kept]  # by the digest of the file's bytes
 
 
 class FolderCache:
@@ -92,8 +106,8 @@ class FolderCache:
         self.file = _folder_file(folder)
         saved = _load(self.file, FolderFile) if self.file else None
         ok = saved is not None and saved.format == FORMAT and saved.version == __version__
-        self.entries: dict[str, Saved] = saved.entries if ok else {}
-        self.fresh: dict[str, Saved] = {}  # what the next run will find: the entries of the files read now
+        self.entries: dict[str, Kept] = saved.entries if ok else {}
+        self.fresh: dict[str, Kept] = {}  # what the next run will find: the entries of the files read now
         self.made = False  # whether any entry was made anew
         self.digests: dict[Path, str] = {}
         self.identities: dict[tuple[int, int], Path] = {}  # (device, inode) of every file read
@@ -124,7 +138,8 @@ class FolderCache:
         saved = _saved(document)
         if saved is not None:
             self.made = True
-            self.fresh[key] = saved
+            self.fresh[key] = Kept(saved.data, *(msgspec.Raw(msgspec.json.encode(p)) for p in (saved.positions, saved.key_positions)),
+                                   saved.plain_text)
 
     def save(self) -> None:
         """Write the cache if anything changed; a cache that cannot be written is skipped."""
@@ -165,16 +180,27 @@ class Recalled(Document):
     """A document from the cache. Its positions are wanted only for a problem, which a file
     that validated seldom has: they are laid out when first asked for, not for every entry."""
 
-    def __init__(self, name: str, saved: Saved):  # (Document's own __init__ would set the positions)
+    def __init__(self, name: str, saved: Saved | Kept):  # (Document's own __init__ would set the positions)
         self.file, self.data, self._saved = name, saved.data, saved
 
     @functools.cached_property
     def positions(self) -> dict:  # type: ignore[override]
-        return {tuple(p): (line, column) for p, line, column in self._saved.positions}
+        return {tuple(p): (line, column) for p, line, column in self._where(self._saved.positions)}
 
     @functools.cached_property
     def key_positions(self) -> dict:  # type: ignore[override]
-        return {tuple(p): (line, column) for p, line, column in self._saved.key_positions}
+        return {tuple(p): (line, column) for p, line, column in self._where(self._saved.key_positions)}
+
+    @staticmethod
+    def _where(kept: list[Position] | msgspec.Raw) -> list[Position]:
+        """Positions as kept, in their strict shape; none when they are not (a problem is
+        then said without its line, never with a wrong one)."""
+        if not isinstance(kept, msgspec.Raw):
+            return kept
+        try:
+            return msgspec.json.decode(kept, type=list[Position])
+        except msgspec.DecodeError:  # (a ValidationError is one)
+            return []
 
     @functools.cached_property
     def plain_text(self) -> dict:  # type: ignore[override]

@@ -12,11 +12,12 @@ done unseen: a text that lacks a language the others have is a problem at its li
 
 from __future__ import annotations
 
+import types
+import typing
 from functools import cache
-from typing import Any, Iterator
+from typing import Annotated, Any, Iterator, Union
 
 import msgspec
-from msgspec import inspect as types
 
 from ..errors import Problem
 from .resources import bundled
@@ -114,12 +115,14 @@ def texts_of(model: msgspec.Struct) -> Iterator[tuple[tuple, str | dict]]:
     return iter(found)
 
 
-@cache
-def _info(model: type) -> types.Type:
-    return types.type_info(model)
+def _info(model: type) -> Any:
+    """The type to walk a `model` by: the model's class itself, its fields' types read
+    through msgspec.structs.fields where a walk reaches them (half the time of
+    msgspec.inspect's full description of each type, which a walk needs little of)."""
+    return model
 
 
-def _rebuilt(value: Any, kind: types.Type, path: tuple, leaf) -> Any:
+def _rebuilt(value: Any, kind: Any, path: tuple, leaf) -> Any:
     """`value` (of type `kind`) with `leaf(path, text)` in place of each translatable text."""
     if value is None:
         return None
@@ -145,12 +148,12 @@ def _rebuilt(value: Any, kind: types.Type, path: tuple, leaf) -> Any:
 
 # What _rebuilt needs to know of a type, worked out once per type (a listing or a batch
 # walks every entry: walking each field's type afresh took most of `handouts list`'s
-# time). Keyed by the id of a type from _info, which keeps it alive; the type is kept
-# beside it all the same, so that an id is never reused for another.
-_shapes: dict[int, tuple[types.Type, tuple[str, Any]]] = {}
+# time). Keyed by the id of a type (a class, or an annotation as msgspec resolved it),
+# which is kept beside it, so that an id is never reused for another.
+_shapes: dict[int, tuple[Any, tuple[str, Any]]] = {}
 
 
-def _shape(kind: types.Type) -> tuple[str, Any]:
+def _shape(kind: Any) -> tuple[str, Any]:
     """("text", None), ("union", its branches), ("struct", the fields that may hold a
     text: (name, name in the file, type)), ("list", the item type), or ("plain", None) for
     what holds no translatable text and is left as it is."""
@@ -160,50 +163,70 @@ def _shape(kind: types.Type) -> tuple[str, Any]:
     return known[1]
 
 
-def _worked_out(kind: types.Type) -> tuple[str, Any]:
-    if isinstance(kind, types.UnionType):
-        return ("text", None) if _translatable(kind) else ("union", kind.types) if _may_hold(kind) else ("plain", None)
-    if isinstance(kind, types.StructType):
-        fields = tuple((spec.name, spec.encode_name, spec.type) for spec in kind.fields if _may_hold(spec.type))
+def _worked_out(kind: Any) -> tuple[str, Any]:
+    if _is_union(kind):
+        return ("text", None) if _translatable(kind) else ("union", typing.get_args(kind)) if _may_hold(kind) else ("plain", None)
+    if _is_struct(kind):
+        fields = tuple((spec.name, spec.encode_name, spec.type) for spec in _fields(kind) if _may_hold(spec.type))
         return ("struct", fields) if fields else ("plain", None)
-    if isinstance(kind, types.ListType) and _may_hold(kind.item_type):
-        return "list", kind.item_type
+    if typing.get_origin(kind) is list and _may_hold(_item(kind)):
+        return "list", _item(kind)
     return "plain", None
 
 
-def _may_hold(kind: types.Type, seen: frozenset[int] = frozenset()) -> bool:
+def _may_hold(kind: Any, seen: frozenset[int] = frozenset()) -> bool:
     """Whether a value of `kind` may hold a translatable text somewhere inside."""
     kind = _bare(kind)
     if id(kind) in seen:  # a type inside itself: what it holds is decided where it started
         return False
     inside = seen | {id(kind)}
-    if isinstance(kind, types.UnionType):
-        return _translatable(kind) or any(_may_hold(k, inside) for k in kind.types)
-    if isinstance(kind, types.StructType):
-        return any(_may_hold(spec.type, inside) for spec in kind.fields)
-    if isinstance(kind, types.ListType):
-        return _may_hold(kind.item_type, inside)
+    if _is_union(kind):
+        return _translatable(kind) or any(_may_hold(k, inside) for k in typing.get_args(kind))
+    if _is_struct(kind):
+        return any(_may_hold(spec.type, inside) for spec in _fields(kind))
+    if typing.get_origin(kind) is list:
+        return _may_hold(_item(kind), inside)
     return False
 
 
-def _translatable(kind: types.UnionType) -> bool:
+def _translatable(kind: Any) -> bool:
     """A text or a mapping of languages to texts: `Localized` in the models."""
-    bare = [_bare(k) for k in kind.types if not isinstance(_bare(k), types.NoneType)]
-    return any(isinstance(k, types.StrType) for k in bare) and any(isinstance(k, types.DictType) for k in bare)
+    bare = [_bare(k) for k in typing.get_args(kind) if _bare(k) is not type(None)]
+    return any(k is str for k in bare) and any(k is dict or typing.get_origin(k) is dict for k in bare)
 
 
-def _holds(kind: types.Type, value: Any) -> bool:
-    if isinstance(kind, types.StructType):
-        return isinstance(value, kind.cls)
-    if isinstance(kind, types.ListType):
+def _holds(kind: Any, value: Any) -> bool:
+    kind = _bare(kind)
+    if _is_struct(kind):
+        return isinstance(value, kind)
+    if typing.get_origin(kind) is list:
         return isinstance(value, list)
-    return not isinstance(kind, types.NoneType)
+    return kind is not type(None)
 
 
-def _bare(kind: types.Type) -> types.Type:
-    while isinstance(kind, types.Metadata):
-        kind = kind.type
+def _bare(kind: Any) -> Any:
+    """`kind` without its Annotated constraints (msgspec.Meta)."""
+    while typing.get_origin(kind) is Annotated:
+        kind = kind.__origin__
     return kind
+
+
+def _is_union(kind: Any) -> bool:
+    return typing.get_origin(kind) in (Union, types.UnionType)
+
+
+def _is_struct(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, msgspec.Struct)
+
+
+def _item(kind: Any) -> Any:
+    args = typing.get_args(kind)
+    return args[0] if args else Any
+
+
+@cache
+def _fields(struct: type) -> tuple:
+    return msgspec.structs.fields(struct)
 
 
 def _languages(value: str | dict, plain: str | None) -> set[str | None]:

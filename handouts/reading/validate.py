@@ -9,7 +9,6 @@ file, line, column and field, says what is wrong and what to do.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import operator
 import re
@@ -232,6 +231,8 @@ def _loc(data: Any, path: str) -> tuple:
 
 def suggest(word: str, known: typing.Iterable[str]) -> str:
     """' (did you mean ...?)' for the nearest known word, or a list of what is known."""
+    import difflib  # (only for a word that is wrong: 2 ms a build need not spend)
+
     known = sorted(known)
     # a shortened name ('rest' for 'rest_seconds') is the commonest slip
     close = [k for k in known if word and k.startswith(word)] or difflib.get_close_matches(word, known, n=1, cutoff=0.6)

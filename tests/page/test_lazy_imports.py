@@ -27,21 +27,27 @@ NOT_IMPORTED = (
     "reportlab.graphics.barcode",  # QR codes: only for a video
     "textstat",  # reading levels come from the cache
     "fontpkg",  # the body font's files are found without it; it finds Noto, for letters Atkinson lacks
+    "click.shell_completion",  # only when the shell asks to complete
 )
+
+# what a warm build imports by name but never uses: never run (rlimports.LAZY_MODULES, LAZY_NAMES)
+NEVER_RUN = ("tempfile", "pickle", "logging", "reportlab.lib.rl_safe_eval")
 
 PROBE = """
 import atexit, json, runpy, sys
+LAZY = %r
 where = sys.argv[1]
 def report():
     import reportlab.platypus.paragraph as paragraph, reportlab.lib.textsplit as textsplit
     with open(where, "w") as out:
         json.dump({"modules": sorted(sys.modules), "uri_pat": type(paragraph.uri_pat).__name__,
                    "rx": type(textsplit.rx).__name__, "pil": type(sys.modules.get("PIL.Image")).__name__,
-                   "pyphen": type(sys.modules.get("pyphen")).__name__}, out)
+                   "pyphen": type(sys.modules.get("pyphen")).__name__,
+                   "lazy": {name: type(sys.modules.get(name)).__name__ for name in LAZY}}, out)
 atexit.register(report)
 sys.argv = ["handouts"] + sys.argv[2:]
 runpy.run_module("handouts", run_name="__main__")
-"""
+""" % (NEVER_RUN,)
 
 
 def build_and_report(tmp_path: Path, *args: str) -> dict:
@@ -60,6 +66,9 @@ def test_a_warm_build_imports_none_of_what_it_does_not_use(tmp_path: Path) -> No
     assert (report["uri_pat"], report["rx"]) == ("DeferredPattern", "DeferredPattern")  # never compiled
     # never run: LazyLoader gives a module the ordinary class when it runs it
     assert (report["pil"], report["pyphen"]) == ("_LazyModule", "_LazyModule")  # English is not hyphenated
+    assert report["lazy"] == {name: "_LazyModule" for name in NEVER_RUN}
+    # and what these would have brought with them
+    assert [name for name in ("shutil", "random", "bz2", "lzma", "_pickle", "traceback") if name in imported] == []
 
 
 def test_a_note_of_several_lines_loads_no_fallback_font(tmp_path: Path) -> None:
@@ -114,3 +123,53 @@ def test_pillow_loads_when_a_picture_needs_it(tmp_path: Path) -> None:
              "assert 'PIL._imaging' in sys.modules and utils._isPILImage(im); print('ok')")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     assert subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True).stdout.strip() == "ok"
+
+
+def test_reportlab_imports_by_name_only_the_names_that_stand_in() -> None:
+    """The reliance: ReportLab takes from rl_safe_eval and logging, at import, only the names
+    of rlimports.LAZY_NAMES (`from M import ...` in reportlab.lib.utils, `logging.getLogger`
+    in the page layout), and the modules define them."""
+    import importlib.util
+
+    wanted: dict[str, set[str]] = {}
+    root = Path(importlib.util.find_spec("reportlab").origin).parent
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+        for node in tree.body:  # the module's own top level: what runs at import
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[-1] in ("rl_safe_eval", "logging"):
+                name = "logging" if node.module == "logging" else "reportlab.lib.rl_safe_eval"
+                wanted.setdefault(name, set()).update(alias.name for alias in node.names)
+            for call in ast.walk(node) if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) else ():
+                if isinstance(call, ast.Attribute) and isinstance(call.value, ast.Name) and call.value.id == "logging":
+                    wanted.setdefault("logging", set()).add(call.attr)
+    assert wanted["reportlab.lib.rl_safe_eval"] <= set(rlimports.LAZY_NAMES["reportlab.lib.rl_safe_eval"])
+    assert wanted.get("logging", set()) <= set(rlimports.LAZY_NAMES["logging"])
+    source = (root / "lib" / "rl_safe_eval.py").read_text(encoding="utf-8")
+    for name in rlimports.LAZY_NAMES["reportlab.lib.rl_safe_eval"]:
+        assert f"def {name}(" in source or f"\n{name} = " in source
+
+
+STAND_INS = """
+import sys, handouts
+from reportlab.lib import utils, colors
+from reportlab.platypus import frames, doctemplate
+import tempfile, pickle
+lazy = lambda name: type(sys.modules[name]).__name__
+assert [lazy(n) for n in ("reportlab.lib.rl_safe_eval", "logging", "tempfile", "pickle")] == ["_LazyModule"] * 4
+assert utils.rl_safe_eval("[1, 2][1] + 3", g={}, l={}) == 5  # a stand-in: loads the module and calls the real one
+assert lazy("reportlab.lib.rl_safe_eval") == "module"
+assert utils.rl_extended_literal_eval("(1, 2.5)") == (1, 2.5) and colors.toColor("(0.5, 0.25, 0)") == colors.Color(0.5, 0.25, 0)
+assert frames.logger.name == "reportlab.platypus" and doctemplate.logger.isEnabledFor(10) is False  # loads logging
+import logging
+assert lazy("logging") == "module" and logging.getLogger("reportlab.platypus") is logging.getLogger("reportlab.platypus")
+fd, name = tempfile.mkstemp(prefix=".", suffix=".part")
+import os; os.close(fd); os.unlink(name)
+assert pickle.loads(pickle.dumps({"a": 1})) == {"a": 1}
+print("ok")
+"""
+
+
+def test_what_stands_in_for_a_module_works_as_the_module_when_used() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", STAND_INS], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr

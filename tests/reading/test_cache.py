@@ -115,7 +115,7 @@ CORRUPT_FOLDER_CACHES = {
     "edited": lambda file: file.write_bytes(file.read_bytes().replace(b"Test lift", b"Test LIFT")),
     "empty": lambda file: file.write_bytes(b""),
     "not-json": lambda file: _reseal(file, b"{not json"),
-    "wrong-shape": lambda file: _retyped(file, lambda entry: entry.update(positions="x")),
+    "wrong-shape": lambda file: _retyped(file, lambda entry: entry.update(plain_text="x")),
     "wrong-typed-data": lambda file: _retyped(file, lambda entry: entry["data"].update(steps=5, name=["Stale"])),
     "nan": lambda file: _retyped(file, lambda entry: entry["data"]["dosage"].update(reps=float("nan"))),
     "unknown-field": lambda file: _retyped(file, lambda entry: entry.update(code="__import__('os')")),
@@ -136,6 +136,22 @@ def test_a_damaged_cache_entry_is_ignored_and_made_again(library_dir, reads, dam
     reads.clear()
     load_library([library_dir])
     assert reads == []  # and the entry was made again
+
+
+def test_positions_of_the_wrong_shape_give_a_problem_no_line_never_a_wrong_one(library_dir, reads) -> None:
+    """Positions are decoded, against their strict shape, only when a problem asks where
+    it is (cache.Kept): damaged ones are then none, where the rest of the entry is used."""
+    load_library([library_dir])
+    file = cache._folder_file(library_dir)
+    recalled = cache.FolderCache(library_dir).read(library_dir / "test-lift.yaml")[0]
+    assert recalled.where(("steps", 0)) != (0, 0) and recalled.where(("id",), key=True) != (0, 0)
+    _retyped(file, lambda entry: entry.update(positions=[["steps", 0], "x"], key_positions={"id": -1}))
+    reads.clear()
+    library = load_library([library_dir])
+    assert reads == [] and library.exercises["test-lift"].exercise.name == "Test lift"
+    damaged = library.exercises["test-lift"].document
+    assert (damaged.where(("steps", 0)), damaged.where(("id",), key=True)) == ((0, 0), (0, 0))
+    assert damaged.problem(("steps", 0), "wrong").line == 0
 
 
 def test_a_cache_file_from_another_folder_gives_nothing_of_its_own(library_dir, tmp_path, exercise_text, reads) -> None:
