@@ -142,17 +142,16 @@ def summary_lines(handout: Handout) -> list[str]:
     """The key points, a line (markup) each."""
     words = handout.words
     lines = []
-    if handout.template.card_layout != "line":  # (the one-page sheet's lines give each dose whole, just above)
-        count = len(handout.cards)
-        exercises = words.ngettext("{n} exercise", "{n} exercises", count)
-        often = how_often(handout)
-        if often or count == 1:
-            about = words.ngettext("about {n} minute each time", "about {n} minutes each time", handout.minutes)
-        else:  # the exercises have days of their own: the minutes are those of a day with all of them
-            about = words.ngettext("about {n} minute on a day you do them all", "about {n} minutes on a day you do them all",
-                                   handout.minutes)
-        lines.append(_fact(words._("Your exercises:"),
-                           para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about))))
+    count = len(handout.cards)
+    exercises = words.ngettext("{n} exercise", "{n} exercises", count)
+    often = how_often(handout)
+    if often or count == 1:
+        about = words.ngettext("about {n} minute each time", "about {n} minutes each time", handout.minutes)
+    else:  # the exercises have days of their own: the minutes are those of a day with all of them
+        about = words.ngettext("about {n} minute on a day you do them all", "about {n} minutes on a day you do them all",
+                               handout.minutes)
+    lines.append(_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about))))
+    if handout.template.card_layout != "line":  # (the one-page sheet's lines give each dose whole, just below)
         often = often or days_of_each(handout)
         lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
                                                             else words._("as each exercise's dose says."))))

@@ -227,6 +227,7 @@ def test_the_one_page_sheet_holds_six_exercises_and_its_key_points_on_one_side(b
     # has none), when to stop and the pain rule (the phone is in the header)
     assert "Stop and call us if you feel sharp pain" in page and "Pain rule: A mild ache is fine." in page
     assert "How to do them: as we showed you. Ask us for the full handout" in page
+    assert f"Your exercises: {count} exercises, about " in page  # the summary a patient checks the day against
     assert page.index("Stop and call us if") < page.index("1. Side leg lift and hold") < page.index("Your week:")
     assert "Tue 1" not in page and "Tue 8" in page  # the log's days on one line each: name and day of the month
 
