@@ -9,7 +9,7 @@ import math
 from reportlab.graphics.shapes import Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
-from handouts.pictures.pictogram.draw import END_COLOUR, FAR_COLOUR, fit, frame_drawings
+from handouts.pictures.pictogram.draw import ACCENT_COLOUR, END_COLOUR, FAR_COLOUR, PROP_COLOUR, WALL_COLOUR, fit, frame_drawings, role_colours
 from handouts.pictures.pictogram.files import bundled_pose_path
 from handouts.pictures.pictogram.placement import placed
 from handouts.pictures.pictogram.pose import load_pose_illustration
@@ -20,6 +20,7 @@ from .test_pictogram import WIDTH, shapes
 from .test_teaching import ACCENT
 
 MM = 72 / 25.4
+BAND = role_colours(ACCENT_COLOUR)["band"]
 
 
 def _poses(name: str):
@@ -70,3 +71,29 @@ def test_the_hop_arrow_leaves_the_landing_knee_in_sight() -> None:
     (shaft,) = _shafts(ill)
     assert _nearest(shaft, _on_page(ill, end, "right_knee")) > 2 * MM
     assert _nearest(shaft, _on_page(ill, end, "right_foot")) < 3 * MM
+
+
+def test_the_band_is_tied_low_on_a_table_leg_clear_of_the_chair_held() -> None:
+    """Judges read the band as tied to the chair the patient holds (the table's leg stood
+    where the chair's front leg was): the table, a top over two legs, stands more than
+    2.5 mm clear of the chair on the page, and the band ends in a knot round the table's
+    near leg, low down, not at the chair."""
+    ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
+    start = frame_drawings(ill, WIDTH)[0]
+    behind = [s for s in shapes(start, "behind") if isinstance(s, Polygon)]
+    table = [s for s in behind if s.fillColor == HexColor(PROP_COLOUR)]
+    chair = [s for s in behind if s.fillColor == HexColor(WALL_COLOUR)]
+    assert len(table) == 3 and len(chair) == 3, "a top and two legs; a backrest, a seat and a front leg"
+    near_leg = max(table[1:], key=lambda s: max(s.points[0::2]))
+    top = table[0]
+    assert min(top.points[0::2]) < min(table[1].points[0::2]) and max(top.points[0::2]) > max(near_leg.points[0::2]), "the top overhangs its legs"
+    gap = min(min(s.points[0::2]) for s in chair) - max(max(s.points[0::2]) for s in table)
+    assert gap > 2.5 * MM, f"the table {gap / MM:.1f} mm from the chair"
+    band = [s for s in shapes(start, "figure") if isinstance(s, PolyLine) and s.strokeColor == BAND]
+    leg_x0, leg_x1 = min(near_leg.points[0::2]), max(near_leg.points[0::2])
+    knots = [s for s in band if len(s.points) == 4 and s.points[0] < leg_x0 and s.points[2] > leg_x1]
+    assert len(knots) == 1, "a knot across the table's near leg"
+    strip = max(band, key=lambda s: abs(s.points[2] - s.points[0]))
+    end = min(strip.points[0], strip.points[2])
+    assert leg_x0 - 2 <= end <= leg_x1 + 2, "the band runs from the table's leg"
+    assert knots[0].points[1] < min(top.points[1::2]) / 3, "tied low on the leg"

@@ -20,10 +20,11 @@ from .reach import direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
-TABLE_NEAR = 0.38  # a step away: beyond a chair held beside the body
-TABLE_DEPTH = 0.24
+TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
+TABLE_DEPTH = 0.2
+TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
-CHAIR_DEPTH = 0.2
+CHAIR_DEPTH = 0.14
 STEP_LENGTH = 0.3
 STAIR_DEPTH = 0.16  # the tread of the stair behind a step
 SHADOW = (0.05, 0.006)  # half the length and height of a foot's shadow on the floor
@@ -163,9 +164,11 @@ def _table(f: _Fit, prop: Prop) -> None:
     near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
     z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
-    f.out.behind.extend(box_items(f.cam, Box(x0, x1, TABLE_HEIGHT - 0.035, TABLE_HEIGHT, z0, z1)))
+    # a thick top over two legs set in from its ends: a table, not a stool or a chair
+    top = (x0 - TABLE_OVERHANG, x1 + TABLE_OVERHANG) if abs(d[0]) > 0.5 else (x0, x1)
+    f.out.behind.extend(box_items(f.cam, Box(top[0], top[1], TABLE_HEIGHT - TABLE_TOP, TABLE_HEIGHT, z0, z1)))
     for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
-        f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - 0.035, z1 - 0.03, z1)))
+        f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z1 - 0.03, z1)))
     # low on the back of the near leg: a band tied there runs behind the standing leg
     f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z0 + 0.015)
 
