@@ -112,3 +112,26 @@ def test_the_knees_drawn_up_body_lies_level_along_the_mat() -> None:
     a, b = cam.xy((0.0, 0.0, 0.0)), cam.xy((1.0, 0.0, 0.0))
     assert (b[1] - a[1]) * (head[0] - pelvis[0]) >= 0, "the mat rises towards the head, as the body does"
     assert head[1] < top[1], "the head rests low, on the lower arm"
+
+
+def test_the_clamshell_band_hugs_the_thighs_and_its_arrow_leaves_the_knee_in_sight() -> None:
+    """clamshell-band: judges read the band as an upright hoop standing off the legs, and
+    the arrow with the band hid the top knee. The loop lies on the thighs (its middle on
+    their surface, not a band's width outside it), clear of the knee joint, up the thigh
+    towards the hip; the arrow is beside the top knee, 3 to 6 mm from the joint, on the
+    side away from the band."""
+    ill, start, end, cam = _poses("clamshell-band")
+    drawn = frame_drawings(ill, WIDTH)[0]
+    band = [s for g in ("figure", "under", "behind") for s in shapes(drawn, g) if isinstance(s, PolyLine) and s.strokeColor == BAND]
+    ys = [y for s in band for y in s.points[1::2]]
+    top, bottom = _on_page(ill, start, "right_thigh")[1], _on_page(ill, start, "left_thigh")[1]
+    overshoot = ((max(ys) - min(ys)) - (top - bottom)) / 2
+    assert band and overshoot < 1.6 * MM, f"the loop reaches {overshoot / MM:.2f} mm beyond each thigh's middle"
+    for body in (start, end):
+        knee, thigh, hip = (cam.xy(body.points[p].c) for p in ("right_knee", "right_thigh", "right_hip"))
+        assert math.dist(knee, thigh) > 0.3 * math.dist(knee, hip), "the band up the thigh, off the knee"
+    (shaft,) = _shafts(ill)
+    knee = _on_page(ill, end, "right_knee")
+    assert 3 * MM < _nearest(shaft, knee) < 6 * MM
+    band_x = _on_page(ill, end, "right_thigh")[0]
+    assert all((x - knee[0]) * (band_x - knee[0]) < 0 for x in shaft.points[0::2]), "the arrow on the knee's other side"

@@ -27,6 +27,7 @@ from .geometry import (
 from .shapes import BAND_EDGE, BAND_WIDTH, Camera, DrawGroup, Item, halo_of
 
 RING_POINTS = 24
+BAND_HUG = 0.0  # a loop lies on the limbs, its middle on their surface: a hoop standing off them read as a tube
 TABLE_KNOT = 0.022  # half the width of the knot round a table leg (the leg is 0.03 wide)
 
 
@@ -63,7 +64,7 @@ def _loop(body: Body, cam: Camera, colour: str, names: tuple[str, str]) -> list[
     origin = body.points[names[0]].c
     flat: dict[Pt, tuple[Vec, bool]] = {}  # the loop in its own plane -> (in the room, in front of its limb)
     for name in names:
-        c, r = body.points[name].c, _radius(body, name) + BAND_WIDTH / 2
+        c, r = body.points[name].c, _radius(body, name) + BAND_HUG
         for x, y in circle_points(0.0, 0.0, r, RING_POINTS):
             room = add(c, add(scale(u, x), scale(v, y)))
             flat[(dot(sub(room, origin), u), dot(sub(room, origin), v))] = (room, cam.depth(room) >= cam.depth(c))
