@@ -135,3 +135,19 @@ def test_the_clamshell_band_hugs_the_thighs_and_its_arrow_leaves_the_knee_in_sig
     assert 3 * MM < _nearest(shaft, knee) < 6 * MM
     band_x = _on_page(ill, end, "right_thigh")[0]
     assert all((x - knee[0]) * (band_x - knee[0]) < 0 for x in shaft.points[0::2]), "the arrow on the knee's other side"
+
+
+def test_the_hip_hike_arrow_points_up_under_the_free_hip_on_white() -> None:
+    """hip-listing-wall: the arrow on the dark hip was lost on a mono print. It points
+    straight up in the white between the legs, under the free hip (within 8 mm of it),
+    its top below the hip joints, clear of the ball."""
+    ill, start, end, _ = _poses("hip-listing-wall")
+    (shaft,) = _shafts(ill)
+    xs, ys = shaft.points[0::2], shaft.points[1::2]
+    assert ys[-1] - ys[0] > 5 and max(xs) - min(xs) < 0.5, "straight up"
+    free, standing = _on_page(ill, end, "left_thigh"), _on_page(ill, end, "right_thigh")
+    lo, hi = sorted((free[0], standing[0]))
+    assert all(lo + 2 * MM < x < hi - 2 * MM for x in xs), "between the thighs, clear of both"
+    hip = _on_page(ill, end, "left_hip")
+    assert max(ys) < min(hip[1], _on_page(ill, end, "right_hip")[1]), "under the hips"
+    assert _nearest(shaft, hip) < 8 * MM
