@@ -151,3 +151,32 @@ def test_the_hip_hike_arrow_points_up_under_the_free_hip_on_white() -> None:
     hip = _on_page(ill, end, "left_hip")
     assert max(ys) < min(hip[1], _on_page(ill, end, "right_hip")[1]), "under the hips"
     assert _nearest(shaft, hip) < 8 * MM
+
+
+def _inside(p: tuple[float, float], poly: list[float]) -> bool:
+    """Whether a page point lies inside a convex polygon given as flat x, y pairs."""
+    pts = list(zip(poly[0::2], poly[1::2]))
+    signs = [(b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) for a, b in zip(pts, pts[1:] + pts[:1])]
+    return all(s >= 0 for s in signs) or all(s <= 0 for s in signs)
+
+
+def test_the_hip_drop_stands_on_the_tread_of_a_step_knee_straight() -> None:
+    """pelvic-drop: seen from 11 degrees up, the step's tread was a sliver behind the
+    standing foot, which seemed to stand in front of the step, and judges could not rule
+    out a bent standing knee. Seen from higher up, the tread is a face more than 4 mm deep
+    on the page with the standing foot (its ball and heel) on it, the standing knee straight
+    on the page in both frames, and at the Finish the free foot hangs
+    below the tread, past its edge."""
+    ill, start, end, cam = _poses("pelvic-drop")
+    drawn = frame_drawings(ill, WIDTH)
+    tint = role_colours(ACCENT_COLOUR)["tint"]
+    for frame, body in zip(drawn, (start, end)):
+        treads = [s for s in shapes(frame, "behind") if isinstance(s, Polygon) and s.fillColor == tint and len(s.points) == 8]
+        tread = min(treads, key=lambda s: min(s.points[1::2]))  # the bottom stair's
+        depth = max(tread.points[1::2]) - min(tread.points[1::2])
+        assert depth > 4 * MM, f"the tread {depth / MM:.1f} mm deep on the page"
+        for point in ("right_foot", "right_heel"):
+            assert _inside(_on_page(ill, body, point), tread.points), f"the {point} on the tread"
+        assert _page_angle(cam, body, "right_hip", "right_knee", "right_ankle") > 170, "the standing knee straight"
+    free = min(b.c[1] - b.r for b in end.parts["left_foot"].balls)
+    assert free < end.bottom_of("right_foot") - 0.02, "the free foot below the tread"
