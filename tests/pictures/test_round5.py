@@ -201,3 +201,28 @@ def test_the_step_and_reach_shows_where_the_foot_started_with_two_arrows() -> No
     step = min(_shafts(ill), key=lambda s: min(s.points[1::2]))
     assert _nearest(step, centre) < 3 * MM, "the step arrow starts at the footprint"
     assert _nearest(step, _on_page(ill, end, "right_foot")) < 3 * MM, "and ends at the foot"
+
+
+def test_the_hold_and_the_lift_differ_at_a_glance() -> None:
+    """side-lying-abduction-hold and side-lying-hip-abduction looked alike: the hold's
+    stopwatch was a 4 mm ring beside an arrow like the lift's. It is more than 5 mm across
+    at print size with a solid wedge of time gone by (dark on a mono print too); the lift
+    has neither, and its arrow goes both ways (up and down again), the hold's only up."""
+    from reportlab.graphics.shapes import PolyLine as Line
+
+    def marks(name: str):
+        ill = load_pose_illustration(bundled_pose_path(name))
+        finish = frame_drawings(ill, WIDTH)[1]
+        rings = [s for s in shapes(finish, "arrows") if isinstance(s, Line) and len(s.points) > 40 and s.points[:2] == s.points[-2:]]
+        wedges = [s for s in shapes(finish, "arrows") if isinstance(s, Polygon) and s.fillColor == ACCENT and len(s.points) == 20]
+        return ill, rings, wedges
+
+    ill, rings, wedges = marks("side-lying-abduction-hold")
+    (ring,) = rings
+    across = max(ring.points[0::2]) - min(ring.points[0::2])
+    assert across > 5 * MM, f"the stopwatch {across / MM:.1f} mm across"
+    assert len(wedges) == 1 and ill.holds
+    assert [a.both_ways for a in ill.arrows if a.arc] == [False], "the hold's arrow only up"
+    lift, rings, wedges = marks("side-lying-hip-abduction")
+    assert rings == [] and wedges == [] and not lift.holds
+    assert [a.both_ways for a in lift.arrows if a.arc] == [True], "the lift's arrow up and down"
