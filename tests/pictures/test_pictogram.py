@@ -231,7 +231,7 @@ def one_line_problems(path: Path) -> list[str]:
 def test_unknown_key(write) -> None:
     path = write("p.yaml", "view: front\nbase: standing\ncolour: red\nend: {}\n")
     assert one_line_problems(path) == [
-        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, layout, look_down, planted, props, start, title, turn, view)"
+        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, behind, end, layout, look_down, planted, props, start, title, turn, view)"
     ]
 
 
@@ -591,12 +591,14 @@ def test_the_free_leg_is_held_up_with_the_knee_bent(name: str, leg: str) -> None
 
 
 def test_the_hip_hike_lifts_the_foot_not_the_knee() -> None:
-    """'Lift the foot that is near the wall': off the floor in both frames, by bending the
-    knee, not by lifting the knee high."""
+    """The free foot is lifted by the hip, not the knee: on the floor at the Start, a few
+    centimetres off it at the Finish, the knee nearly straight and the thigh hanging down
+    (round 4 held the foot up with the knee bent 90 in both frames: judges saw a march)."""
     ill = load_pose_illustration(bundled_pose_path("hip-listing-wall"))
+    assert placed(ill, ill.start).bottom_of("left_foot") < 0.005
+    assert 0.025 < placed(ill, ill.end).bottom_of("left_foot") < 0.08
     for pose in (ill.start, ill.end):
-        assert placed(ill, pose).bottom_of("left_foot") > 0.05
-        assert pose.angles["left_hip"]["flexion"] <= 30 and pose.angles["left_knee"]["flexion"] >= 70
+        assert pose.angles.get("left_hip", {}).get("flexion", 0) <= 5 and pose.angles["left_knee"]["flexion"] <= 10
 
 
 def test_the_hop_lands_on_a_bent_knee_over_the_line() -> None:

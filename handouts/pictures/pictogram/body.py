@@ -247,7 +247,7 @@ def forward_kinematics(orientation: str, view: str, angles: Mapping[str, Mapping
         parts[f"{side}_shank"] = Part(f"{side}_shank", leg, _taper(knee, ankle, SHANK_R))
         parts[f"{side}_foot"] = Part(f"{side}_foot", leg, _taper(heel, toe, FOOT_R))
         points[f"{side}_hip"] = Point(hip, f"{side}_thigh")
-        points[f"{side}_thigh"] = Point(lerp(hip, knee, 0.78), f"{side}_thigh")  # just above the knee, for bands
+        points[f"{side}_thigh"] = Point(lerp(hip, knee, 0.68), f"{side}_thigh")  # just above the knee, for bands
         points[f"{side}_knee"] = Point(knee, f"{side}_thigh")
         points[f"{side}_shin"] = Point(lerp(knee, ankle, 0.5), f"{side}_shank")
         points[f"{side}_ankle"] = Point(lerp(knee, ankle, 0.88), f"{side}_shank")

@@ -1,5 +1,5 @@
 """Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow,
-a chair's back or a rail to hold, a level line, a machine's weight stack).
+a chair's back or a rail to hold, a level line, a machine's weight stack, a footprint).
 
 They are fitted to the start pose and sized to hold every pose; a bench or seat top is
 exactly as high as the body above it, so the body neither floats over it nor sinks into it.
@@ -13,17 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .body import Body
-from .geometry import Vec, add, scale
+from .geometry import Vec, add, circle_points, convex_hull, scale
 from .placement import mat_thickness, step_height
 from .pose import PoseIllustration, Prop
 from .reach import direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
-TABLE_NEAR = 0.38  # a step away: beyond a chair held beside the body
-TABLE_DEPTH = 0.24
+TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
+TABLE_DEPTH = 0.2
+TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
-CHAIR_DEPTH = 0.2
+CHAIR_DEPTH = 0.14
 STEP_LENGTH = 0.3
 STAIR_DEPTH = 0.16  # the tread of the stair behind a step
 SHADOW = (0.05, 0.006)  # half the length and height of a foot's shadow on the floor
@@ -36,6 +37,7 @@ STACK_PLATES = 6
 LEVEL_REACH = 0.2  # how far a level line runs out beyond the hips
 LEVEL_WIDTH = 0.008
 LEVEL_DASH = (0.03, 0.018)
+FOOTPRINT_WIDTH, FOOTPRINT_DASH = 0.008, (0.016, 0.01)
 
 
 @dataclass
@@ -163,9 +165,11 @@ def _table(f: _Fit, prop: Prop) -> None:
     near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
     z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
-    f.out.behind.extend(box_items(f.cam, Box(x0, x1, TABLE_HEIGHT - 0.035, TABLE_HEIGHT, z0, z1)))
+    # a thick top over two legs set in from its ends: a table, not a stool or a chair
+    top = (x0 - TABLE_OVERHANG, x1 + TABLE_OVERHANG) if abs(d[0]) > 0.5 else (x0, x1)
+    f.out.behind.extend(box_items(f.cam, Box(top[0], top[1], TABLE_HEIGHT - TABLE_TOP, TABLE_HEIGHT, z0, z1)))
     for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
-        f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - 0.035, z1 - 0.03, z1)))
+        f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z1 - 0.03, z1)))
     # low on the back of the near leg: a band tied there runs behind the standing leg
     f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z0 + 0.015)
 
@@ -216,6 +220,16 @@ def _line(f: _Fit, prop: Prop) -> None:
         f.out.under.append(Item([(mid - 0.015, level), (mid + 0.015, level), (mid + 0.015, level - 0.03), (mid - 0.015, level - 0.03)], fill="edge"))
 
 
+def _footprint(f: _Fit, prop: Prop) -> None:
+    """Where a foot stands at the Start, outlined dashed on the floor: in the Finish frame
+    the foot has moved off it, so the way it stepped shows (three arrows did not say it);
+    in the Start frame the foot covers it."""
+    assert prop.at
+    part = f.body.parts[f.body.points[prop.at].part]
+    outline = convex_hull([p for b in part.balls for p in circle_points(*f.cam.xy(b.c), b.r, 12)])
+    f.out.behind.append(Item(outline, fill="white", stroke="edge", width=FOOTPRINT_WIDTH, dash=FOOTPRINT_DASH))
+
+
 def _level(f: _Fit, prop: Prop) -> None:
     """A dashed level line through a point (the standing hip): the same in both frames, so a
     hip that sags below it or lifts above it shows against it, not only by a tilt."""
@@ -264,7 +278,7 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
     "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
-    "rail": _rail, "level": _level, "weight_stack": _weight_stack,
+    "rail": _rail, "level": _level, "weight_stack": _weight_stack, "footprint": _footprint,
 }  # fmt: skip
 
 

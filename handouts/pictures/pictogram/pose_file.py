@@ -24,7 +24,7 @@ Direction = Literal["left", "right", "front", "back", "above", "below"]
 PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
     "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle", "chair_back", "rail",
-    "level", "weight_stack",
+    "level", "weight_stack", "footprint",
 ]  # fmt: skip
 PointName = Annotated[str, Meta(min_length=1, max_length=40)]  # checked against the body's points
 Size = Annotated[float, Meta(gt=0, le=1)]  # fractions of the body's height
@@ -114,6 +114,8 @@ class PoseFileFields(Strict, kw_only=True):
     align: Annotated[PointName, describe("the body point that stays still between start and end")] = "pelvis"
     planted: Annotated[list[PointName], Meta(max_length=4), describe(
         "body points that must touch the floor too, e.g. the feet of a bridge")] = []
+    behind: Annotated[list[Literal["right_leg", "left_leg", "right_arm", "left_arm"]], Meta(max_length=4), describe(
+        "limbs drawn in the lighter tone, e.g. the free leg behind a standing leg (side-lying: the limbs underneath)")] = []
     start: Pose = msgspec.field(default_factory=Pose)
     end: Pose
     props: Annotated[list[Prop], Meta(max_length=20)] = []
@@ -151,6 +153,7 @@ PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allo
     "rail": ({"at"}, {"at"}),
     "level": ({"at"}, {"at"}),
     "weight_stack": ({"at", "side"}, {"at", "side"}),
+    "footprint": ({"at"}, {"at"}),
 }
 PROP_HINT = {
     "band": "write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh",
