@@ -182,27 +182,6 @@ def test_the_hip_drop_stands_on_the_tread_of_a_step_knee_straight() -> None:
     assert free < end.bottom_of("right_foot") - 0.02, "the free foot below the tread"
 
 
-def test_the_step_and_reach_shows_where_the_foot_started_with_two_arrows() -> None:
-    """single-leg-reach-step: three arrows (step, reach, hips) made the step's way
-    ambiguous. Two arrows are left, the step along the floor and the reach over the head,
-    and a dashed footprint where the front foot stood shows in the Finish frame, not
-    hidden by the leg that stepped off it: the step arrow runs from beside it towards the
-    foot."""
-    ill, start, end, cam = _poses("single-leg-reach-step")
-    assert [a.move or a.arc for a in ill.arrows] == ["right_foot", "right_hand"]
-    finish = frame_drawings(ill, WIDTH)[1]
-    prints = [s for s in shapes(finish, "behind") if isinstance(s, Polygon) and s.strokeDashArray]
-    assert len(prints) == 1, "one dashed footprint"
-    xs, ys = prints[0].points[0::2], prints[0].points[1::2]
-    centre = (sum(xs) / len(xs), sum(ys) / len(ys))
-    assert math.dist(centre, _on_page(ill, start, "right_foot")) < 1.5 * MM, "where the foot stood"
-    leg = [s for s in shapes(finish, "figure") if isinstance(s, Polygon) and s.fillColor == HexColor(END_COLOUR)]
-    assert not any(_inside(centre, s.points) for s in leg), "not under the leg that stepped"
-    step = min(_shafts(ill), key=lambda s: min(s.points[1::2]))
-    assert _nearest(step, centre) < 3 * MM, "the step arrow starts at the footprint"
-    assert _nearest(step, _on_page(ill, end, "right_foot")) < 3 * MM, "and ends at the foot"
-
-
 def test_the_hold_and_the_lift_differ_at_a_glance() -> None:
     """side-lying-abduction-hold and side-lying-hip-abduction looked alike: the hold's
     stopwatch was a 4 mm ring beside an arrow like the lift's. It is more than 5 mm across

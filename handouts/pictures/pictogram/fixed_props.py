@@ -1,5 +1,5 @@
 """Props that stay put (floor, mat, step, bench, chair, wall, table, tape line, pillow,
-a chair's back or a rail to hold, a level line, a machine's weight stack, a footprint).
+a chair's back or a rail to hold, a level line, a machine's weight stack).
 
 They are fitted to the start pose and sized to hold every pose; a bench or seat top is
 exactly as high as the body above it, so the body neither floats over it nor sinks into it.
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .body import Body
-from .geometry import Vec, add, circle_points, convex_hull, scale
+from .geometry import Vec, add, scale
 from .placement import mat_thickness, step_height
 from .pose import PoseIllustration, Prop
 from .reach import direction, extent, lowest_over, surface
@@ -37,7 +37,6 @@ STACK_PLATES = 6
 LEVEL_REACH = 0.2  # how far a level line runs out beyond the hips
 LEVEL_WIDTH = 0.008
 LEVEL_DASH = (0.03, 0.018)
-FOOTPRINT_WIDTH, FOOTPRINT_DASH = 0.008, (0.016, 0.01)
 
 
 @dataclass
@@ -220,16 +219,6 @@ def _line(f: _Fit, prop: Prop) -> None:
         f.out.under.append(Item([(mid - 0.015, level), (mid + 0.015, level), (mid + 0.015, level - 0.03), (mid - 0.015, level - 0.03)], fill="edge"))
 
 
-def _footprint(f: _Fit, prop: Prop) -> None:
-    """Where a foot stands at the Start, outlined dashed on the floor: in the Finish frame
-    the foot has moved off it, so the way it stepped shows (three arrows did not say it);
-    in the Start frame the foot covers it."""
-    assert prop.at
-    part = f.body.parts[f.body.points[prop.at].part]
-    outline = convex_hull([p for b in part.balls for p in circle_points(*f.cam.xy(b.c), b.r, 12)])
-    f.out.behind.append(Item(outline, fill="white", stroke="edge", width=FOOTPRINT_WIDTH, dash=FOOTPRINT_DASH))
-
-
 def _level(f: _Fit, prop: Prop) -> None:
     """A dashed level line through a point (the standing hip): the same in both frames, so a
     hip that sags below it or lifts above it shows against it, not only by a tilt."""
@@ -278,7 +267,7 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
     "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
-    "rail": _rail, "level": _level, "weight_stack": _weight_stack, "footprint": _footprint,
+    "rail": _rail, "level": _level, "weight_stack": _weight_stack,
 }  # fmt: skip
 
 
