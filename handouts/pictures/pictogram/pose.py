@@ -60,7 +60,6 @@ class PoseIllustration:
     end: ResolvedPose
     props: tuple[Prop, ...]
     arrows: tuple[Arrow, ...]
-    behind: tuple[str, ...] = ()  # limbs in the lighter tone, so that a leg crossing another reads apart
 
     @property
     def facing(self) -> str:
@@ -119,7 +118,6 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
         end=resolved[1],
         props=tuple(model.props),
         arrows=tuple(model.arrows),
-        behind=tuple(model.behind),
     )
 
 

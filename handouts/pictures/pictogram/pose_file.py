@@ -114,8 +114,6 @@ class PoseFileFields(Strict, kw_only=True):
     align: Annotated[PointName, describe("the body point that stays still between start and end")] = "pelvis"
     planted: Annotated[list[PointName], Meta(max_length=4), describe(
         "body points that must touch the floor too, e.g. the feet of a bridge")] = []
-    behind: Annotated[list[Literal["right_leg", "left_leg", "right_arm", "left_arm"]], Meta(max_length=4), describe(
-        "limbs drawn in the lighter tone, e.g. the free leg behind a standing leg (side-lying: the limbs underneath)")] = []
     start: Pose = msgspec.field(default_factory=Pose)
     end: Pose
     props: Annotated[list[Prop], Meta(max_length=20)] = []

@@ -131,7 +131,7 @@ UNDERNEATH = {"side-lying": ("left_leg", "left_arm")}
 
 def pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
     """One pose with the props that move with it, far to near."""
-    under = ill.behind or UNDERNEATH.get(ill.start.orientation, ())
+    under = UNDERNEATH.get(ill.start.orientation, ())
     colour = {chain: "far" if chain in under else role for chain in CHAIN_RANK}
     return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, colour).values()))
 
