@@ -28,6 +28,13 @@ def _poses(name: str):
     return ill, placed(ill, ill.start), placed(ill, ill.end), Camera(ill.elevation, ill.yaw)
 
 
+def _page_angle(cam: Camera, body, a: str, b: str, c: str) -> float:
+    """The angle at b between b-a and b-c, as drawn on the page."""
+    pa, pb, pc = (cam.xy(body.points[p].c) for p in (a, b, c))
+    u, v = (pa[0] - pb[0], pa[1] - pb[1]), (pc[0] - pb[0], pc[1] - pb[1])
+    return math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
+
+
 def _shafts(ill, frame: int = 1) -> list[PolyLine]:
     return [s for s in shapes(frame_drawings(ill, WIDTH)[frame], "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
 
