@@ -14,8 +14,8 @@ exercise's grade is kept in this process and in the cache (only a hash of the li
 text and two numbers: nothing about a patient).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 import hashlib
 from functools import lru_cache
 from typing import Annotated

@@ -18,8 +18,8 @@ flowable of no height inside, is left as it was). Unlike its flowables, it moves
 next page whole when a frame finds it does not fit after all.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 from collections import OrderedDict
 from typing import Annotated, Callable
 from weakref import WeakKeyDictionary
