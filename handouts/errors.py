@@ -8,8 +8,9 @@ it into a Click error in one place. Each problem is one line in the form
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 
 def one_line(text: str) -> str:
@@ -23,8 +24,7 @@ def one_line(text: str) -> str:
     return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True, order=True):
     """One thing wrong in one input, with where it is."""
 
     file: str

@@ -6,13 +6,12 @@ This is the library's front door: the CLI only turns options into a `Request` an
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 import msgspec
+from msgspec import field
 
 from ..errors import InvalidInput, NotFound, PictureError, Problem
 from ..handout.assemble import Audience, Handout, advice, assemble
@@ -36,8 +35,7 @@ from ..reading.yamlio import Document
 from .inputs import Inputs
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(msgspec.Struct, frozen=True):
     """What to build: a program file or name, or ad-hoc exercise ids, plus overrides."""
 
     program: str | None = None
@@ -67,8 +65,7 @@ class Rendered(NamedTuple):
     inputs: Inputs
 
 
-@dataclass
-class Builder:
+class Builder(msgspec.Struct):
     """Builds many handouts in one process, loading the library and templates once."""
 
     library_folders: tuple[Path, ...] = ()
@@ -148,7 +145,7 @@ class Builder:
         old, old_inputs, _ = self._handout(Request(program=request.since, language=handout.words.language, fallback=request.fallback),
                                            "the previous program (--since)")
         inputs.update(old_inputs)  # the previous program is read too: never written over
-        return dataclasses.replace(handout, changes=compare(old, handout))
+        return msgspec.structs.replace(handout, changes=compare(old, handout))
 
     def render(self, request: Request) -> Rendered:
         """Stages 3 and 4: lay the handout out and render it, in memory; with advice and inputs."""

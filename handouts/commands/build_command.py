@@ -92,10 +92,10 @@ def build(programs, exercises, roster, output, out_dir, patient, paper, template
             outcomes = build_roster(roster, out_dir or Path("."), defaults, tuple(library_folders), jobs=jobs,
                                     progress=progress.advance, started=progress.start)
     else:
-        import dataclasses
+        from msgspec.structs import replace
 
-        requests = ([dataclasses.replace(defaults, program=p) for p in programs]
-                    or [dataclasses.replace(defaults, exercises=tuple(exercises))])
+        requests = ([replace(defaults, program=p) for p in programs]
+                    or [replace(defaults, exercises=tuple(exercises))])
         pairs = [(request, output or (out_dir or Path(".")) / f"{Path(request.program).stem if request.program else 'handout'}.pdf")
                  for request in requests]
         with progress:

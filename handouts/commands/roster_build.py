@@ -15,9 +15,10 @@ output folder, never the cache, and the lines the tool prints name a row by its 
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Callable
+
+import msgspec
 
 from ..errors import Problem
 from ..page.fonts import describe, unprintable
@@ -66,7 +67,7 @@ def request_for(row: Row, defaults: Request) -> Request:
     """The build of one row: its cells, then the options for the cells it leaves empty."""
     cells = {"date": row.date, "review": row.review, "language": row.language, "template": row.layout, "paper": row.paper,
              "clinician": row.clinician, "note": row.note, "since": row.since}
-    return dataclasses.replace(defaults, program=row.program, patient=row.patient,
+    return msgspec.structs.replace(defaults, program=row.program, patient=row.patient,
                                **{option: value for option, value in cells.items() if value is not None})
 
 

@@ -8,11 +8,12 @@ in order of first citation.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import msgspec
+from msgspec import field
+from msgspec.structs import replace
 
 from ..errors import InvalidInput, Problem
 from ..reading.library import Entry, Library, pose_problem
@@ -34,8 +35,7 @@ Audience = Literal["patient", "clinician"]
 AS_WRITTEN = {("name",), ("address",)}
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(msgspec.Struct, frozen=True):
     """A harder or easier version of an exercise: its name, and its card's number when the
     handout has it, so the patient is sent to that card and never to one they do not have."""
 
@@ -44,8 +44,7 @@ class Version:
     card: int | None = None
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(msgspec.Struct, frozen=True):
     """One exercise as this patient does it."""
 
     number: int
@@ -68,8 +67,7 @@ class Card:
         return self.dosage.side == "left"
 
 
-@dataclass(frozen=True)
-class Handout:
+class Handout(msgspec.Struct, frozen=True):
     title: str
     patient: str | None
     clinician: str | None

@@ -10,7 +10,8 @@ The patterns are per language, for the notes of a handout in that language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from .assemble import Handout
 
@@ -19,8 +20,7 @@ WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 NUMBER = r"(\d+|" + "|".join(WORDS) + r")"
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(msgspec.Struct, frozen=True):
     """What a phrase in a note states: days a week, times a day, or minutes."""
 
     kind: str

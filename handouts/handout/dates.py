@@ -12,8 +12,8 @@ pattern of every catalogue, day by day). A pattern with a field this does not kn
 a language whose data is not in one plain file, is written by Babel itself.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 import datetime as dt
 import hashlib
 import importlib.util

@@ -14,10 +14,9 @@ exercise's grade is kept in this process and in the cache (only a hash of the li
 text and two numbers: nothing about a patient).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 import hashlib
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
 
@@ -40,8 +39,7 @@ class SavedGrade(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     smog: Annotated[float, Meta(ge=-50, le=100)]
 
 
-@dataclass(frozen=True)
-class Grade:
+class Grade(msgspec.Struct, frozen=True):
     flesch_kincaid: float
     smog: float
 
@@ -63,8 +61,7 @@ EASE_WARN_BELOW = (80.0, 65.0)  # Fernández-Huerta, Szigriszt-Pazos: below thes
 EASE_FAIL_BELOW = (60.0, 50.0)  # "somewhat difficult" on both scales: too hard for a handout
 
 
-@dataclass(frozen=True)
-class Ease:
+class Ease(msgspec.Struct, frozen=True):
     """How easy a Spanish text reads: higher is easier, 100 at most."""
 
     fernandez_huerta: float

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from dataclasses import dataclass, field
 from functools import cache
+
+import msgspec
 
 from ..reading.resources import bundled
 from ..reading.translations import DEFAULT, known_languages
@@ -23,12 +24,20 @@ from ..reading.translations import DEFAULT, known_languages
 DOMAIN = "handouts"
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(msgspec.Struct, frozen=True):
     """The catalogue of one language; `_` and `ngettext` fill in `{named}` values."""
 
     language: str
-    catalogue: gettext.NullTranslations = field(repr=False, compare=False)
+    catalogue: gettext.NullTranslations  # left out of its repr, equality and hash, as below
+
+    def __repr__(self) -> str:
+        return f"Words(language={self.language!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return self.language == other.language if other.__class__ is self.__class__ else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.language,))
 
     def _(self, message: str, **values: object) -> str:
         text = self.catalogue.gettext(message)

@@ -18,10 +18,9 @@ flowable of no height inside, is left as it was). Unlike its flowables, it moves
 next page whole when a frame finds it does not fit after all.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Annotated, Callable
 from weakref import WeakKeyDictionary
 
@@ -40,8 +39,7 @@ _FUZZ = 1e-6
 _KIND = "drawn-block-1"  # the cache's name for blocks; a new number when what is kept changes
 
 
-@dataclass
-class Made:
+class Made(msgspec.Struct):
     """A block as measured once, and as recorded in the documents that drew it."""
 
     width: float
@@ -50,7 +48,7 @@ class Made:
     after: float  # the space after its last
     terms: tuple[float, ...]  # each flowable's height and spaces, as layout.height adds them up
     bookmark: tuple[str, str] | None
-    recordings: list[Recording] = field(default_factory=list)
+    recordings: list[Recording] = msgspec.field(default_factory=list)
     reusable: bool = True  # False once a drawing used what a replay cannot put back
 
 

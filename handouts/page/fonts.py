@@ -9,9 +9,10 @@ rather than printed as an empty box.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont
@@ -20,8 +21,7 @@ BODY, BOLD = "Body", "Body-Bold"
 FALLBACK = "Fallback"
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(msgspec.Struct, frozen=True):
     """The code points the body font can print; the fallback font is loaded on first need."""
 
     primary: frozenset[int]

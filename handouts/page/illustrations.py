@@ -10,11 +10,11 @@ handout's message catalogue (`frame_labels`) unless the caller gives others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import msgspec
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -40,8 +40,7 @@ EDGE_COLOUR = "#9a9a9a"  # light enough to stay behind the picture, dark enough 
 PHOTO_TALLEST = 1.2  # a photo in a frame at most this many times as tall as the frame is wide
 
 
-@dataclass(frozen=True)
-class FrameLabels:
+class FrameLabels(msgspec.Struct, frozen=True):
     """The words over the frames. A hold's second frame is the position held still."""
 
     start: str = "Start"

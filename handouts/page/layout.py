@@ -11,8 +11,8 @@ once and lays them out as the frame will.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+import msgspec
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
@@ -22,8 +22,7 @@ from .sections import changes, header, note, references
 from .styles import styles
 
 
-@dataclass
-class Block:
+class Block(msgspec.Struct):
     """One piece of the page that is never split, with the position it may not come before."""
 
     flowables: list[Flowable]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -13,8 +13,7 @@ from ..reading.template_model import Template, TypeSizes
 from .fonts import BODY, BOLD
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(msgspec.Struct, frozen=True):
     body: ParagraphStyle
     names: ParagraphStyle  # body text of names and dates (who, when, from whom): never hyphenated
     bold: ParagraphStyle

@@ -12,7 +12,6 @@ import binascii
 import copy
 import hashlib
 import zlib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -65,8 +64,7 @@ def pose_path(name: str, source: Path | None) -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class PoseFrames:
+class PoseFrames(msgspec.Struct, frozen=True):
     """A pose file's pictures: its Start and Finish frames (or its one overlay), all of one size."""
 
     pictures: tuple[Flowable, ...]

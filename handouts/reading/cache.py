@@ -22,8 +22,8 @@ date names are kept, never anything about a patient.
 `HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 import contextlib
 import functools
 import hashlib

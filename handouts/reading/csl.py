@@ -11,7 +11,6 @@ form to print. A date that looks like digits but is not a date is a problem at i
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -160,7 +159,7 @@ def _dates_as_text(document: Document) -> Document:
             return [text(item, path + (i,)) for i, item in enumerate(value)]
         return value
 
-    return dataclasses.replace(document, data=text(document.data, ()))
+    return document.replace(data=text(document.data, ()))
 
 
 def _holds_date(value: Any) -> bool:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+
+import msgspec
+from msgspec import field
 
 from ..errors import InvalidInput, NotFound, Problem
 from .cache import FolderCache, recall_document, remember_document
@@ -28,8 +30,7 @@ from .yamlio import parse_yaml, read_file, read_yaml
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """An exercise with the file it came from, for error positions and relative paths."""
 
     exercise: Exercise
@@ -41,8 +42,7 @@ class Entry:
         return self.path.parent
 
 
-@dataclass(frozen=True)
-class Library:
+class Library(msgspec.Struct, frozen=True):
     exercises: dict[str, Entry] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()

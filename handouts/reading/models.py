@@ -7,8 +7,8 @@ an unquoted date never quietly becomes text, and a count never quietly becomes a
 `validate` turns a failed check into messages a clinician can act on.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -48,7 +48,7 @@ class Dosage(Strict):
     basis: Annotated[Literal["sources", "default"] | None, about(
         "'default' for a conservative default the sources do not give; left out, the dose is from the cited sources")] = None
 
-    def merged(self, override: Dosage | None) -> Dosage:
+    def merged(self, override: "Dosage | None") -> "Dosage":
         """This dosage with every field the override sets replaced."""
         if override is None:
             return self

@@ -1,7 +1,7 @@
 """The model of a references file: CSL-YAML items, as pandoc, Zotero and people write them."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 from typing import Annotated
 
 import msgspec

@@ -1,7 +1,7 @@
 """The layout template's model: paper, margins, type sizes, colours, the card's arrangement and sections."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: msgspec compiles each string annotation of
+# a Struct it decodes, once per process (issue 16); written as objects, they are not.
 from typing import Annotated, Literal
 
 from msgspec import Meta, field

@@ -13,7 +13,6 @@ import math
 import operator
 import re
 import typing
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import msgspec
@@ -52,14 +51,13 @@ def validate(document: Document, model: type[M]) -> M:
     return result
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(msgspec.Struct, frozen=True):
     """One thing wrong with a value: where, what kind, the value, and the limit it broke."""
 
     loc: tuple
     kind: str
     value: Any = None
-    context: dict = field(default_factory=dict)
+    context: dict = msgspec.field(default_factory=dict)
 
 
 def problems(document: Document, model: type[msgspec.Struct], error: msgspec.ValidationError) -> list[Problem]:

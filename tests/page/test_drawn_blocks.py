@@ -143,8 +143,6 @@ def test_the_cache_keeps_no_note_video_or_dose_of_a_patient(tmp_path: Path, monk
 
 
 def test_only_a_card_of_the_entrys_own_words_dose_and_picture_is_kept_between_runs(library_dir) -> None:
-    from dataclasses import replace
-
     from msgspec.structs import replace as changed
 
     from handouts.page.card_blocks import says_nothing_of_the_patient
@@ -156,7 +154,7 @@ def test_only_a_card_of_the_entrys_own_words_dose_and_picture_is_kept_between_ru
     for change in ({"note": "Only your left side."}, {"video": "https://example.org/yours"},
                    {"illustration_field": ("exercises", 0, "illustration")}, {"dosage": changed(card.dosage, sets=9)},
                    {"dosage": changed(card.dosage, side="left")}):
-        assert not says_nothing_of_the_patient(replace(card, **change)), change
+        assert not says_nothing_of_the_patient(changed(card, **change)), change
 
 
 # ---- ReportLab's internals, one test per reliance --------------------------------------

@@ -83,7 +83,7 @@ def test_whole_handout_has_header_summary_log_and_references(library_dir) -> Non
 def test_sections_follow_the_template(library_dir) -> None:
     h = handout(library_dir)
     only_cards = msgspec.structs.replace(h.template, sections=["exercises"])
-    texts = paragraphs(handout_flowables(h.__class__(**{**h.__dict__, "template": only_cards}), WIDTH, HEIGHT))
+    texts = paragraphs(handout_flowables(msgspec.structs.replace(h, template=only_cards), WIDTH, HEIGHT))
     assert not any(t.startswith("Your week") for t in texts)
     assert not any(t.startswith("Your exercises:") for t in texts)
     assert not any(t.startswith("Burnet EN") for t in texts)
