@@ -12,7 +12,6 @@ from reportlab.platypus import Flowable, TableStyle
 from ..handout import wording
 from ..handout.assemble import Card, Handout, Version
 from ..handout.credit import credit
-from ..handout.words import Words
 from .blocks import Bookmark, MeasuredTable, boxed, columns
 from .fonts import BODY, BOLD
 from .markup import bold_label, fonts_can_run_in, para, run_in
