@@ -11,28 +11,16 @@ from reportlab.lib.colors import HexColor
 
 from handouts.pictures.pictogram.draw import ACCENT_COLOUR, PROP_COLOUR, WALL_COLOUR, fit, frame_drawings, role_colours
 from handouts.pictures.pictogram.files import bundled_pose_path
-from handouts.pictures.pictogram.placement import placed
 from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pictogram.scene import build_scenes
 from handouts.pictures.pictogram.shapes import Camera
 
 from .test_pictogram import WIDTH, shapes
+from .test_round4 import _page_angle, _poses
 from .test_teaching import ACCENT
 
 MM = 72 / 25.4
 BAND = role_colours(ACCENT_COLOUR)["band"]
-
-
-def _poses(name: str):
-    ill = load_pose_illustration(bundled_pose_path(name))
-    return ill, placed(ill, ill.start), placed(ill, ill.end), Camera(ill.elevation, ill.yaw)
-
-
-def _page_angle(cam: Camera, body, a: str, b: str, c: str) -> float:
-    """The angle at b between b-a and b-c, as drawn on the page."""
-    pa, pb, pc = (cam.xy(body.points[p].c) for p in (a, b, c))
-    u, v = (pa[0] - pb[0], pa[1] - pb[1]), (pc[0] - pb[0], pc[1] - pb[1])
-    return math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
 
 
 def _shafts(ill, frame: int = 1) -> list[PolyLine]:
