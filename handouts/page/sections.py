@@ -133,7 +133,8 @@ def summary_box(handout: Handout, s: Styles, width: float, lines: list[str]) -> 
     """The key points' lines (markup) in their box: all it prints is in `lines`."""
     box = MeasuredTable([[Para(line, s.body)] for line in lines], colWidths=[width], splitInRow=1)  # a very long rule may run on
     box.setStyle(boxed(handout, padding=0))
-    # right under the header (the one-page sheet), half the gap: the header's last line has room below it
+    # right under the header (where every bundled layout has it), half the gap: the header's
+    # last line has room below it, and the one-page sheet needs the room
     gap = 4 if handout.template.sections[0] == "summary" else 8
     return [KeepTogether([Gap(gap), box])]
 
@@ -195,9 +196,7 @@ def changes(handout: Handout, s: Styles, width: float) -> list[Flowable]:
                 break
     box = MeasuredTable([[Para(row, s.body)] for row in rows], colWidths=[width])
     box.setStyle(boxed(handout, padding=0))
-    # right under the header (the one-page sheet), half the gap: the header's last line has room below it
-    gap = 4 if handout.template.sections[0] == "summary" else 8
-    return [KeepTogether([Gap(gap), box])]
+    return [KeepTogether([Gap(8), box])]
 
 
 def _printed_lines(rows: list[str], s: Styles, width: float) -> int:
