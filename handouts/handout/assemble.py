@@ -36,8 +36,8 @@ AS_WRITTEN = {("name",), ("address",)}
 
 
 class Version(msgspec.Struct, frozen=True):
-    """A harder or easier version of an exercise: its name, and its card's number when the
-    handout has it, so the patient is sent to that card and never to one they do not have."""
+    """A harder or easier version of an exercise: its name, its id, and its card's number
+    when the handout has it (the card then leaves it out: the patient does it already)."""
 
     name: str
     id: str

@@ -131,7 +131,7 @@ def rows(words: Words, dosage: Dosage, works: str | None) -> list[tuple[str, str
     often = how_often(words, dosage)
     if often:
         found.append((words._("How often"), often))
-    sides = side(words, dosage.side, works, bool(dosage.sets and dosage.sets > 1))
+    sides = side(words, dosage.side, works, (dosage.sets or 1) > 1)
     if sides:
         found.append((words._("Which leg"), sides))
     if dosage.load:
@@ -148,7 +148,7 @@ def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
     if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
         parts.append(words._("No rest needed between sets") if dosage.rest_seconds == 0
                      else words._("Rest {time} between sets", time=duration(words, dosage.rest_seconds)))
-    parts += [how_often(words, dosage), side(words, dosage.side, works, bool(dosage.sets and dosage.sets > 1)), dosage.load]
+    parts += [how_often(words, dosage), side(words, dosage.side, works, (dosage.sets or 1) > 1), dosage.load]
     found = [part.rstrip(".") for part in parts if part]
     return "  ·  ".join(part[:1].upper() + part[1:] for part in found)
 
