@@ -90,7 +90,7 @@ def localized(model: msgspec.Struct, language: str, *, plain: str | None, fallba
             return value if isinstance(value, str) else next(iter(value.values()))
         return text
 
-    return _rebuilt(model, _info(type(model)), (), pick), missing
+    return _rebuilt(model, type(model), (), pick), missing
 
 
 def text_in(value: str | dict, language: str, *, plain: str | None, fallback: str | None = None) -> str | None:
@@ -111,19 +111,13 @@ def texts_of(model: msgspec.Struct) -> Iterator[tuple[tuple, str | dict]]:
         found.append((path, value))
         return value
 
-    _rebuilt(model, _info(type(model)), (), note)
+    _rebuilt(model, type(model), (), note)
     return iter(found)
 
 
-def _info(model: type) -> Any:
-    """The type to walk a `model` by: the model's class itself, its fields' types read
-    through msgspec.structs.fields where a walk reaches them (half the time of
-    msgspec.inspect's full description of each type, which a walk needs little of)."""
-    return model
-
-
 def _rebuilt(value: Any, kind: Any, path: tuple, leaf) -> Any:
-    """`value` (of type `kind`) with `leaf(path, text)` in place of each translatable text."""
+    """`value` (of type `kind`: a model's class, or a field's type as msgspec.structs.fields
+    resolves it) with `leaf(path, text)` in place of each translatable text."""
     if value is None:
         return None
     what, detail = _shape(kind)
