@@ -15,7 +15,7 @@ from __future__ import annotations
 import types
 import typing
 from functools import cache
-from typing import Annotated, Any, Iterator, Union
+from typing import Annotated, Any, Callable, Iterator, Union
 
 import msgspec
 
@@ -56,6 +56,8 @@ def problems(document: Document, model: msgspec.Struct) -> list[Problem]:
     """Unknown language codes, and texts that lack a language other texts of the file have."""
     plain = plain_language(model)
     texts = list(texts_of(model))
+    if not any(isinstance(value, dict) for _, value in texts):
+        return []  # every text plain, in the file's one language: none can lack another
     found: list[Problem] = []
     for path, value in texts:
         if isinstance(value, dict):
@@ -115,29 +117,90 @@ def texts_of(model: msgspec.Struct) -> Iterator[tuple[tuple, str | dict]]:
     return iter(found)
 
 
-def _rebuilt(value: Any, kind: Any, path: tuple, leaf) -> Any:
+def _rebuilt(value: Any, kind: Any, path: tuple, leaf: Leaf) -> Any:
     """`value` (of type `kind`: a model's class, or a field's type as msgspec.structs.fields
     resolves it) with `leaf(path, text)` in place of each translatable text."""
-    if value is None:
-        return None
+    return _walker(kind)(value, path, leaf)
+
+
+Leaf = Callable[[tuple, Any], Any]
+Walk = Callable[[Any, tuple, Leaf], Any]
+
+# One walking function per type, made from its shape once: a listing or a batch walks
+# every entry twice (its texts checked, then put in one language), and asking each value
+# afresh what its type is, by a shape's name, was most of the walk.
+_walkers: dict[int, tuple[Any, Walk]] = {}
+
+
+def _walker(kind: Any) -> Walk:
+    known = _walkers.get(id(kind))
+    if known is None:
+        known = _walkers[id(kind)] = (kind, _walk_of(kind))
+    return known[1]
+
+
+def _walk_of(kind: Any) -> Walk:
     what, detail = _shape(kind)
     if what == "text":
-        return leaf(path, value)
+        return _text
     if what == "union":
-        branch = next((k for k in detail if _holds(_bare(k), value)), None)
-        return value if branch is None else _rebuilt(value, branch, path, leaf)
-    if what == "struct" and isinstance(value, msgspec.Struct):
+        return _union_walk(tuple((_bare(k), k) for k in detail))
+    if what == "struct":
+        return _struct_walk(detail)
+    if what == "list":
+        return _list_walk(detail)
+    return _as_it_is
+
+
+def _text(value: Any, path: tuple, leaf: Leaf) -> Any:
+    return None if value is None else leaf(path, value)
+
+
+def _as_it_is(value: Any, path: tuple, leaf: Leaf) -> Any:
+    return value
+
+
+def _union_walk(branches: tuple) -> Walk:
+    def walk(value: Any, path: tuple, leaf: Leaf) -> Any:
+        if value is None:
+            return None
+        for bare, branch in branches:
+            if _holds(bare, value):
+                return _walker(branch)(value, path, leaf)
+        return value
+    return walk
+
+
+def _struct_walk(fields: tuple) -> Walk:
+    # the fields' own walks are looked up at the first walk, not now: a type may hold
+    # itself, and its walk must exist before its fields' can name it
+    walks: list[tuple[str, str, Walk]] = []
+
+    def walk(value: Any, path: tuple, leaf: Leaf) -> Any:
+        if not isinstance(value, msgspec.Struct):
+            return value
+        if not walks:
+            walks.extend((name, encode_name, _walker(kind)) for name, encode_name, kind in fields)
         changes = {}
-        for name, encode_name, field_kind in detail:
+        for name, encode_name, field_walk in walks:
             old = getattr(value, name)
-            new = _rebuilt(old, field_kind, path + (encode_name,), leaf)
+            if old is None:
+                continue
+            new = field_walk(old, path + (encode_name,), leaf)
             if new is not old:
                 changes[name] = new
         return msgspec.structs.replace(value, **changes) if changes else value
-    if what == "list" and isinstance(value, list):
-        items = [_rebuilt(item, detail, path + (i,), leaf) for i, item in enumerate(value)]
+    return walk
+
+
+def _list_walk(item: Any) -> Walk:
+    def walk(value: Any, path: tuple, leaf: Leaf) -> Any:
+        if not isinstance(value, list):
+            return value
+        item_walk = _walker(item)
+        items = [item_walk(each, path + (i,), leaf) for i, each in enumerate(value)]
         return value if all(a is b for a, b in zip(items, value)) else items
-    return value
+    return walk
 
 
 # What _rebuilt needs to know of a type, worked out once per type (a listing or a batch
