@@ -16,6 +16,9 @@ class Document:
     # imported, a cost every build paid (issue 16). These are the methods it made.
     __match_args__ = ("file", "data", "positions", "key_positions", "plain_text", "non_finite")
     non_finite: bool = False  # (a class attribute too: cache.Recalled sets only file and data)
+    # whether it is known to have validated, under the rules of now (cache.reading_rules):
+    # only a document from a library folder's cache is
+    validated: bool = False
 
     def __init__(self, file: str, data: Any, positions: dict[Path_, tuple[int, int]] | None = None,
                  key_positions: dict[Path_, tuple[int, int]] | None = None, plain_text: dict[Path_, str] | None = None,

@@ -8,6 +8,7 @@ file, line, column and field, says what is wrong and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import operator
@@ -31,6 +32,9 @@ def validate(document: Document, model: type[M]) -> M:
     """The document's data as a `model`, or InvalidInput listing every problem."""
     if model is Exercise:
         model = exercise_model(document.data)  # type: ignore[assignment]
+    if document.validated:  # kept when it validated by these rules (cache.reading_rules): only its types are checked again,
+        with contextlib.suppress(msgspec.ValidationError):  # and if they fail (a damaged cache), all is, below
+            return msgspec.convert(document.data, model, strict=True)
     unfilled = placeholders.problems(document)  # said instead of what else a placeholder breaks (a number, a choice)
     try:
         result = msgspec.convert(document.data, model, strict=True)

@@ -53,6 +53,51 @@ def test_a_changed_file_is_read_again(library_dir, reads) -> None:
     assert library.exercises["test-lift"].exercise.name == "Test lift, changed"
 
 
+def test_a_folder_cache_kept_under_other_reading_rules_is_not_used(library_dir, reads, monkeypatch) -> None:
+    load_library([library_dir])
+    reads.clear()
+    load_library([library_dir])
+    assert reads == []
+    monkeypatch.setattr(cache, "reading_rules", lambda: "edited")  # as after an edit to reading/ or a new catalogue
+    load_library([library_dir])
+    assert "test-lift.yaml" in reads
+
+
+def test_the_reading_rules_name_the_catalogues_and_the_reading_code(monkeypatch, tmp_path) -> None:
+    from handouts.reading import translations
+
+    rules = cache.reading_rules.__wrapped__
+    now = rules()
+    monkeypatch.setattr(translations, "known_languages", lambda: ("en", "es", "fr"))
+    assert rules() != now
+    monkeypatch.undo()
+    assert rules() == now
+    copy = tmp_path / "reading"
+    copy.mkdir()
+    for file in cache.Path(cache.__file__).parent.glob("*.py"):
+        (copy / file.name).write_bytes(file.read_bytes())
+    (copy / "validate.py").write_bytes((copy / "validate.py").read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    assert rules() != now
+
+
+def test_a_recalled_document_has_only_its_types_checked_again(library_dir, monkeypatch) -> None:
+    """What the types cannot say (placeholders, half translations) was checked when the
+    document was kept, under the same rules; the types are checked by the conversion."""
+    from handouts.reading import placeholders, translations
+
+    load_library([library_dir])
+    asked: list[str] = []
+    monkeypatch.setattr(placeholders, "problems", lambda document: asked.append(document.file) or [])
+    monkeypatch.setattr(translations, "problems", lambda document, model: asked.append(document.file) or [])
+    library = load_library([library_dir])
+    assert asked == [] and library.exercises["test-lift"].exercise.name == "Test lift"
+    _retyped(cache._folder_file(library_dir), lambda entry: entry["data"].update(steps=5))
+    library = load_library([library_dir])  # the wrong type is found, and the file read instead
+    assert len(library.exercises["test-lift"].exercise.steps) == 3
+    assert any(name.endswith("test-lift.yaml") for name in asked)
+
+
 def test_a_broken_file_is_never_cached(library_dir) -> None:
     (library_dir / "broken.yaml").write_text("id: broken\nrest_seconds: 1:30\n")
     for _ in range(2):
