@@ -64,7 +64,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
       handouts list --tag "early stage" --json
     """
     from .json_output import emit
-    from .listing import Filters, find, line, program_names, program_summaries
+    from .listing import Filters, find, in_language, line, program_names, program_summaries
 
     if programs:
         if as_json:
@@ -76,7 +76,7 @@ def list_(tag, muscle, position, equipment, level, text, programs, as_json, libr
 
     found = find(load_library(library_folders), Filters(tuple(tag), muscle, position, equipment, level, text))
     if as_json:
-        return emit(found)
+        return emit(in_language(found))
     for exercise in found:
         click.echo(line(exercise))
 

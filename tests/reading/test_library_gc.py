@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from handouts.commands.listing import Filters, find
+from handouts.commands.listing import Filters, find, in_language
 from handouts.reading.library import load_library
 
 
@@ -30,6 +30,6 @@ def test_a_library_read_is_in_the_oldest_generation_and_the_collector_on_again(l
 def test_the_copies_a_listing_prints_are_in_the_oldest_generation(library_dir, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HANDOUTS_CACHE_DIR", str(tmp_path / "cache"))
     library = load_library([library_dir])
-    found = find(library, Filters())
+    found = in_language(find(library, Filters()))
     assert gc.isenabled() and _young() < 200 and gc.get_freeze_count() == 0
     assert id(found[0]) in {id(o) for o in gc.get_objects(generation=2)} or not gc.is_tracked(found[0])
