@@ -65,7 +65,8 @@ def problems(document: Document, model: msgspec.Struct) -> list[Problem]:
                 if code not in known_languages():
                     found.append(document.problem(path + (code,), f"there is no catalogue for the language {code!r} "
                                                   f"(known: {', '.join(known_languages())})", key=True))
-    everywhere = set().union(*(_languages(value, plain) for _, value in texts)) - {None}
+    # (a code without a catalogue is its own problem, above: not one more for every other text)
+    everywhere = {code for _, value in texts for code in _languages(value, plain) if code is not None and code in known_languages()}
     for path, value in texts:
         missing = sorted(everywhere - _languages(value, plain))
         if missing and not (isinstance(value, str) and plain is None):
