@@ -8,8 +8,9 @@ clear the screen or reverse the text that follows it.
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from ..errors import one_line
 from ..reading.library import Library, load_program, settled, yaml_files
@@ -18,8 +19,7 @@ from ..reading.resources import bundled
 from ..reading.translations import DEFAULT, localized, text_in
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(msgspec.Struct, frozen=True):  # (a Struct, made in C: a dataclass compiles its methods at import)
     tags: tuple[str, ...] = ()
     muscle: str | None = None
     position: str | None = None
@@ -73,8 +73,7 @@ def program_names() -> list[str]:
     return [path.stem for path in yaml_files(bundled("programs"))]
 
 
-@dataclass(frozen=True)
-class ProgramSummary:
+class ProgramSummary(msgspec.Struct, frozen=True):
     """A bundled program as `list --programs --json` gives it: texts as written, in every language."""
 
     name: str
