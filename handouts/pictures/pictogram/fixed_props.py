@@ -91,10 +91,20 @@ def _step(f: _Fit, prop: Prop) -> None:
     f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, top, z0, z1), fill="wall"))
     # the free foot's shadow on the floor below it: the gap between the two shows that the
     # foot hangs in the air off the edge (a 10 cm step is only 2 mm high on the page)
-    free = f.body.points[("left_" if prop.at.startswith("right_") else "right_") + "foot"].c
-    cx, cy = f.cam.xy((free[0], f.level, free[2]))
+    _foot_shadow(f, ("left_" if prop.at.startswith("right_") else "right_") + "foot")
+
+
+def _foot_shadow(f: _Fit, foot: str) -> None:
+    """A dark oval on the floor under a foot, so that a foot lifted off it shows in the air."""
+    x, _, z = f.body.points[foot].c
+    cx, cy = f.cam.xy((x, f.level, z))
     f.out.behind.append(Item([(cx + SHADOW[0] * math.cos(t), cy + SHADOW[1] * math.sin(t))
                               for t in (2 * math.pi * i / 20 for i in range(20))], fill="edge"))
+
+
+def _shadow(f: _Fit, prop: Prop) -> None:
+    assert prop.at
+    _foot_shadow(f, prop.at)
 
 
 def _seat(f: _Fit, prop: Prop) -> None:
@@ -267,7 +277,7 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
     "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
-    "rail": _rail, "level": _level, "weight_stack": _weight_stack,
+    "rail": _rail, "level": _level, "weight_stack": _weight_stack, "shadow": _shadow,
 }  # fmt: skip
 
 
