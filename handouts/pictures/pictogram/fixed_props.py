@@ -48,6 +48,9 @@ class Fixed:
     anchors: dict[str, Vec] = field(default_factory=dict)  # points other props tie to ("table")
     walls: dict[str, float] = field(default_factory=dict)  # side -> how far the wall is along that side
     seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # (x0, x1, z0, z1, top)
+    # what else stands on the floor beside the body (a table, a chair), (x0, x1, z0, z1):
+    # seen from above, the floor reaches under it, so that it does not float
+    footprints: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -173,14 +176,18 @@ def _table(f: _Fit, prop: Prop) -> None:
     p = f.body.points[prop.at].c
     near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
-    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
+    # beside the body, set back a little: its front legs stand behind the standing leg, so a
+    # band tied low on the near one runs behind that leg (seen from above, with a band tied
+    # to a back leg, the knot floated halfway up the front leg drawn over it)
+    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.42, p[2] - 0.12)
     # a thick top over two legs set in from its ends: a table, not a stool or a chair
     top = (x0 - TABLE_OVERHANG, x1 + TABLE_OVERHANG) if abs(d[0]) > 0.5 else (x0, x1)
     f.out.behind.extend(box_items(f.cam, Box(top[0], top[1], TABLE_HEIGHT - TABLE_TOP, TABLE_HEIGHT, z0, z1)))
     for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
         f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z1 - 0.03, z1)))
-    # low on the back of the near leg: a band tied there runs behind the standing leg
-    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z0 + 0.015)
+    f.out.footprints.append((x0, x1, z0, z1))
+    # low on the near leg: a band tied there runs behind the standing leg
+    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z1 - 0.015)
 
 
 def _chair_back(f: _Fit, prop: Prop) -> None:
@@ -201,6 +208,7 @@ def _chair_back(f: _Fit, prop: Prop) -> None:
     parts.append(Box(far, far + 0.03, f.level, CHAIR_SEAT - SEAT_SLAB, z0, z1))  # the front legs
     for box in parts:  # darker than the pale table it stands in front of: two things, not one
         f.out.behind.extend(box_items(f.cam, box, fill="wall"))
+    f.out.footprints.append((*seat_x, z0, z1))
 
 
 def _rail(f: _Fit, prop: Prop) -> None:
