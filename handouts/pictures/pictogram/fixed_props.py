@@ -22,6 +22,7 @@ from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 TABLE_HEIGHT = 0.43
 TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
 TABLE_DEPTH = 0.2
+TABLE_BACK = 0.3  # how far a table beside the body stands behind it
 TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
 CHAIR_DEPTH = 0.14
@@ -176,10 +177,11 @@ def _table(f: _Fit, prop: Prop) -> None:
     p = f.body.points[prop.at].c
     near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
-    # beside the body, set back a little: its front legs stand behind the standing leg, so a
-    # band tied low on the near one runs behind that leg (seen from above, with a band tied
-    # to a back leg, the knot floated halfway up the front leg drawn over it)
-    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.42, p[2] - 0.12)
+    # beside the body and set back behind it, so that a band tied low on its near front leg
+    # runs behind the standing leg: seen from above, it then passes that shin clear above
+    # the foot (level with the body, it crossed the standing ankle and read as tied round
+    # both; tied to a back leg, its knot floated halfway up the front leg drawn over it)
+    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - TABLE_BACK - 0.3, p[2] - TABLE_BACK)
     # a thick top over two legs set in from its ends: a table, not a stool or a chair
     top = (x0 - TABLE_OVERHANG, x1 + TABLE_OVERHANG) if abs(d[0]) > 0.5 else (x0, x1)
     f.out.behind.extend(box_items(f.cam, Box(top[0], top[1], TABLE_HEIGHT - TABLE_TOP, TABLE_HEIGHT, z0, z1)))
