@@ -67,7 +67,8 @@ def test_the_hip_hike_free_foot_hangs_over_its_shadow() -> None:
     """Judges found the foot lift too small to see (a 1.7 mm gap over the floor line). Seen
     from a little above, the free foot is over a dark shadow on the floor: at the Start it
     stands on it, at the Finish its sole is more than 2 mm above the floor at print size
-    and the shadow shows clear under it, more than 1.2 mm below the sole on the page."""
+    and the shadow shows clear under it, more than 1.2 mm below the sole on the page. The
+    floor reaches the wall beside the body."""
     ill, start, end, cam = _poses("hip-listing-wall")
     assert ill.elevation >= 10
     k = fit(build_scenes(ill), WIDTH)[0]
@@ -81,6 +82,10 @@ def test_the_hip_hike_free_foot_hangs_over_its_shadow() -> None:
     sx = (max(shadow.points[0::2]) + min(shadow.points[0::2])) / 2
     assert min(x for x, _ in foot) - 2 < sx < max(x for x, _ in foot) + 2, "the shadow under the free foot"
     assert sole - max(shadow.points[1::2]) > 1.2 * MM, "a clear gap between the sole and its shadow"
+    (floor,) = [s for s in shapes(finish, "floor") if isinstance(s, Polygon) and s.fillColor == HexColor(GROUND_COLOUR)]
+    (wall,) = [s for s in shapes(finish, "behind") if isinstance(s, Polygon) and s.fillColor == HexColor(PROP_COLOUR)]
+    foot = min(zip(wall.points[0::2], wall.points[1::2]), key=lambda p: p[1])
+    assert _inside((foot[0], foot[1] + 0.5), floor.points), "the wall stands on the floor"
 
 
 def test_the_side_steps_show_bent_knees() -> None:

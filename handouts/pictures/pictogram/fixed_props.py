@@ -49,7 +49,7 @@ class Fixed:
     anchors: dict[str, Vec] = field(default_factory=dict)  # points other props tie to ("table")
     walls: dict[str, float] = field(default_factory=dict)  # side -> how far the wall is along that side
     seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # (x0, x1, z0, z1, top)
-    # what else stands on the floor beside the body (a table, a chair), (x0, x1, z0, z1):
+    # what else stands on the floor beside the body (a table, a chair, a wall), (x0, x1, z0, z1):
     # seen from above, the floor reaches under it, so that it does not float
     footprints: list[tuple[float, float, float, float]] = field(default_factory=list)
 
@@ -165,6 +165,7 @@ def _wall(f: _Fit, prop: Prop) -> None:
     if abs(d[0]) > 0.5:  # beside the body, seen edge on
         a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
         f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.04, z0 - 0.1, z1 + 0.1)))
+        f.out.footprints.append((a, b, z0 - 0.1, z1 + 0.1))
     elif d[2] < 0:  # behind the body: a panel we look at
         f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="wall"))
     # a wall between us and the body would hide it: it is not drawn
