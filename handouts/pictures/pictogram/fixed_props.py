@@ -22,6 +22,7 @@ from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 TABLE_HEIGHT = 0.43
 TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
 TABLE_DEPTH = 0.2
+TABLE_BACK = 0.3  # how far a table beside the body stands behind it
 TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
 CHAIR_DEPTH = 0.14
@@ -49,6 +50,9 @@ class Fixed:
     anchors: dict[str, Vec] = field(default_factory=dict)  # points other props tie to ("table")
     walls: dict[str, float] = field(default_factory=dict)  # side -> how far the wall is along that side
     seats: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # (x0, x1, z0, z1, top)
+    # what else stands on the floor beside the body (a table, a chair, a wall), (x0, x1, z0, z1):
+    # seen from above, the floor reaches under it, so that it does not float
+    footprints: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,10 +96,20 @@ def _step(f: _Fit, prop: Prop) -> None:
     f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, top, z0, z1), fill="wall"))
     # the free foot's shadow on the floor below it: the gap between the two shows that the
     # foot hangs in the air off the edge (a 10 cm step is only 2 mm high on the page)
-    free = f.body.points[("left_" if prop.at.startswith("right_") else "right_") + "foot"].c
-    cx, cy = f.cam.xy((free[0], f.level, free[2]))
+    _foot_shadow(f, ("left_" if prop.at.startswith("right_") else "right_") + "foot")
+
+
+def _foot_shadow(f: _Fit, foot: str) -> None:
+    """A dark oval on the floor under a foot, so that a foot lifted off it shows in the air."""
+    x, _, z = f.body.points[foot].c
+    cx, cy = f.cam.xy((x, f.level, z))
     f.out.behind.append(Item([(cx + SHADOW[0] * math.cos(t), cy + SHADOW[1] * math.sin(t))
                               for t in (2 * math.pi * i / 20 for i in range(20))], fill="edge"))
+
+
+def _shadow(f: _Fit, prop: Prop) -> None:
+    assert prop.at
+    _foot_shadow(f, prop.at)
 
 
 def _seat(f: _Fit, prop: Prop) -> None:
@@ -152,6 +166,7 @@ def _wall(f: _Fit, prop: Prop) -> None:
     if abs(d[0]) > 0.5:  # beside the body, seen edge on
         a, b = sorted((d[0] * reach, d[0] * (reach + 0.05)))
         f.out.behind.extend(box_items(f.cam, Box(a, b, 0.0, top + 0.04, z0 - 0.1, z1 + 0.1)))
+        f.out.footprints.append((a, b, z0 - 0.1, z1 + 0.1))
     elif d[2] < 0:  # behind the body: a panel we look at
         f.out.behind.extend(box_items(f.cam, Box(x0 - 0.14, x1 + 0.14, 0.0, top + 0.06, -reach - 0.02, -reach), fill="wall"))
     # a wall between us and the body would hide it: it is not drawn
@@ -164,14 +179,19 @@ def _table(f: _Fit, prop: Prop) -> None:
     p = f.body.points[prop.at].c
     near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
-    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - 0.15, p[2] + 0.15)
+    # beside the body and set back behind it, so that a band tied low on its near front leg
+    # runs behind the standing leg: seen from above, it then passes that shin clear above
+    # the foot (level with the body, it crossed the standing ankle and read as tied round
+    # both; tied to a back leg, its knot floated halfway up the front leg drawn over it)
+    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - TABLE_BACK - 0.3, p[2] - TABLE_BACK)
     # a thick top over two legs set in from its ends: a table, not a stool or a chair
     top = (x0 - TABLE_OVERHANG, x1 + TABLE_OVERHANG) if abs(d[0]) > 0.5 else (x0, x1)
     f.out.behind.extend(box_items(f.cam, Box(top[0], top[1], TABLE_HEIGHT - TABLE_TOP, TABLE_HEIGHT, z0, z1)))
     for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
         f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z1 - 0.03, z1)))
-    # low on the back of the near leg: a band tied there runs behind the standing leg
-    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z0 + 0.015)
+    f.out.footprints.append((x0, x1, z0, z1))
+    # low on the near leg: a band tied there runs behind the standing leg
+    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z1 - 0.015)
 
 
 def _chair_back(f: _Fit, prop: Prop) -> None:
@@ -192,6 +212,7 @@ def _chair_back(f: _Fit, prop: Prop) -> None:
     parts.append(Box(far, far + 0.03, f.level, CHAIR_SEAT - SEAT_SLAB, z0, z1))  # the front legs
     for box in parts:  # darker than the pale table it stands in front of: two things, not one
         f.out.behind.extend(box_items(f.cam, box, fill="wall"))
+    f.out.footprints.append((*seat_x, z0, z1))
 
 
 def _rail(f: _Fit, prop: Prop) -> None:
@@ -269,7 +290,7 @@ def _pillow(f: _Fit, prop: Prop) -> None:
 FIXED: dict[str, Callable[[_Fit, Prop], None]] = {
     "mat": _mat, "step": _step, "bench": _seat, "chair": _seat,
     "wall": _wall, "table": _table, "line": _line, "pillow": _pillow, "chair_back": _chair_back,
-    "rail": _rail, "level": _level, "weight_stack": _weight_stack,
+    "rail": _rail, "level": _level, "weight_stack": _weight_stack, "shadow": _shadow,
 }  # fmt: skip
 
 

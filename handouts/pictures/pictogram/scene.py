@@ -207,7 +207,7 @@ def build_scenes(ill: PoseIllustration) -> tuple[Scene, ...]:
                    Layer("under", fixed.under), Layer("arrows", marks)], seats=fixed.seats)
             for body, marks in ((start, []), (end, arrows))
         )
-    _add_floor(ill, scenes, cam, [start, end])
+    _add_floor(ill, scenes, cam, [start, end], fixed.footprints)
     return scenes
 
 
@@ -216,20 +216,23 @@ def union_bbox(scenes: tuple[Scene, ...]) -> tuple[float, float, float, float]:
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
 
 
-def _add_floor(ill: PoseIllustration, scenes: tuple[Scene, ...], cam: Camera, bodies: list[Body]) -> None:
+def _add_floor(ill: PoseIllustration, scenes: tuple[Scene, ...], cam: Camera, bodies: list[Body],
+               footprints: list[tuple[float, float, float, float]]) -> None:
     """A floor line under everything (flat views), or a floor tint seen from above: the
     same in every frame, under what both frames hold."""
     x0, _, x1, _ = union_bbox(scenes)
     has_mat = prop_of(ill, "mat") is not None
     if cam.raised:
         if not has_mat:
-            # a patch of floor round what stands on it: the feet, and a seat's footprint
+            # a patch of floor round what stands on it: the feet, a seat's footprint, a table or chair
             # (not under an arm held out, which would only make the picture wider)
             level = min(body.lowest() for body in bodies) + 0.03
             low = [b for body in bodies for part in body.parts.values() for b in part.balls if b.c[1] - b.r < level]
             xs = [b.c[0] for b in low] + [x for seat in scenes[0].seats for x in seat[:2]]
             zs = [b.c[2] for b in low] + [z for seat in scenes[0].seats for z in seat[2:4] if abs(z) < 9]
             wx0, wx1, z0, z1 = min(xs) - 0.12, max(xs) + 0.12, min(zs) - 0.1, max(zs) + 0.04
+            for fx0, fx1, fz0, fz1 in footprints:  # just under a table or chair: no wider picture
+                wx0, wx1, z0, z1 = min(wx0, fx0), max(wx1, fx1), min(z0, fz0), max(z1, fz1)
             corners = ((wx0, z0), (wx1, z0), (wx1, z1), (wx0, z1))
             for scene in scenes:
                 scene.layers.insert(0, Layer("floor", [Item([cam.xy((x, 0.0, z)) for x, z in corners], fill="ground")]))
