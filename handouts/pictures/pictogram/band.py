@@ -2,7 +2,9 @@
 
 Either is a ribbon: a light tint of the accent edged in dark on both sides, so that on a
 mono laser it prints as a hollow strip and never as an arrow (an arrow is solid mid
-grey, with no edges and a head).
+grey, with no edges and a head). A strip is also drawn flat and elastic: it sags a little
+when slack and narrows in the middle when pulled (of one width and straight, judges read
+it as a rigid rod).
 """
 
 from __future__ import annotations
@@ -24,11 +26,20 @@ from .geometry import (
     sub,
     unit,
 )
-from .shapes import BAND_EDGE, BAND_WIDTH, Camera, DrawGroup, Item, halo_of
+from .shapes import BAND_EDGE, BAND_WIDTH, GAP, Camera, DrawGroup, Item, halo_of
 
 RING_POINTS = 24
 BAND_HUG = 0.0  # a loop lies on the limbs, its middle on their surface: a hoop standing off them read as a tube
-TABLE_KNOT = 0.022  # half the width of the knot round a table leg (the leg is 0.03 wide)
+TABLE_KNOT = 0.032  # the radius of the loop round a table leg (the leg is 0.03 square: clear of its corners)
+# A strip from a table leg: how it shows its pull. Slack (as long as STRIP_SLACK in body
+# heights) it sags by STRIP_SAG of its length; stretched (STRIP_TAUT) it runs straight and
+# its middle narrows by STRIP_WAIST, as a pulled elastic strip does.
+STRIP_SLACK = 0.7
+STRIP_TAUT = 0.95
+STRIP_SAG = 0.025
+STRIP_WAIST = 0.45
+STRIP_POINTS = 16
+KNOT = float("inf")  # a knot's depth until the strip's is known
 
 
 def limb_axis(body: Body, cam: Camera, point: str) -> tuple[Pt, float]:
@@ -108,16 +119,55 @@ def _strip(body: Body, cam: Camera, colour: str, fixed: Fixed, names: tuple[str,
         else:
             ends.append((cam.xy(fixed.anchors[name]), -0.004))
             depths.append(cam.depth(fixed.anchors[name]))
-            # a knot round the table leg, in front of it: the band is tied there, not
-            # just touching it (judges read a bare end as tied to the chair beside it)
-            x, y = cam.xy(fixed.anchors[name])
-            knot = _ribbon([(x - TABLE_KNOT, y), (x + TABLE_KNOT, y)], colour)
-            cuffs.append(DrawGroup(cam.depth(fixed.anchors[name]) + 0.1, 10.0, [halo_of(knot[0])], list(knot)))
+            # a loop round the table leg, as the cuff round the ankle: the band is tied
+            # there, not just touching it (judges read a bare end as tied to the chair
+            # beside it, and a bar across the leg as hard to make out)
+            x, y, z = fixed.anchors[name]
+            ring = convex_hull([cam.xy((x + TABLE_KNOT * cx, y, z + TABLE_KNOT * cz)) for cx, cz in circle_points(0.0, 0.0, 1.0, 16)])
+            knot = _ribbon(ring + ring[:1], colour)
+            cuffs.append(DrawGroup(KNOT, 10.0, [halo_of(knot[0])], list(knot)))
     (a, ra), (b, rb) = ends
     d = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    strip = _ribbon([(a[0] - d[0] * ra, a[1] - d[1] * ra), (b[0] + d[0] * rb, b[1] + d[1] * rb)], colour)
-    # at the depth of its middle: from a table behind, it runs behind the leg between
-    return [DrawGroup(sum(depths) / len(depths), 10.0, [halo_of(strip[0])], list(strip)), *cuffs]
+    a, b = (a[0] - d[0] * ra, a[1] - d[1] * ra), (b[0] + d[0] * rb, b[1] + d[1] * rb)
+    pull = _pull(body, fixed, names)
+    strip = _flat_strip(a, b, pull, colour)
+    # at the depth of its middle: from a table behind, it runs behind the leg between;
+    # the knot over its end (the strip's end drawn over it hid the loop round the leg)
+    middle = sum(depths) / len(depths)
+    cuffs = [g._replace(depth=middle + 0.01) if g.depth == KNOT else g for g in cuffs]
+    return [DrawGroup(middle, 10.0, [strip[0]], list(strip[1:])), *cuffs]
+
+
+def _pull(body: Body, fixed: Fixed, names: tuple[str, str]) -> float:
+    """How hard a strip is pulled, 0 (just slack) to 1 (stretched), from its length in the room."""
+    ends = [body.points[n].c if n in body.points else fixed.anchors[n] for n in names]
+    return max(0.0, min(1.0, (math.dist(*ends) - STRIP_SLACK) / (STRIP_TAUT - STRIP_SLACK)))
+
+
+def _flat_strip(a: Pt, b: Pt, pull: float, colour: str) -> tuple[Item, Item, Item]:
+    """An elastic strip from a to b, flat: full width at its ends, narrower towards its
+    middle the harder it is pulled, and sagging a little when slack (a stroke of one width,
+    straight, read as a rigid rod). Its halo, dark edge and light middle, as polygons."""
+    length = math.dist(a, b) or 1.0
+    along = ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
+    across = (-along[1], along[0]) if along[0] >= 0 else (along[1], -along[0])  # upwards on the page
+    sag = STRIP_SAG * (1 - pull) * length
+    centre, half = [], []
+    for i in range(STRIP_POINTS + 1):
+        t = i / STRIP_POINTS
+        bow = 4 * t * (1 - t)  # 0 at the ends, 1 in the middle
+        centre.append((a[0] + (b[0] - a[0]) * t - across[0] * sag * bow, a[1] + (b[1] - a[1]) * t - across[1] * sag * bow))
+        half.append(BAND_WIDTH / 2 * (1 - STRIP_WAIST * pull * bow))
+
+    def outline(grow: float) -> list[Pt]:
+        normals = [(-(q[1] - p[1]), q[0] - p[0]) for p, q in zip(centre, centre[1:])]
+        normals = [normals[0]] + [((m[0] + n[0]) / 2, (m[1] + n[1]) / 2) for m, n in zip(normals, normals[1:])] + [normals[-1]]
+        normals = [(x / (math.hypot(x, y) or 1.0), y / (math.hypot(x, y) or 1.0)) for x, y in normals]
+        left = [(c[0] + n[0] * (h + grow), c[1] + n[1] * (h + grow)) for c, n, h in zip(centre, normals, half)]
+        right = [(c[0] - n[0] * (h + grow), c[1] - n[1] * (h + grow)) for c, n, h in zip(centre, normals, half)]
+        return left + right[::-1]
+
+    return (Item(outline(BAND_EDGE + GAP), fill="white"), Item(outline(BAND_EDGE), fill="end"), Item(outline(0.0), fill=colour))
 
 
 def _ribbon(points: list[Pt], colour: str) -> tuple[Item, Item]:

@@ -190,8 +190,9 @@ def _table(f: _Fit, prop: Prop) -> None:
     for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
         f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z1 - 0.03, z1)))
     f.out.footprints.append((x0, x1, z0, z1))
-    # low on the near leg: a band tied there runs behind the standing leg
-    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.07, z1 - 0.015)
+    # low on the near leg (a quarter of its height): a band tied there runs behind the
+    # standing leg, clear above its foot even where it sags a little (band.py)
+    f.out.anchors["table"] = (near[0] + 0.015 * d[0], f.level + 0.11, z1 - 0.015)
 
 
 def _chair_back(f: _Fit, prop: Prop) -> None:
