@@ -480,6 +480,11 @@ def band_strokes(drawing: Drawing) -> list[PolyLine]:
     return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor == BAND]
 
 
+def band_faces(drawing: Drawing) -> list[Polygon]:
+    """A flat band's faces (round standing thighs): polygons in the band's light tint, edged dark."""
+    return [s for s in shapes(drawing, "figure") if isinstance(s, Polygon) and s.fillColor == BAND and s.strokeColor == DARK]
+
+
 def test_clamshell_band_is_a_loop_that_stretches() -> None:
     """A loop round both thighs, in runs that join end to end (the strands behind the legs
     are drawn behind them, those in front over them), longer as the knees part."""
@@ -519,14 +524,20 @@ def test_a_band_and_an_arrow_differ_in_more_than_colour() -> None:
         finish = frame_drawings(load_pose_illustration(bundled_pose_path(name)), WIDTH)[1]
         lines = [s for s in shapes(finish, "figure") if isinstance(s, PolyLine)]
         arrow = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == HexColor("#b35900")]
-        assert arrow and band_strokes(finish), name
+        rims = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK]
+        assert arrow and (band_strokes(finish) or band_faces(finish)), name
+        for face in band_faces(finish):  # its edge drawn on its outline: as wide either side as the stroke
+            assert grey_level(face.fillColor) > 0.7, "a light band"
+            assert all((rim.strokeWidth - core.strokeWidth) * 1.5 / 2 < face.strokeWidth for rim, core in zip(rims, arrow))
+            assert max(face.points[1::2]) - min(face.points[1::2]) > 1.5 * arrow[0].strokeWidth, f"{name}: wider than an arrow"
+        if not band_strokes(finish):
+            continue
         for middle in band_strokes(finish):
             edges = [s for s in lines if s.points == middle.points and s.strokeColor == DARK]
             assert edges and edges[0].strokeWidth > middle.strokeWidth + 1.0, f"{name}: the band has dark edges"
             assert all(edges[0].strokeWidth > a.strokeWidth * 1.2 for a in arrow)
             assert grey_level(middle.strokeColor) > 0.7, "a light band"
             assert grey_level(arrow[0].strokeColor) < 0.55, "a mid-grey arrow"
-        rims = [s for s in shapes(finish, "arrows") if isinstance(s, PolyLine) and s.strokeColor == DARK]
         assert len(rims) == len(arrow), f"{name}: each arrow has a dark rim"
         middle = band_strokes(finish)[0]
         (edge,) = [s for s in lines if s.points == middle.points and s.strokeColor == DARK][:1]

@@ -118,12 +118,17 @@ def test_the_side_steps_band_is_seen_as_a_ring_round_the_thighs() -> None:
         opening = math.degrees(math.asin(abs(sum(a * b / n for a, b in zip(normal, towards)))))
         assert opening > 30, f"the loop {opening:.0f} degrees open"
     for drawing, body in zip(frame_drawings(ill, WIDTH), (start, end)):
-        cores = [s for g in ("figure", "behind", "under") for s in shapes(drawing, g) if isinstance(s, PolyLine) and s.strokeColor == BAND]
+        # round 7: the band round standing thighs is a flat face (a polygon) per strand
+        cores = [s for g in ("figure", "behind", "under") for s in shapes(drawing, g)
+                 if (isinstance(s, PolyLine) and s.strokeColor == BAND) or (isinstance(s, Polygon) and s.fillColor == BAND)]
         right, left = (_page(ill, cam, body.points[f"{s}_thigh"].c) for s in ("right", "left"))
         mid = (right[0] + left[0]) / 2
-        crossings = [y0 + (mid - x0) / (x1 - x0) * (y1 - y0) for s in cores
-                     for (x0, y0), (x1, y1) in zip(zip(s.points[0::2], s.points[1::2]), zip(s.points[2::2], s.points[3::2]))
-                     if min(x0, x1) <= mid < max(x0, x1)]
+        crossings = []
+        for s in cores:  # where each strand crosses midway: a polygon's two edges, its middle
+            pts = list(zip(s.points[0::2], s.points[1::2])) + ([(s.points[0], s.points[1])] if isinstance(s, Polygon) else [])
+            ys = [y0 + (mid - x0) / (x1 - x0) * (y1 - y0) for (x0, y0), (x1, y1) in zip(pts, pts[1:]) if min(x0, x1) <= mid < max(x0, x1)]
+            if ys:
+                crossings.append(sum(ys) / len(ys))
         gap = max(crossings) - min(crossings)
         assert len(crossings) >= 2 and gap > 1.5 * MM, f"the strands {gap / MM:.1f} mm apart between the thighs"
 

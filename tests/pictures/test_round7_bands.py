@@ -1,6 +1,7 @@
 """Round 7, the bands: round 6's picture-only judges read the band tied to the table as a
-straight rigid rod, saw the standing lift start with the leg already out, and read the
-side steps, seen from 45 degrees round with a level arrow, as a step forward or a lunge.
+straight rigid rod and the loop round the standing thighs as a hoop or a skateboard, saw
+the standing lift start with the leg already out, and read the side steps, seen from 45
+degrees round with a level arrow, as a step forward or a lunge.
 Each test holds one fix in place, measured on the pose and the drawn frames.
 """
 
@@ -10,13 +11,14 @@ import math
 
 from reportlab.graphics.shapes import Polygon
 
-from handouts.pictures.pictogram.draw import ACCENT_COLOUR, frame_drawings, role_colours
+from handouts.pictures.pictogram.draw import ACCENT_COLOUR, fit, frame_drawings, role_colours
 from handouts.pictures.pictogram.files import bundled_pose_path
 from handouts.pictures.pictogram.placement import placed
 from handouts.pictures.pictogram.pose import load_pose_illustration
+from handouts.pictures.pictogram.scene import build_scenes
 from handouts.pictures.pictogram.shapes import Camera
 
-from .test_pictogram import WIDTH, shapes
+from .test_pictogram import WIDTH, band_faces, shapes
 
 MM = 72 / 25.4
 BAND = role_colours(ACCENT_COLOUR)["band"]
@@ -68,3 +70,42 @@ def test_the_standing_lift_starts_in_under_the_hip_and_ends_well_out() -> None:
 
     assert out(start) < 7, f"the leg {out(start):.1f} degrees out at the Start"
     assert out(end) - out(start) > 20, f"the leg moves {out(end) - out(start):.1f} degrees"
+
+
+def test_the_side_step_runs_across_the_page_along_the_floor() -> None:
+    """Judges read the side step, seen from 45 degrees round, as a step forward or a lunge,
+    its arrow level rather than along the floor. Seen from less far round (at most 35), the
+    leading foot moves mostly across the page (more than twice as far across as up or down),
+    and its arrow follows the foot's path over the floor, not only its level part."""
+    ill, start, end, cam = _poses("lateral-band-walk")
+    assert ill.yaw <= 35
+    a, b = cam.xy(start.points["right_foot"].c), cam.xy(end.points["right_foot"].c)
+    assert abs(b[0] - a[0]) > 2 * abs(b[1] - a[1]), "the step runs across the page"
+    (arrow,) = ill.arrows
+    assert arrow.move == "right_foot" and arrow.along in (None, "path"), "the arrow along the foot's path"
+
+
+def _across(face: Polygon, x: float) -> float:
+    """How wide a band's face is, up and down the page, where it crosses the page's x."""
+    pts = list(zip(face.points[0::2], face.points[1::2]))
+    pts.append(pts[0])
+    ys = [y0 + (x - x0) / (x1 - x0) * (y1 - y0) for (x0, y0), (x1, y1) in zip(pts, pts[1:]) if min(x0, x1) <= x < max(x0, x1)]
+    return max(ys) - min(ys) if len(ys) >= 2 else 0.0
+
+
+def test_the_loop_round_standing_thighs_is_a_flat_band_pulled_thin_between_them() -> None:
+    """Judges read the loop round the standing thighs, a line of one width, as a hoop, a belt
+    or a skateboard. It is drawn as the flat band it is: a light face edged dark, in front of
+    the thighs and behind them, more than 0.9 mm wide up the thighs on each thigh, and
+    narrower by more than a fifth midway between them, where it is pulled."""
+    ill, start, end, cam = _poses("lateral-band-walk")
+    k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
+    for drawing, body in zip(frame_drawings(ill, WIDTH), (start, end)):
+        thighs = [ox + cam.xy(body.points[f"{s}_thigh"].c)[0] * k for s in ("right", "left")]
+        mid = sum(thighs) / 2
+        faces = [f for f in band_faces(drawing) if _across(f, mid) > 0]
+        assert len(faces) >= 2, "a strand in front of the thighs and one behind"
+        for face in faces:
+            on = [_across(face, x) for x in thighs]
+            assert min(on) > 0.9 * MM, f"the band {min(on) / MM:.2f} mm wide on the thighs"
+            assert _across(face, mid) < 0.8 * min(on), "narrower midway, pulled"

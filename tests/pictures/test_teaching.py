@@ -22,7 +22,7 @@ from handouts.pictures.pictogram.placement import placed
 from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pictogram.scene import build_scenes
 
-from .test_pictogram import DARK, POSES, WIDTH, band_strokes, ids, shapes
+from .test_pictogram import DARK, POSES, WIDTH, band_faces, band_strokes, ids, shapes
 
 ACCENT = HexColor("#b35900")
 
@@ -95,12 +95,13 @@ def test_a_band_and_an_arrow_never_touch(path: Path) -> None:
     middles = band_strokes(finish)
     band = [s for s in shapes(finish, "figure") if isinstance(s, PolyLine) and s.strokeColor == DARK
             and any(s.points == m.points for m in middles)]
+    band += band_faces(finish)  # a flat band round standing thighs: a light face edged dark (round 7)
     accent = HexColor("#b35900")
     arrow = [s for s in shapes(finish, "arrows") if getattr(s, "fillColor", None) == accent or s.strokeColor == accent]
     assert band and arrow
     gap = min(math_dist(p, q) - (b.strokeWidth / 2) - (a.strokeWidth / 2 if isinstance(a, PolyLine) else 0)
               for a in arrow for p in _samples(a.points, isinstance(a, Polygon))
-              for b in band for q in _samples(b.points, False))
+              for b in band for q in _samples(b.points, isinstance(b, Polygon)))
     assert gap >= 1.0, f"{path.stem}: the arrow comes within {gap:.1f} pt of the band"
 
 

@@ -2,9 +2,10 @@
 
 Either is a ribbon: a light tint of the accent edged in dark on both sides, so that on a
 mono laser it prints as a hollow strip and never as an arrow (an arrow is solid mid
-grey, with no edges and a head). A strip is also drawn flat and elastic: it sags a little
-when slack and narrows in the middle when pulled (of one width and straight, judges read
-it as a rigid rod).
+grey, with no edges and a head). Where a line of one width misread, the band is drawn
+flat and elastic: a strip sags a little when slack and narrows in the middle when pulled
+(straight, judges read it as a rigid rod), and a loop round standing thighs is a wide face
+on them, narrower across the gap between them (as a line, it read as a hoop or a skateboard).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ STRIP_TAUT = 0.95
 STRIP_SAG = 0.025
 STRIP_WAIST = 0.45
 STRIP_POINTS = 16
+LOOP_HALF = 0.016  # half the width of a loop round standing thighs (a band about 5 cm wide)
+LOOP_WAIST = 0.4  # and how much narrower it is midway across the gap between them
 KNOT = float("inf")  # a knot's depth until the strip's is known
 
 
@@ -66,7 +69,8 @@ def _loop(body: Body, cam: Camera, colour: str, names: tuple[str, str]) -> list[
     the outside of each and straight across between them, stretching as they part.
 
     The strands behind the limbs are drawn behind them and the strands in front over
-    them, so the band reads as wrapped round the legs, not as a ring held in front.
+    them, so the band reads as wrapped round the legs, not as a ring held in front. Round
+    standing thighs, each strand is drawn as a flat band's face (_wrap).
     """
     axes = [_axis(body, name) for name in names]
     normal = unit(add(*axes)) if norm(add(*axes)) > 1e-6 else axes[0]
@@ -82,27 +86,47 @@ def _loop(body: Body, cam: Camera, colour: str, names: tuple[str, str]) -> list[
     path = [flat[p] for p in convex_hull(flat)]
     near = max(cam.depth(body.points[n].c) for n in names) + 0.1
     far = min(cam.depth(body.points[n].c) for n in names) - 0.3
-    runs: list[tuple[bool, list[Pt]]] = []
+    runs: list[tuple[bool, list[Vec]]] = []
     n = len(path)
     first = next((i for i in range(n) if path[i][1] != path[i - 1][1]), 0)  # where a run begins
     for k in range(n):
         room, front = path[(first + k) % n]
         if runs and runs[-1][0] == front:
-            runs[-1][1].append(cam.xy(room))
+            runs[-1][1].append(room)
         else:
-            runs.append((front, [cam.xy(room)]))
+            runs.append((front, [room]))
     if len(runs) == 1:  # all in front (or all behind): one closed ring
         runs[0][1].append(runs[0][1][0])
     else:  # each run joined to the next halfway between them
         for (_, this), (_, after) in zip(runs, runs[1:] + runs[:1]):
-            join = ((this[-1][0] + after[0][0]) / 2, (this[-1][1] + after[0][1]) / 2)
+            join = scale(add(this[-1], after[0]), 0.5)
             this.append(join)
             after.insert(0, join)
     groups = []
+    upright = abs(normal[1]) > 0.7  # round thighs standing, not lying
     for front, points in runs:
-        edge, core = _ribbon(points, colour)
-        groups.append(DrawGroup(near if front else far, 10.0, [halo_of(edge)] if front else [], [edge, core]))
+        if upright:
+            face = _wrap(body, cam, names, normal, points)
+            halo, drawn = Item(face, fill="white", stroke="white", width=BAND_EDGE + 2 * GAP), [Item(face, fill=colour, stroke="end", width=BAND_EDGE)]
+        else:
+            edge, core = _ribbon([cam.xy(p) for p in points], colour)
+            halo, drawn = halo_of(edge), [edge, core]
+        groups.append(DrawGroup(near if front else far, 10.0, [halo] if front else [], drawn))
     return groups
+
+
+def _wrap(body: Body, cam: Camera, names: tuple[str, str], normal: Vec, points: list[Vec]) -> list[Pt]:
+    """A run of a loop round upright limbs as the flat band it is, LOOP_HALF either side of
+    its middle line up and down the limbs, narrower where it spans the gap between them,
+    pulled. Seen from above, a line of one width round standing thighs read as a hoop or a
+    skateboard; a wide band lying on them reads as wrapped round them."""
+    limbs = [(body.points[name].c, _radius(body, name)) for name in names]
+    gap = max(1e-6, (math.dist(limbs[0][0], limbs[1][0]) - limbs[0][1] - limbs[1][1]) / 2)
+    points = _densified(points, 0.01)
+    off = [max(0.0, min(1.0, min(math.dist(p, c) - r for c, r in limbs) / gap)) for p in points]  # 1 midway
+    half = [LOOP_HALF * (1 - LOOP_WAIST * o) for o in off]
+    return ([cam.xy(add(p, scale(normal, -h))) for p, h in zip(points, half)]
+            + [cam.xy(add(p, scale(normal, h))) for p, h in zip(points[::-1], half[::-1])])
 
 
 def _strip(body: Body, cam: Camera, colour: str, fixed: Fixed, names: tuple[str, str]) -> list[DrawGroup]:
@@ -174,6 +198,15 @@ def _ribbon(points: list[Pt], colour: str) -> tuple[Item, Item]:
     """A band along `points`: a dark stroke, and the band's colour down its middle."""
     return (Item(points, stroke="end", width=BAND_WIDTH + 2 * BAND_EDGE, closed=False),
             Item(points, stroke=colour, width=BAND_WIDTH, closed=False))
+
+
+def _densified(points: list[Vec], step: float) -> list[Vec]:
+    """The points with more put in between where they lie further apart than `step`."""
+    out = points[:1]
+    for a, b in zip(points, points[1:]):
+        k = max(1, math.ceil(math.dist(a, b) / step))
+        out += [add(a, scale(sub(b, a), i / k)) for i in range(1, k + 1)]
+    return out
 
 
 def _axis(body: Body, point: str) -> Vec:
