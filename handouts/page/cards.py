@@ -7,15 +7,20 @@ clinician's note; and, quietly at its foot, the numbers of the references behind
 Nothing is said twice, so nothing can disagree. The template's `card_layout` arranges it:
 
 - columns (standard): the pictures beside the dose box, then the rest across the page;
+  where to feel it, the versions line, the note and the sources may fill the room a
+  shorter column leaves (under the dose box, or under half of the last row) rather
+  than take lines of their own (two cards fit a Letter page only so);
 - stacked (large print): the pictures, the dose box in two columns, then the rest;
 - compact: small pictures beside the dose in a line and the stop rule, then the steps
-  and the mistakes in a line: three cards a page;
+  and the mistakes in a line: three cards a page; the versions line, the note and the
+  sources under or beside the pictures when they leave the room;
 - line (one page): the pictures beside the name and the whole dose in one run of words,
   and the versions; no steps: the reminder a patient pins up, with the week's log.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -93,21 +98,24 @@ class Fill(NamedTuple):
     # card; "dose" under the dose box; "left" or "right" under that column of the last row
 
 
-def _columns_with(card: Card, handout: Handout, s: Styles, width: float, scale: float, fill: Fill) -> list[Flowable]:
+def _columns_with(card: Card, handout: Handout, s: Styles, width: float, scale: float, fill: Fill = Fill()) -> list[Flowable]:
     """The pictures beside the dose box, the steps, then where to feel it and when to stop
     beside the mistakes, then the foot; what `fill` names in the room a shorter column leaves."""
     beside = [dosage_box, *([lambda c, h, st, w: feel(c, h, st)] if fill.feel else []), *([more] if fill.foot == "dose" else [])]
     pictures = _beside_pictures(card, handout, s, width, scale, beside, caption=prints_caption(handout.template),
                                 under=(lambda w: mistakes(card, handout, s)) if fill.tucked else None)
-    left = [] if fill.feel else [feel(card, handout, s)]
-    left, right = (left, [stop(card, handout, s)]) if fill.tucked else ([*left, stop(card, handout, s)], mistakes(card, handout, s))
-    if not left:  # the stop rule alone: across the card
-        last, foot = right, fill.foot in ("", "left", "right")
+    feeling = [] if fill.feel else [feel(card, handout, s)]
+    if fill.tucked:
+        left, right = feeling, [stop(card, handout, s)]
+    else:
+        left, right = [*feeling, stop(card, handout, s)], mistakes(card, handout, s)
+    if not left:  # the stop rule alone, across the card
+        last, foot_apart = right, fill.foot != "dose"
     else:
         then = (lambda w: more(card, handout, s, w)) if fill.foot in ("left", "right") else None
-        last, foot = two_columns(card, handout, s, width, left, right, under=fill.foot, then=then), not fill.foot
+        last, foot_apart = two_columns(card, handout, s, width, left, right, under=fill.foot, then=then), not fill.foot
     return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s), *steps(card, s), *last,
-            *(more(card, handout, s, width) if foot else [])]
+            *(more(card, handout, s, width) if foot_apart else [])]
 
 
 def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
@@ -116,19 +124,28 @@ def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float
             *steps(card, s), *feel_stop_and_mistakes(card, handout, s, width), *more(card, handout, s, width)]
 
 
-def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-    beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st)]
-    return [*heading(card, handout, s, feel=True, width=width), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
-            _gap(s), *steps(card, s), mistakes_line(card, handout, s), *more(card, handout, s, width)]
+def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float, foot: str = "") -> list[Flowable]:
+    """The pictures beside the dose in a line and the stop rule, the steps, the mistakes in a
+    line, then the foot (the versions line, the sources and the note): on lines of its own,
+    or, by `foot`, in the room a shorter column leaves: under the pictures ("under") or
+    beside them ("beside")."""
+    beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st), *([more] if foot == "beside" else [])]
+    return [*heading(card, handout, s, feel=True, width=width), *_compact_pictures(card, handout, s, width, scale, beside, foot),
+            _gap(s), *steps(card, s), mistakes_line(card, handout, s), *(more(card, handout, s, width) if not foot else [])]
 
 
-def _compact_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
+def _compact_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float, foot: str = "") -> list[Flowable]:
     """As _compact, with the mistakes beside the pictures too: the shorter card when the
     pictures are taller than the dose beside them (a body standing up)."""
     beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st),
-              lambda c, h, st, w: mistakes_line(c, h, st)]
-    return [*heading(card, handout, s, feel=True, width=width), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
-            _gap(s), *steps(card, s), *more(card, handout, s, width)]
+              lambda c, h, st, w: mistakes_line(c, h, st), *([more] if foot == "beside" else [])]
+    return [*heading(card, handout, s, feel=True, width=width), *_compact_pictures(card, handout, s, width, scale, beside, foot),
+            _gap(s), *steps(card, s), *(more(card, handout, s, width) if not foot else [])]
+
+
+def _compact_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, beside, foot: str) -> list[Flowable]:
+    under = (lambda w: more(card, handout, s, w)) if foot == "under" else None
+    return _beside_pictures(card, handout, s, width, scale, beside, caption=False, under=under)
 
 
 def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
@@ -174,23 +191,17 @@ def _gap(s: Styles) -> Flowable:
     return Spacer(1, s.body.fontSize * 0.25)
 
 
-# Every way of filling a columns card's room, today's two first (of two as short, the first is taken)
+# Every way of filling a columns card's room, the plain two first (of two as short, the first is taken)
 FILLS = [Fill(tucked, feel_, foot) for feel_ in (False, True) for foot in ("", "dose", "left", "right") for tucked in (False, True)]
-
-
-def _filled(fill: Fill):
-    def arranged(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-        return _columns_with(card, handout, s, width, scale, fill)
-    arranged.__name__ = "columns" + "".join(f"-{v if isinstance(v, str) else int(v)}" for v in fill)
-    return arranged
 
 
 # The arrangements each layout tries: the shortest of each set, and the next set only when
 # none fits a page. A card too tall for a page has smaller pictures, and at last its dose
 # beside them, never smaller words (large print needs it for its longest cards).
 ARRANGEMENTS = {
-    "columns": [[(_filled(fill), scale) for fill in FILLS] for scale in (1.0, 0.9, 0.8)],
+    "columns": [[(partial(_columns_with, fill=fill), scale) for fill in FILLS] for scale in (1.0, 0.9, 0.8)],
     "stacked": [[(_stacked, 1.0)], [(_stacked, 0.9)], [(_stacked, 0.8)], [(_columns, 0.7), (_columns_tucked, 0.7)]],
-    "compact": [[(_compact, 1.0), (_compact_tucked, 1.0)], [(_compact, 0.9), (_compact_tucked, 0.9)]],
+    "compact": [[(partial(arrange, foot=foot), scale) for foot in ("", "under", "beside") for arrange in (_compact, _compact_tucked)]
+                for scale in (1.0, 0.9)],
     "line": [[(_line, 1.0)]],
 }
