@@ -22,6 +22,7 @@ from .styles import Styles
 
 GUTTER = 6 * mm
 DOSE_SIDE = 4  # pt between the dose box's edge and its words
+SHARED_LINES = 4  # at most, the versions and the note beside the sources
 QR_COLUMN = 24 * mm  # a QR code at its smallest readable size, with its quiet zone, and its words below
 
 
@@ -181,7 +182,9 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     if not card.note or not numbers:  # (no sources: nothing for the note to share a line with)
         return apart
     together = [row([first, note(card, handout, s)] if versions else [note(card, handout, s)])]
-    return min((apart, together), key=lambda made: stacked_height(made, width, 1e9))
+    tall = stacked_height(together, width, 1e9)
+    # a row never splits: only a short note shares one (a long one stays a paragraph, which can)
+    return together if tall < stacked_height(apart, width, 1e9) and tall <= SHARED_LINES * s.body.leading else apart
 def to_ask_about(card: Card) -> tuple[Version | None, Version | None]:
     """The nearest easier and harder versions, each unless the handout has it. A version is
     the clinician's to teach, so the patient is told to ask about it, by name, never to try
