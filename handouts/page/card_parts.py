@@ -5,6 +5,8 @@ the mistakes, the easier and harder versions with the sources, and the clinician
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, TableStyle
@@ -12,13 +14,15 @@ from reportlab.platypus import Flowable, TableStyle
 from ..handout import wording
 from ..handout.assemble import Card, Handout, Version
 from ..handout.credit import credit
-from .blocks import Bookmark, MeasuredTable, boxed, columns
+from .blocks import Bookmark, MeasuredTable, boxed, columns, stacked_height
 from .fonts import BODY, BOLD
 from .markup import bold_label, fonts_can_run_in, para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
 GUTTER = 6 * mm
+DOSE_SIDE = 4  # pt between the dose box's edge and its words
+SHARED_LINES = 4  # at most, the versions and the note beside the sources
 QR_COLUMN = 24 * mm  # a QR code at its smallest readable size, with its quiet zone, and its words below
 
 
@@ -63,8 +67,11 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across:
     box = MeasuredTable(rows, colWidths=[width / across] * across, hAlign="LEFT")
     box.setStyle(boxed(handout, padding=0))
     # a row's two parts start level, and one that wraps runs on below (a table sets cells at
-    # their bottom: the shorter part stood a line low, and the box read in a zigzag)
-    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    # their bottom: the shorter part stood a line low, and the box read in a zigzag); the
+    # lines' own leading parts the rows, so no padding between them, and a little less at the
+    # sides (the dose beside a picture: a last word kept on its line, a line saved)
+    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
+                             ("LEFTPADDING", (0, 0), (-1, -1), DOSE_SIDE), ("RIGHTPADDING", (0, 0), (-1, -1), DOSE_SIDE)]))
     return box
 
 
@@ -84,9 +91,7 @@ def steps(card: Card, s: Styles) -> list[Flowable]:
 def feel_stop_and_mistakes(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """Where to feel it and when to stop, beside the mistakes to avoid; and the QR code to the
     exercise's video, when it has one, at the end of the row (the row is tall enough for it)."""
-    left = [feel(card, handout, s), stop(card, handout, s)]
-    right = mistakes(card, handout, s)
-    return _with_video(card, handout, s, width, lambda room: [columns(left, right, (room - GUTTER) / 2 + GUTTER, room, GUTTER)])
+    return two_columns(card, handout, s, width, [feel(card, handout, s), stop(card, handout, s)], mistakes(card, handout, s))
 
 
 def mistakes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
@@ -98,8 +103,19 @@ def mistakes(card: Card, handout: Handout, s: Styles) -> list[Flowable]:
 def feel_and_stop(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """Where to feel it beside when to stop (the mistakes being elsewhere on the card), and
     the QR code to the exercise's video, when it has one, at the end of the row."""
-    return _with_video(card, handout, s, width, lambda room: [columns([feel(card, handout, s)], [stop(card, handout, s)],
-                                                                     (room - GUTTER) / 2 + GUTTER, room, GUTTER)])
+    return two_columns(card, handout, s, width, [feel(card, handout, s)], [stop(card, handout, s)])
+
+
+def two_columns(card: Card, handout: Handout, s: Styles, width: float, left: list[Flowable], right: list[Flowable], *,
+                under: str = "", then: Callable[[float], list[Flowable]] | None = None) -> list[Flowable]:
+    """`left` beside `right`, a half each, with `then(a half's width)` under the `under` one
+    ("left" or "right"); and the video's QR code at the row's end, when the card has one."""
+    def row(room: float) -> list[Flowable]:
+        half = (room - GUTTER) / 2
+        more = then(half) if then is not None else []
+        return [columns(left + more if under == "left" else left, right + more if under == "right" else right,
+                        half + GUTTER, room, GUTTER)]
+    return _with_video(card, handout, s, width, row)
 
 
 def _with_video(card: Card, handout: Handout, s: Styles, width: float, row) -> list[Flowable]:
@@ -134,8 +150,9 @@ def labelled(label: str, text: str, s: Styles) -> Flowable:
 
 
 def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool = True) -> list[Flowable]:
-    """The nearest easier and harder versions on one line with the sources at its end, then
-    the clinician's note; each only when there is one."""
+    """The nearest easier and harder versions on one line, then the clinician's note, with the
+    sources at the end of the versions' line or of the note's, whichever is shorter (the
+    versions' on a tie); each only when there is one."""
     words = handout.words
     versions = []
     easier, harder = to_ask_about(card)
@@ -146,19 +163,28 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     if harder:
         label, text = words._("Too easy?"), words._("Ask us about {name}.", name=harder.name)
         versions.append(f"{bold_label(label)} {para(text)}")
-    out: list[Flowable] = []
     numbers = sources_text(card, handout) if sources else ""
-    if versions or numbers:
-        room = stringWidth(numbers, s.sources.fontName, s.sources.fontSize) + GUTTER if numbers else 0
-        row = MeasuredTable([[Para(" ".join(versions), s.spaced), Para(numbers, s.sources)]], colWidths=[width - room, room])
-        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), BODY),
-                                 *[(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]]))
-        out.append(row)
-    if card.note:
-        out.append(note(card, handout, s))
-    return out
+    if not versions and not numbers:
+        return [note(card, handout, s)] if card.note else []
+    room = stringWidth(numbers, s.sources.fontName, s.sources.fontSize) + GUTTER if numbers else 0
 
+    def row(left: list[Flowable]) -> Flowable:
+        line = MeasuredTable([[left, Para(numbers, s.sources)]], colWidths=[width - room, room])
+        line.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), BODY),
+                                  *[(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]]))
+        return line
 
+    first = Para(" ".join(versions), s.spaced)
+    if versions or not card.note:
+        apart = [row([first]), *([note(card, handout, s)] if card.note else [])]
+    else:  # the sources under the note, at the foot, rather than alone above it
+        apart = [note(card, handout, s), row([Para("", s.spaced)])]
+    if not card.note or not numbers:  # (no sources: nothing for the note to share a line with)
+        return apart
+    together = [row([first, note(card, handout, s)] if versions else [note(card, handout, s)])]
+    tall = stacked_height(together, width, 1e9)
+    # a row never splits: only a short note shares one (a long one stays a paragraph, which can)
+    return together if tall < stacked_height(apart, width, 1e9) and tall <= SHARED_LINES * s.body.leading else apart
 def to_ask_about(card: Card) -> tuple[Version | None, Version | None]:
     """The nearest easier and harder versions, each unless the handout has it. A version is
     the clinician's to teach, so the patient is told to ask about it, by name, never to try

@@ -7,14 +7,21 @@ clinician's note; and, quietly at its foot, the numbers of the references behind
 Nothing is said twice, so nothing can disagree. The template's `card_layout` arranges it:
 
 - columns (standard): the pictures beside the dose box, then the rest across the page;
+  where to feel it, the versions line, the note and the sources may fill the room a
+  shorter column leaves (under the dose box, or under half of the last row) rather
+  than take lines of their own (two cards fit a Letter page only so);
 - stacked (large print): the pictures, the dose box in two columns, then the rest;
 - compact: small pictures beside the dose in a line and the stop rule, then the steps
-  and the mistakes in a line: three cards a page;
+  and the mistakes in a line: three cards a page; the versions line, the note and the
+  sources under or beside the pictures when they leave the room;
 - line (one page): the pictures beside the name and the whole dose in one run of words,
   and the versions; no steps: the reminder a patient pins up, with the week's log.
 """
 
 from __future__ import annotations
+
+from functools import partial
+from typing import NamedTuple
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -26,7 +33,7 @@ from .card_parts import (
     clinician_notes,
     dosage_box,
     dose_line,
-    feel_and_stop,
+    feel,
     feel_stop_and_mistakes,
     heading,
     mistakes,
@@ -35,6 +42,7 @@ from .card_parts import (
     steps,
     stop,
     to_ask_about,
+    two_columns,
 )
 from .illustrations import illustration_flowables, picture_width, prints_caption
 from .markup import para
@@ -72,18 +80,42 @@ def notes_blocks(card: Card, handout: Handout, s: Styles, width: float) -> list[
 
 
 def _columns(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=prints_caption(handout.template))
-    return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s),
-            *steps(card, s), *feel_stop_and_mistakes(card, handout, s, width), *more(card, handout, s, width)]
+    return _columns_with(card, handout, s, width, scale, Fill())
 
 
 def _columns_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
     """As _columns, with the mistakes under the pictures: the shorter card when the pictures
     are shorter than the dose beside them (a body lying down)."""
-    pictures = _beside_pictures(card, handout, s, width, scale, [dosage_box], caption=prints_caption(handout.template),
-                                under=lambda w: mistakes(card, handout, s))
-    return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s),
-            *steps(card, s), *feel_and_stop(card, handout, s, width), *more(card, handout, s, width)]
+    return _columns_with(card, handout, s, width, scale, Fill(tucked=True))
+
+
+class Fill(NamedTuple):
+    """Where a columns card puts what may fill the room a shorter column leaves."""
+
+    tucked: bool = False  # the mistakes under the pictures, else beside where to feel it and when to stop
+    feel: bool = False  # where to feel it under the dose box, else in the last row
+    foot: str = ""  # the versions line and the clinician's note: "" on lines of their own, across the
+    # card; "dose" under the dose box; "left" or "right" under that column of the last row
+
+
+def _columns_with(card: Card, handout: Handout, s: Styles, width: float, scale: float, fill: Fill = Fill()) -> list[Flowable]:
+    """The pictures beside the dose box, the steps, then where to feel it and when to stop
+    beside the mistakes, then the foot; what `fill` names in the room a shorter column leaves."""
+    beside = [dosage_box, *([lambda c, h, st, w: feel(c, h, st)] if fill.feel else []), *([more] if fill.foot == "dose" else [])]
+    pictures = _beside_pictures(card, handout, s, width, scale, beside, caption=prints_caption(handout.template),
+                                under=(lambda w: mistakes(card, handout, s)) if fill.tucked else None)
+    feeling = [] if fill.feel else [feel(card, handout, s)]
+    if fill.tucked:
+        left, right = feeling, [stop(card, handout, s)]
+    else:
+        left, right = [*feeling, stop(card, handout, s)], mistakes(card, handout, s)
+    if not left:  # the stop rule alone, across the card
+        last, foot_apart = right, fill.foot != "dose"
+    else:
+        then = (lambda w: more(card, handout, s, w)) if fill.foot in ("left", "right") else None
+        last, foot_apart = two_columns(card, handout, s, width, left, right, under=fill.foot, then=then), not fill.foot
+    return [*heading(card, handout, s, width=width), _gap(s), *pictures, _gap(s), *steps(card, s), *last,
+            *(more(card, handout, s, width) if foot_apart else [])]
 
 
 def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
@@ -92,19 +124,28 @@ def _stacked(card: Card, handout: Handout, s: Styles, width: float, scale: float
             *steps(card, s), *feel_stop_and_mistakes(card, handout, s, width), *more(card, handout, s, width)]
 
 
-def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
-    beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st)]
-    return [*heading(card, handout, s, feel=True, width=width), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
-            _gap(s), *steps(card, s), mistakes_line(card, handout, s), *more(card, handout, s, width)]
+def _compact(card: Card, handout: Handout, s: Styles, width: float, scale: float, foot: str = "") -> list[Flowable]:
+    """The pictures beside the dose in a line and the stop rule, the steps, the mistakes in a
+    line, then the foot (the versions line, the sources and the note): on lines of its own,
+    or, by `foot`, in the room a shorter column leaves: under the pictures ("under") or
+    beside them ("beside")."""
+    beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st), *([more] if foot == "beside" else [])]
+    return [*heading(card, handout, s, feel=True, width=width), *_compact_pictures(card, handout, s, width, scale, beside, foot),
+            _gap(s), *steps(card, s), mistakes_line(card, handout, s), *(more(card, handout, s, width) if not foot else [])]
 
 
-def _compact_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
+def _compact_tucked(card: Card, handout: Handout, s: Styles, width: float, scale: float, foot: str = "") -> list[Flowable]:
     """As _compact, with the mistakes beside the pictures too: the shorter card when the
     pictures are taller than the dose beside them (a body standing up)."""
     beside = [lambda c, h, st, w: dose_line(c, h, st), lambda c, h, st, w: stop(c, h, st),
-              lambda c, h, st, w: mistakes_line(c, h, st)]
-    return [*heading(card, handout, s, feel=True, width=width), *_beside_pictures(card, handout, s, width, scale, beside, caption=False),
-            _gap(s), *steps(card, s), *more(card, handout, s, width)]
+              lambda c, h, st, w: mistakes_line(c, h, st), *([more] if foot == "beside" else [])]
+    return [*heading(card, handout, s, feel=True, width=width), *_compact_pictures(card, handout, s, width, scale, beside, foot),
+            _gap(s), *steps(card, s), *(more(card, handout, s, width) if not foot else [])]
+
+
+def _compact_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, beside, foot: str) -> list[Flowable]:
+    under = (lambda w: more(card, handout, s, w)) if foot == "under" else None
+    return _beside_pictures(card, handout, s, width, scale, beside, caption=False, under=under)
 
 
 def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -> list[Flowable]:
@@ -129,25 +170,38 @@ def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scal
     words wide."""
     pictures = illustration_flowables(card, handout, s, scale=scale, caption=caption)
     if not pictures:
-        return [*(under(width) if under else []), *[part(card, handout, s, width) for part in parts]]
+        return [*(under(width) if under else []), *_made(parts, card, handout, s, width)]
     room = width - min(picture_width(handout) * scale, width) - GUTTER
     if room < DOSE_MIN_EMS * s.body.fontSize:
-        return [*pictures, *(under(width) if under else []), _gap(s), *[part(card, handout, s, width) for part in parts]]
+        return [*pictures, *(under(width) if under else []), _gap(s), *_made(parts, card, handout, s, width)]
     left = [*pictures, *(under(width - room - GUTTER) if under else [])]
-    return [columns(left, [part(card, handout, s, room) for part in parts], width - room, width, GUTTER)]
+    return [columns(left, _made(parts, card, handout, s, room), width - room, width, GUTTER)]
+
+
+def _made(parts, card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """Each part made for `width`: a flowable, or a list of them."""
+    out: list[Flowable] = []
+    for part in parts:
+        made = part(card, handout, s, width)
+        out += made if isinstance(made, list) else [made]
+    return out
 
 
 def _gap(s: Styles) -> Flowable:
     return Spacer(1, s.body.fontSize * 0.25)
 
 
+# Every way of filling a columns card's room, the plain two first (of two as short, the first is taken)
+FILLS = [Fill(tucked, feel_, foot) for feel_ in (False, True) for foot in ("", "dose", "left", "right") for tucked in (False, True)]
+
+
 # The arrangements each layout tries: the shortest of each set, and the next set only when
 # none fits a page. A card too tall for a page has smaller pictures, and at last its dose
 # beside them, never smaller words (large print needs it for its longest cards).
 ARRANGEMENTS = {
-    "columns": [[(_columns, 1.0), (_columns_tucked, 1.0)], [(_columns, 0.9), (_columns_tucked, 0.9)],
-                [(_columns, 0.8), (_columns_tucked, 0.8)]],
+    "columns": [[(partial(_columns_with, fill=fill), scale) for fill in FILLS] for scale in (1.0, 0.9, 0.8)],
     "stacked": [[(_stacked, 1.0)], [(_stacked, 0.9)], [(_stacked, 0.8)], [(_columns, 0.7), (_columns_tucked, 0.7)]],
-    "compact": [[(_compact, 1.0), (_compact_tucked, 1.0)], [(_compact, 0.9), (_compact_tucked, 0.9)]],
+    "compact": [[(partial(arrange, foot=foot), scale) for foot in ("", "under", "beside") for arrange in (_compact, _compact_tucked)]
+                for scale in (1.0, 0.9)],
     "line": [[(_line, 1.0)]],
 }

@@ -68,12 +68,12 @@ def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour:
         names=style("names", sizes.body, **whole),
         small=style("small", sizes.small, **whole),  # the log's names, the clinic's contact, the clinician's notes
         caption=style("caption", max(sizes.small, 12)),
-        step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD, spaceAfter=sizes.body * 0.08),
+        step=style("step", sizes.body, leftIndent=sizes.body * 1.6, bulletIndent=0, bulletFontName=BOLD),
         clinic=style("clinic", sizes.small + 1, BOLD, textColor=accent, **whole),
         reference=style("reference", sizes.reference, leftIndent=sizes.reference * 1.8, spaceAfter=sizes.reference * 0.3,
                         leading=sizes.reference * 1.3, **whole),
         run_in_reference=style("run-in-reference", sizes.reference, leading=sizes.reference * 1.3, **whole),
-        card=style("card", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, spaceBefore=sizes.body * 0.9, **whole),
+        card=style("card", sizes.heading, BOLD, leading=sizes.heading * 1.25, keepWithNext=1, spaceBefore=sizes.body * 0.6, **whole),
         spaced=style("spaced", sizes.body, spaceBefore=sizes.body * 0.3),
         sources=style("sources", sizes.small, alignment=TA_RIGHT, textColor=HexColor(rule_colour), **whole),
     )

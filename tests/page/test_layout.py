@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import msgspec
+import pytest
 from reportlab.platypus import KeepTogether, Paragraph
 
 from handouts.commands.build import Builder, Request
@@ -210,3 +211,20 @@ def test_a_bold_label_is_never_broken_or_hyphenated() -> None:
     broken = lines(bold_label("Más difícil:"))
     assert broken[0] == "Haga esto." and broken[1].startswith("Más\xa0difícil:"), broken  # whole, on the next line
     assert run_in("Stop and call us if", "it hurts").startswith("<b>Stop\xa0and\xa0call\xa0us\xa0if</b>")
+
+
+@pytest.mark.parametrize("template", ["standard", "compact"])
+def test_every_arrangement_of_a_card_shows_all_of_it_once(template) -> None:
+    """The arrangements differ only in where the parts go (cards.ARRANGEMENTS: the shortest is
+    taken), never in what the card says: middle-stage's hip drop has a dose, steps, where to
+    feel it, mistakes, a stop rule, a versions line, sources and a clinician's note."""
+    from handouts.page.cards import ARRANGEMENTS
+
+    h = Builder().handout(Request(program="middle-stage", template=template, date=DAY))
+    card, s = h.cards[1], styles(h.template)
+    said = [sorted(t for t in paragraphs(arrange(card, h, s, WIDTH, scale)) if t)
+            for arrange, scale in ARRANGEMENTS[h.template.card_layout][0]]
+    assert len(said) > 2 and all(texts == said[0] for texts in said), template
+    text = " ".join(said[0])
+    assert "Source: 3" in text and "Stand on your right leg on the step." in text
+    assert "Hip hike at the wall." in text and "Going fast." in text

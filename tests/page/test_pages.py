@@ -60,11 +60,21 @@ def test_the_clinic_address_review_date_and_progressions_print_in_every_layout(b
     assert "Too easy? Ask us about One-leg deadlift." in text
 
 
+@pytest.mark.parametrize("paper", ["a4", "letter"])  # Letter is 18 mm shorter than A4
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("template", MOST_PAGES)
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_the_bundled_programs_fit_their_pages(builder, program, template, language) -> None:
-    assert len(build(builder, program, template, language=language)) <= MOST_PAGES[template]
+def test_the_bundled_programs_fit_their_pages(builder, program, template, language, paper) -> None:
+    assert len(build(builder, program, template, language=language, paper=paper)) <= MOST_PAGES[template]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_standard_layout_puts_two_cards_on_a_page(builder, program, language, paper) -> None:
+    pages = build(builder, program, "standard", language=language, paper=paper)
+    dose = {"en": "Your dose:", "es": "Su dosis:"}[language]
+    assert [page.count(dose) for page in pages] == [0, 2, 2], (program, language, paper)
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
@@ -112,26 +122,31 @@ def test_a_twelve_exercise_log_is_never_split(builder, tmp_path) -> None:
     assert "Pain today" in pages[log[0]] and f"12. {text_in(last.name, 'en', plain=last.language)}" in pages[log[0]]
 
 
+PAPER_MM = {"a4": 297, "letter": 279.4}  # the paper's height
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (Debian poppler-utils)")
+@pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("template", ["standard", "compact", "large-print"])
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_no_page_but_the_last_is_more_than_a_quarter_blank(builder, program, template, tmp_path) -> None:
+def test_no_page_but_the_last_is_more_than_a_quarter_blank(builder, program, template, paper, tmp_path) -> None:
     """Measured on the printed page: the last inked row above the footer, as a share of the
     room between the top margin and the footer."""
     from PIL import Image
 
-    request = Request(program=program, template=template, patient="Ana María Núñez", date=DAY, clinic=CLINIC)
+    request = Request(program=program, template=template, patient="Ana María Núñez", date=DAY, clinic=CLINIC, paper=paper)
     (tmp_path / "h.pdf").write_bytes(builder.pdf(request))
     subprocess.run(["pdftoppm", "-r", "40", "-gray", str(tmp_path / "h.pdf"), str(tmp_path / "p")], check=True)
     pages = sorted(tmp_path.glob("p-*.pgm"))
+    tall = PAPER_MM[paper]
     for page in pages[:-1]:
         with Image.open(page) as image:
             width, height = image.size
-            top, footer = int(height * 13 / 297), int(height * (297 - 24) / 297)  # the margins and footer, roughly
+            top, footer = int(height * 13 / tall), int(height * (tall - 24) / tall)  # the margins and footer, roughly
             pixels = image.load()
             inked = [y for y in range(top, footer) if any(pixels[x, y] < 128 for x in range(width))]
             used = (inked[-1] - top) / (footer - top) if inked else 0
-        assert used >= 0.72, (program, template, page.name, round(used, 2))  # "about a quarter" blank at most
+        assert used >= 0.72, (program, template, paper, page.name, round(used, 2))  # "about a quarter" blank at most
 
 
 def worst_since(folder: Path, program: str) -> str:

@@ -160,23 +160,26 @@ def test_a_spanish_handout_takes_no_more_pages_than_the_english(program: str) ->
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (Debian poppler-utils)")
+@pytest.mark.parametrize("paper, tall", [("a4", 297), ("letter", 279.4)])  # the paper's height, mm
 @pytest.mark.parametrize("layout", ["standard", "compact", "large-print"])
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_no_spanish_page_but_the_last_is_more_than_a_quarter_blank(program: str, layout: str, tmp_path) -> None:
+def test_no_spanish_page_but_the_last_is_more_than_a_quarter_blank(program: str, layout: str, paper: str, tall: float,
+                                                                    tmp_path) -> None:
     """As tests/page/test_pages.py measures the English: the last inked row above the footer."""
     from PIL import Image
 
-    request = Request(program=program, template=layout, language="es", patient="Ana María Núñez", date=dt.date(2026, 12, 7))
+    request = Request(program=program, template=layout, language="es", patient="Ana María Núñez", date=dt.date(2026, 12, 7),
+                      paper=paper)
     (tmp_path / "h.pdf").write_bytes(Builder().pdf(request))
     subprocess.run(["pdftoppm", "-r", "40", "-gray", str(tmp_path / "h.pdf"), str(tmp_path / "p")], check=True)
     for page in sorted(tmp_path.glob("p-*.pgm"))[:-1]:
         with Image.open(page) as image:
             width, height = image.size
-            top, footer = int(height * 13 / 297), int(height * (297 - 24) / 297)  # the margins and footer, roughly
+            top, footer = int(height * 13 / tall), int(height * (tall - 24) / tall)  # the margins and footer, roughly
             pixels = image.load()
             inked = [y for y in range(top, footer) if any(pixels[x, y] < 128 for x in range(width))]
             used = (inked[-1] - top) / (footer - top) if inked else 0
-        assert used >= 0.75, (program, layout, page.name, round(used, 2))
+        assert used >= 0.75, (program, layout, paper, page.name, round(used, 2))
 
 
 def test_a_clinic_name_and_address_written_once_print_as_written_in_spanish(tmp_path) -> None:
