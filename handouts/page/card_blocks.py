@@ -38,10 +38,10 @@ from .styles import HYPHENATED, Styles
 FORMAT = 1  # a new number when what a key holds changes
 
 
-def card_blocks(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+def card_blocks(card: Card, handout: Handout, s: Styles, width: float, frame_height: float, *, dense: bool = False) -> list[Flowable]:
     """The card as card_flowables makes it, its own block drawn once when it can be."""
-    key = card_key(card, handout, width, frame_height)
-    content = reused(key, lambda: card_content(card, handout, s, width, frame_height), width, frame_height,
+    key = card_key(card, handout, width, frame_height, dense)
+    content = reused(key, lambda: card_content(card, handout, s, width, frame_height, dense=dense), width, frame_height,
                      lambda names: _pictures(card, handout, names), persistent=says_nothing_of_the_patient(card))
     return [KeepTogether(content), *notes_blocks(card, handout, s, width)]
 
@@ -54,7 +54,7 @@ def says_nothing_of_the_patient(card: Card) -> bool:
             and card.illustration_field == ("illustration",))  # the entry's own picture: its key names no program's file
 
 
-def card_key(card: Card, handout: Handout, width: float, frame_height: float) -> str | None:
+def card_key(card: Card, handout: Handout, width: float, frame_height: float, dense: bool = False) -> str | None:
     """The digest of what the card's drawing depends on; None for a card that is drawn each time."""
     illustration = card.illustration
     if illustration is not None and illustration.pictures:
@@ -69,7 +69,7 @@ def card_key(card: Card, handout: Handout, width: float, frame_height: float) ->
         except PictureError as error:  # as illustrations.py says it: which file and field named the pose
             raise error.named_in(card.illustration_source, (*card.illustration_field, "pose")) from None
         poses = [file_digest(path) for path in pose_sources(illustration.pose, card.illustration_source)]
-    what = [FORMAT, _run_digest(handout.words.language), card, handout.template, handout.audience, width, frame_height, poses]
+    what = [FORMAT, _run_digest(handout.words.language), card, handout.template, handout.audience, width, frame_height, dense, poses]
     return hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
 
 

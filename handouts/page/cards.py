@@ -52,24 +52,39 @@ from .styles import Styles
 DOSE_MIN_EMS = 12  # the narrowest dose box beside a picture: "Rest: 1 minute between sets" on two lines
 
 
-def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+def card_flowables(card: Card, handout: Handout, s: Styles, width: float, frame_height: float, *, dense: bool = False) -> list[Flowable]:
     """The card as one block that never splits, then (clinician's copy) its evidence notes as a second block."""
-    return [KeepTogether(card_content(card, handout, s, width, frame_height)), *notes_blocks(card, handout, s, width)]
+    return [KeepTogether(card_content(card, handout, s, width, frame_height, dense=dense)), *notes_blocks(card, handout, s, width)]
 
 
-def card_content(card: Card, handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
+def card_content(card: Card, handout: Handout, s: Styles, width: float, frame_height: float, *, dense: bool = False) -> list[Flowable]:
     """The card's flowables, kept together.
 
-    Of each set of arrangements the layout offers, in turn, the shortest is taken, unless
-    none of them fits a page: then the next set (smaller pictures) is tried."""
-    for choices in ARRANGEMENTS[handout.template.card_layout]:
-        # the room between cards is the heading's space before, which a page's top drops
-        made = [[*arrange(card, handout, s, width, scale), Spacer(1, s.body.fontSize * 0.25), rule(handout, width)]
-                for arrange, scale in choices]
-        tall, content = min(((stacked_height(c[1:], width, frame_height), c) for c in made), key=lambda pair: pair[0])
+    Of each set of arrangements the layout offers, the first (the plainest: each part
+    where every card has it) that takes no more than the card's share of a page is
+    taken, else the shortest; `dense`: the shortest. The next set (smaller pictures) is
+    tried only when none of a set fits a page. The layout asks for dense cards only when
+    a plain card would take more than its share (two cards on a Letter page): elsewhere
+    every card reads in the plain order."""
+    layout = handout.template.card_layout
+    share = 0.0 if dense else card_share(handout, frame_height)
+    for choices in ARRANGEMENTS[layout]:
+        made = []
+        for arrange, scale in choices:
+            # the room between cards is the heading's space before, which a page's top drops
+            content = [*arrange(card, handout, s, width, scale), Spacer(1, s.body.fontSize * 0.25), rule(handout, width)]
+            if stacked_height(content, width, frame_height) <= share:
+                return content
+            made.append((stacked_height(content[1:], width, frame_height), content))
+        tall, content = min(made, key=lambda pair: pair[0])
         if tall <= frame_height:  # (the heading's space before: dropped at a page's top)
             break
     return content
+
+
+def card_share(handout: Handout, frame_height: float) -> float:
+    """How much of a page a card may take, for its layout's cards a page to fit."""
+    return frame_height / CARDS_A_PAGE[handout.template.card_layout]
 
 
 def notes_blocks(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
@@ -195,7 +210,11 @@ def _gap(s: Styles) -> Flowable:
 FILLS = [Fill(tucked, feel_, foot) for feel_ in (False, True) for foot in ("", "dose", "left", "right") for tucked in (False, True)]
 
 
-# The arrangements each layout tries: the shortest of each set, and the next set only when
+# How many cards each layout means to print on a page: what a card's share of it is.
+CARDS_A_PAGE = {"columns": 2, "stacked": 1, "compact": 3, "line": 6}
+
+# The arrangements each layout tries: the first of a set that takes no more than its share
+# of a page, else the shortest of the set, and the next set only when
 # none fits a page. A card too tall for a page has smaller pictures, and at last its dose
 # beside them, never smaller words (large print needs it for its longest cards).
 ARRANGEMENTS = {

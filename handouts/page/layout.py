@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from ..handout.assemble import Handout
 from .card_blocks import card_blocks, log_blocks, summary_blocks
+from .cards import card_share
 from .drawn import DrawnBlock
 from .sections import changes, header, note, references
 from .styles import styles
@@ -44,8 +45,7 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
         elif section == "log" and handout.cards:
             blocks.append(Block(log_blocks(handout, s, frame_width, frame_height)))
         elif section == "exercises":
-            for card in handout.cards:
-                card_block, *notes = card_blocks(card, handout, s, frame_width, frame_height)
+            for card, (card_block, *notes) in zip(handout.cards, _cards(handout, s, frame_width, frame_height)):
                 blocks.append(Block([card_block]))
                 if notes:  # the clinician's notes may come after their card, wherever there is room;
                     # a caution for this patient's condition comes right after it, before the next card
@@ -54,6 +54,17 @@ def handout_flowables(handout: Handout, frame_width: float, frame_height: float)
             # a reference at a time (the first with the heading), so that the list can fill the gaps it fits
             blocks += [Block([part], floating=True, chain="references") for part in references(handout, s)]
     return [f for block in arrange(blocks, frame_width, frame_height) for f in block.flowables]
+
+
+def _cards(handout: Handout, s, width: float, frame_height: float) -> list[list[Flowable]]:
+    """Each card's blocks: plain cards when every one takes no more than its share of a
+    page (its layout's number of cards then fit each page), else dense ones, which fill
+    the room a shorter column leaves: one look for every card of a handout."""
+    plain = [card_blocks(card, handout, s, width, frame_height) for card in handout.cards]
+    share = card_share(handout, frame_height)
+    if all(height(Block([blocks[0]]), width, frame_height) <= share for blocks in plain):
+        return plain
+    return [card_blocks(card, handout, s, width, frame_height, dense=True) for card in handout.cards]
 
 
 def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Block]:

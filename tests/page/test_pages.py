@@ -77,6 +77,23 @@ def test_the_standard_layout_puts_two_cards_on_a_page(builder, program, language
     assert [page.count(dose) for page in pages] == [0, 2, 2], (program, language, paper)
 
 
+def _mistakes_after_steps(page: str) -> list[bool]:
+    """For each card on a page, whether its mistakes come after its first step (mistakes under
+    the pictures come, in the text, before the dose: in the card before's part of the page)."""
+    cards = page.split("Your dose:")[1:]
+    return [card.find("Avoid these mistakes") > card.find("1. ") >= 0 for card in cards]
+
+
+def test_cards_read_in_the_plain_order_where_two_fit_a_page_so(builder) -> None:
+    """On A4 every middle-stage card fits half a page as each card has its parts: steps, then
+    what to feel, when to stop and the mistakes. On Letter they must fill the room a shorter
+    column leaves to fit two a page, and a lying card's mistakes go under its pictures."""
+    a4 = build(builder, "middle-stage", "standard", paper="a4")
+    assert [ok for page in a4[1:] for ok in _mistakes_after_steps(page)] == [True] * 4
+    letter = build(builder, "middle-stage", "standard", paper="letter")
+    assert False in [ok for page in letter[1:] for ok in _mistakes_after_steps(page)] and len(letter) == 3
+
+
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_large_print_gives_a_card_a_sheet_at_most(builder, program) -> None:
     pages = build(builder, program, "large-print")
