@@ -185,6 +185,8 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     tall = stacked_height(together, width, 1e9)
     # a row never splits: only a short note shares one (a long one stays a paragraph, which can)
     return together if tall < stacked_height(apart, width, 1e9) and tall <= SHARED_LINES * s.body.leading else apart
+
+
 def to_ask_about(card: Card) -> tuple[Version | None, Version | None]:
     """The nearest easier and harder versions, each unless the handout has it. A version is
     the clinician's to teach, so the patient is told to ask about it, by name, never to try

@@ -73,9 +73,10 @@ def card_content(card: Card, handout: Handout, s: Styles, width: float, frame_he
         for arrange, scale in choices:
             # the room between cards is the heading's space before, which a page's top drops
             content = [*arrange(card, handout, s, width, scale), Spacer(1, s.body.fontSize * 0.25), rule(handout, width)]
-            if stacked_height(content, width, frame_height) <= share:
+            tall = stacked_height(content[1:], width, frame_height)  # (content[0]: the bookmark, of no height)
+            if tall <= share:
                 return content
-            made.append((stacked_height(content[1:], width, frame_height), content))
+            made.append((tall, content))
         tall, content = min(made, key=lambda pair: pair[0])
         if tall <= frame_height:  # (the heading's space before: dropped at a page's top)
             break

@@ -62,9 +62,12 @@ def _cards(handout: Handout, s, width: float, frame_height: float) -> list[list[
     the room a shorter column leaves: one look for every card of a handout."""
     plain = [card_blocks(card, handout, s, width, frame_height) for card in handout.cards]
     share = card_share(handout, frame_height)
-    if all(height(Block([blocks[0]]), width, frame_height) <= share for blocks in plain):
+    within = [height(Block([blocks[0]]), width, frame_height) <= share for blocks in plain]
+    if all(within):
         return plain
-    return [card_blocks(card, handout, s, width, frame_height, dense=True) for card in handout.cards]
+    # a card over its share is already its shortest, as dense: only the others are made again
+    return [card_blocks(card, handout, s, width, frame_height, dense=True) if fits else blocks
+            for card, blocks, fits in zip(handout.cards, plain, within)]
 
 
 def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Block]:
