@@ -51,13 +51,17 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     # differs between the handouts of a batch, so its line is not kept for the next
     facts = []
     if handout.patient:
-        facts.append(_fact(words._("For:"), para(handout.patient)))
-    facts.append(_fact(words._("Date:"), _unbroken(words.long_date(handout.date))))
+        facts.append(_header_fact(words._("For:"), para(handout.patient)))
+    facts.append(_header_fact(words._("Date:"), _unbroken(words.long_date(handout.date))))
     if handout.clinician:
-        facts.append(_fact(words._("From:"), para(handout.clinician)))
+        facts.append(_header_fact(words._("From:"), para(handout.clinician)))
     if handout.review:
-        facts.append(_fact(words._("Next visit:"), _unbroken(words.long_date(handout.review))))
-    out.append(Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient))
+        facts.append(_header_fact(words._("Next visit:"), _unbroken(words.long_date(handout.review))))
+    line = Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient)
+    if handout.patient and line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
+        # too long for one line: the name gets a line of its own, not broken in its middle
+        line = Para("<br/>".join([facts[0], "&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts[1:])]), s.names, shared=False)
+    out.append(line)
     return [KeepTogether(out)]
 
 
@@ -79,6 +83,11 @@ def _unbroken(text: str) -> str:
 
 def _fact(label: str, markup: str) -> str:
     return f"<b>{para(label)}</b> {markup}"
+
+
+def _header_fact(label: str, markup: str) -> str:
+    # the label never ends a line apart from what it names ("Date:" there, the date below it)
+    return f"<b>{para(label)}</b>&nbsp;{markup}"
 
 
 def _logo(handout: Handout) -> Flowable | None:

@@ -245,6 +245,16 @@ def test_a_patient_name_too_long_for_the_footer_is_cut_short_there_and_whole_in_
         assert "… · 7 December 2026" in footer and "Riverside Physiotherapy · 555-0142" in footer  # on two lines
 
 
+def test_no_label_of_the_header_ends_a_line_apart_from_what_it_names_nor_is_a_name_broken(builder) -> None:
+    name = "María de los Ángeles Fernández-Villaverde Quiñones"  # long enough to wrap the line
+    request = Request(program="early-stage", patient=name, date=DAY, clinic=CLINIC, language="es")
+    lines = PdfReader(io.BytesIO(builder.pdf(request))).pages[0].extract_text().splitlines()
+    facts = [line for line in lines if "Para:" in line or "Fecha:" in line or "De:" in line]
+    assert len(facts) >= 2  # the line did wrap
+    assert not [line for line in facts if line.rstrip().endswith((":", ":\xa0"))]
+    assert facts[0].strip() == f"Para: {name}"  # the name whole, on a line of its own
+
+
 LYING_SIX = "[side-lying-abduction-hold, clamshell, clamshell-flexed, side-lying-hip-abduction, clamshell-band, barbell-hip-thrust]"
 STANDING_SIX = "[clamshell-band, pelvic-drop, standing-band-abduction, lateral-band-walk, single-leg-deadlift, wall-side-bend]"
 
