@@ -43,7 +43,8 @@ def styles(template: Template, language: str = "en") -> Styles:
     serve a whole batch. Shared, so never to be changed."""
     colours = template.colours
     # frozen: usable as a key
-    return _styles(template.type_pt, colours.text, colours.accent, colours.rule, HYPHENATED.get(language, ""))
+    hyphenation = HYPHENATED.get(language, "") if template.hyphenate else ""
+    return _styles(template.type_pt, colours.text, colours.accent, colours.rule, hyphenation)
 
 
 @lru_cache(maxsize=16)  # a few templates per process

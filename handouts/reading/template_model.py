@@ -60,6 +60,9 @@ class Template(Strict, kw_only=True):
     reference_list: Annotated[Literal["numbered", "run-in"], about(
         "numbered: each reference on lines of its own; run-in: one after another in one paragraph (compact: a "
         "third less room)")] = "numbered"
+    hyphenate: Annotated[bool, about(
+        "break long words at a line's end, by the language's rules (Spanish; English words stay whole): a narrow column is "
+        "less ragged; false in large print, where a word broken over two lines is harder to read")] = True
     greyscale_pictures: Annotated[bool, about("print the clinic's photos in grey: smaller files, and what a mono laser shows anyway")] = False
     sections: Annotated[list[Section], Meta(min_length=1)] = field(
         default_factory=lambda: ["summary", "changes", "note", "log", "exercises", "references"])

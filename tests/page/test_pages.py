@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import msgspec
 import pytest
 from pypdf import PdfReader
 
@@ -300,3 +301,16 @@ def test_a_two_column_dose_box_starts_each_row_s_parts_level(builder) -> None:
     PdfReader(io.BytesIO(data)).pages[1].extract_text(visitor_text=visit)  # the first card's sheet
     assert tops["Your dose:"] == tops["Hold:"] and tops["Rest:"] == tops["How often:"], tops
     assert tops["Rest:"] < tops["Your dose:"]
+
+
+def broken_words(data: bytes) -> list[str]:
+    """The lines that end in a word broken by a hyphen (a letter, then '-', at the line's end)."""
+    lines = [line.rstrip() for page in PdfReader(io.BytesIO(data)).pages for line in page.extract_text().splitlines()]
+    return [line for line in lines if len(line) > 1 and line.endswith("-") and line[-2].isalpha()]
+
+
+def test_large_print_breaks_no_word_over_two_lines_where_the_standard_layout_does(builder) -> None:
+    # Spanish words break at a line's end in a narrow column; for low vision a broken word is harder to read
+    request = Request(program="return-to-running", patient="Ana María Núñez", date=DAY, clinic=CLINIC, language="es")
+    assert broken_words(builder.pdf(request))  # the check finds them where they are
+    assert broken_words(builder.pdf(msgspec.structs.replace(request, template="large-print"))) == []
