@@ -229,3 +229,11 @@ def test_the_deadlift_standing_knee_is_softly_bent() -> None:
         u, v = (hip[0] - knee[0], hip[1] - knee[1]), (ankle[0] - knee[0], ankle[1] - knee[1])
         angle = math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
         assert angle < 165, f"the standing knee opens to {angle:.0f} degrees on the page"
+
+
+def test_the_deadlift_starts_on_one_leg_with_the_free_foot_well_up() -> None:
+    """With the free foot just off the floor, readers saw a walking step, not one leg:
+    at the Start the free foot is up behind, a fifth of the body's height above the floor."""
+    _, start, _ = _poses("single-leg-deadlift")
+    height = start.points["head"].c[1] - start.points["right_foot"].c[1]
+    assert start.points["left_foot"].c[1] - start.points["right_foot"].c[1] > 0.2 * height
