@@ -208,3 +208,16 @@ def test_the_deadlift_weight_is_held_in_both_hands() -> None:
     _, start, end = _poses("single-leg-deadlift")
     for body in (start, end):
         assert math_dist(body.points["right_hand"].c, body.points["left_hand"].c) < 0.06
+
+
+@pytest.mark.parametrize("name", ["side-lying-hip-abduction", "side-lying-abduction-hold"])
+def test_a_side_leg_lift_shows_the_bottom_knee_bent_as_its_steps_say(name: str) -> None:
+    """'Bend your bottom knee': reviewers saw a straight bottom leg, the bend pointing at
+    them. On the page the bottom knee makes an angle well short of straight, in both frames."""
+    ill = load_pose_illustration(bundled_pose_path(name))
+    cam = _cam(ill)
+    for body in (placed(ill, ill.start), placed(ill, ill.end)):
+        hip, knee, ankle = (cam.xy(body.points[f"left_{p}"].c) for p in ("hip", "knee", "ankle"))
+        u, v = (hip[0] - knee[0], hip[1] - knee[1]), (ankle[0] - knee[0], ankle[1] - knee[1])
+        angle = math.degrees(math.acos((u[0] * v[0] + u[1] * v[1]) / math.hypot(*u) / math.hypot(*v)))
+        assert angle < 140, f"the bottom knee opens to {angle:.0f} degrees on the page"
