@@ -82,7 +82,7 @@ def log_blocks(handout: Handout, s: Styles, width: float, frame_height: float) -
             # all log() reads of a card (the side's word and the shared stop rule come from these)
             [(c.number, c.exercise.name, c.dosage.side, c.dosage.days_per_week, c.exercise.stop_if) for c in handout.cards]]
     key = hashlib.sha256(msgspec.json.encode(what, enc_hook=_plain)).hexdigest()
-    return [KeepTogether(reused(key, lambda: log(handout, s, width)[0]._content, width, frame_height, lambda names: {}))]
+    return [KeepTogether(reused(key, lambda: log(handout, s, width, frame_height)[0]._content, width, frame_height, lambda names: {}))]
 
 
 def summary_blocks(handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:

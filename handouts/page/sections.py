@@ -11,7 +11,7 @@ from ..errors import PictureError
 from ..handout import schedule, wording
 from ..handout.assemble import Handout
 from ..handout.citations import ama
-from .blocks import Gap, MeasuredTable, boxed
+from .blocks import Gap, MeasuredTable, boxed, stacked_height
 from .fonts import BODY
 from .markup import fonts_can_run_in, para, run_in
 from .paragraphs import Para
@@ -223,21 +223,36 @@ def note(handout: Handout, s: Styles) -> list[Flowable]:
     return [KeepTogether([Gap(8), Para(para(title), s.heading), Para(para(handout.note), s.body)])]
 
 
-def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
+def log(handout: Handout, s: Styles, width: float, frame_height: float = float("inf")) -> list[Flowable]:
     """The week's check-off log: a row a exercise, a column a dated day, rest days shaded,
-    and a pain row with what to do when it is high. Never split. Without key points (the
-    one-page sheet) it says when to stop too."""
+    and a pain row with what to do when it is high. Never split: a log taller than a page
+    (many exercises in large print) is made as tight as the one-page sheet's, which names
+    each day on one line and keeps its rows as tight as a tick allows. Without key points
+    (the one-page sheet) it says when to stop too."""
+    if handout.template.card_layout == "line":  # six exercises on one sheet: always short of room
+        return [KeepTogether(_log(handout, s, width, tight=True, one_line=True))]
+    block = _log(handout, s, width)
+    if stacked_height(block, width, frame_height) > frame_height:
+        # large type in narrow day columns: the day's number under its name (the month is
+        # in the header's date), the names given more of the width, so fewer take two lines
+        block = _log(handout, s, width, tight=True, name_share=0.45)
+    return [KeepTogether(block)]
+
+
+def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_line: bool = False,
+         name_share: float = 0.38) -> list[Flowable]:
     words = handout.words
     days = schedule.week(handout.date)
-    name_width = width * 0.38
+    name_width = width * name_share
     day_width = (width - name_width) / len(days)
     # words are looked up outside f-strings, where `pybabel extract` would not see them
     exercise, weekday, short_date = words._("Exercise"), words._("EEE"), words._("d MMM")  # CLDR date patterns
     head = [Para(f"<b>{para(exercise)}</b>", s.small)]
-    # the one-page sheet, short of room, names a day on one line ("Tue 1"): the week's month is in the header's date
-    one_line = handout.template.card_layout == "line"
-    head += [Para(f"<b>{para(words.date(day, weekday))}</b>" + (f"&nbsp;{day.day}" if one_line
-                  else f" <br/>{para(words.date(day, short_date))}"), s.small) for day in days]
+    # short of room, a day is named by its number alone ("Tue 1"), on one line on the one-page
+    # sheet: the week's month is in the header's date
+    date = {(False, False): " <br/>{short}", (True, False): " <br/>{day}", (True, True): "&nbsp;{day}"}[tight, one_line]
+    head += [Para(f"<b>{para(words.date(day, weekday))}</b>" + date.format(short=para(words.date(day, short_date)), day=day.day),
+                  s.small) for day in days]
     rows, rests = [head], []
     for r, card in enumerate(handout.cards, start=1):
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
@@ -246,8 +261,8 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     pain, scale = words._("Pain today"), words._("(0 to 10)")
     rows.append([Para(f"<b>{para(pain)}</b> {para(scale)}", s.small)] + [""] * len(days))
     tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand
-    # (the one-page sheet's rows are as tight as a tick allows: its six exercises need the room)
-    pad = 3 if one_line else 6
+    # (short of room, the rows are as tight as a tick allows)
+    pad = 3 if tight else 6
     heights = [None] + [max(tick, row[0].wrap(name_width - 12, 1e6)[1] + pad) for row in rows[1:]]
     table = MeasuredTable(rows, colWidths=[name_width] + [day_width] * len(days), rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.8, HexColor(handout.template.colours.rule)),
@@ -268,9 +283,8 @@ def log(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         stop, label = _common_stop(handout), words._("Stop and call us if")
         after.append(stop if stop.casefold().startswith(label.casefold()) else f"{label} {stop}")
     week = words._("Your week:")
-    block = [Gap(10), Para(f"<b>{para(week)}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
-             Para(para(" ".join(after)), s.body)]
-    return [KeepTogether(block)]
+    return [Gap(10), Para(f"<b>{para(week)}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
+            Para(para(" ".join(after)), s.body)]
 
 
 def _common_stop(handout: Handout) -> str:

@@ -131,13 +131,21 @@ def test_the_program_s_note_has_a_heading_that_says_what_it_holds(builder) -> No
     assert "Where this advice comes from (for your clinician: you can skip it)" in page
 
 
-def test_a_twelve_exercise_log_is_never_split(builder, tmp_path) -> None:
+@pytest.mark.parametrize(("template", "paper", "language"), [("standard", "a4", "en"), ("large-print", "a4", "es"),
+                                                            ("large-print", "letter", "es"), ("large-print", "letter", "en")])
+def test_a_twelve_exercise_log_is_never_split(builder, template, paper, language) -> None:
+    # in large print on Letter, with a name that takes the footer to two lines, the log was
+    # taller than a page: its last rows, or the line under it, went on to a page of their own
     ids = sorted(builder.library.exercises)[:12]
-    pages = pages_of(builder.pdf(Request(exercises=tuple(ids), date=DAY)))
-    log = [i for i, page in enumerate(pages) if "Your week:" in page]
+    request = Request(exercises=tuple(ids), date=DAY, template=template, paper=paper, language=language,
+                      patient="Nguyễn Thị Minh Khai-Øyvind Ærøskøbing")
+    pages = pages_of(builder.pdf(request))
+    week, pain, grey = {"en": ("Your week:", "Pain today", "Grey boxes"), "es": ("Su semana:", "Dolor de hoy", "Casillas grises")}[language]
+    log = [i for i, page in enumerate(pages) if week in page]
     assert len(log) == 1
     last = builder.library.exercises[ids[-1]].exercise
-    assert "Pain today" in pages[log[0]] and f"12. {text_in(last.name, 'en', plain=last.language)}" in pages[log[0]]
+    assert pain in pages[log[0]] and f"12. {text_in(last.name, language, plain=last.language)}" in pages[log[0]]
+    assert grey in pages[log[0]]
 
 
 PAPER_MM = {"a4": 297, "letter": 279.4}  # the paper's height
