@@ -47,7 +47,8 @@ def test_the_band_is_tied_low_on_a_table_leg_clear_of_the_chair_held() -> None:
     start = frame_drawings(ill, WIDTH)[0]
     behind = [s for s in shapes(start, "behind") if isinstance(s, Polygon)]
     table = [s for s in behind if s.fillColor == HexColor(PROP_COLOUR)]
-    chair = [s for s in behind if s.fillColor == HexColor(WALL_COLOUR)]
+    # the chair over the band that runs behind it (drop8)
+    chair = [s for s in shapes(start, "under") if isinstance(s, Polygon) and s.fillColor == HexColor(WALL_COLOUR)]
     assert len(table) == 5 and len(chair) == 3, "a top and four legs; a backrest, a seat and a front leg"
     top = table[2]  # drawn after the back legs, before the front ones (drop8)
     near_leg = max(table[3:], key=lambda s: max(s.points[0::2]))

@@ -21,10 +21,11 @@ from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
 TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
-# wide and shallow, seen from the front: a long top over four legs reads as a table (0.2
-# wide and 0.3 deep, its top seen from above was as tall as it was wide: a chair's back)
-TABLE_DEPTH = 0.27  # side to side
-TABLE_SPAN = 0.2  # front to back
+# shallow, seen from the front: a top more than twice as wide as it is tall on the page over
+# four legs reads as a table (0.3 deep over two legs, its top seen from above was nearly as
+# tall as wide: a chair's back). Wider, it made the standing figure print under 31 mm tall.
+TABLE_DEPTH = 0.2  # side to side
+TABLE_SPAN = 0.15  # front to back
 TABLE_BACK = 0.34  # how far a table beside the body stands behind it (the band then passes the standing shin >1.5 mm above its ankle)
 TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
@@ -218,8 +219,11 @@ def _chair_back(f: _Fit, prop: Prop) -> None:
     ]
     far = seat_x[1] - 0.03 if out > 0 else seat_x[0]
     parts.append(Box(far, far + 0.03, f.level, CHAIR_SEAT - SEAT_SLAB, z0, z1))  # the front legs
-    for box in parts:  # darker than the pale table it stands in front of: two things, not one
-        f.out.behind.extend(box_items(f.cam, box, fill="wall"))
+    # darker than the pale table it stands in front of: two things, not one; and drawn over
+    # the band from the table, which runs behind it (drawn under the band, the chair's leg
+    # seemed to be what the band was tied to)
+    for box in parts:
+        f.out.under.extend(box_items(f.cam, box, fill="wall"))
     f.out.footprints.append((*seat_x, z0, z1))
 
 
