@@ -117,7 +117,8 @@ def test_the_hip_drop_stands_on_a_stair_with_the_free_foot_in_the_air() -> None:
     """Judges read the step as bathroom scales and could not see the foot hang off it: the
     step is the bottom stair of a flight (the next stair up behind it, mid-grey sides under
     a light tread), the standing foot on its tread, the free foot beside its edge over a
-    shadow on the floor, clear of the floor in both frames and lower at the Finish."""
+    shadow on the floor, clear of the floor in both frames and lower at the Start (drop8: the
+Start has the hip dropped, the Finish lifted above level)."""
     ill, start, end = _poses("pelvic-drop")
     k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
     start_frame, finish = frame_drawings(ill, WIDTH)
@@ -129,8 +130,8 @@ def test_the_hip_drop_stands_on_a_stair_with_the_free_foot_in_the_air() -> None:
     assert end.bottom_of("right_foot") == pytest.approx(step, abs=0.002), "standing on the tread"
     for body in (start, end):
         assert body.bottom_of("left_foot") > 0.02, "the free foot hangs clear of the floor"
-    assert start.bottom_of("left_foot") - end.bottom_of("left_foot") > 0.025, "lower at the Finish"
-    assert end.bottom_of("left_foot") < step - 0.02, "below the tread: off its edge"
+    assert end.bottom_of("left_foot") - start.bottom_of("left_foot") > 0.025, "lower at the Start"
+    assert start.bottom_of("left_foot") < step - 0.02, "below the tread: off its edge"
     shadows = [s for s in shapes(finish, "behind") if isinstance(s, Polygon) and len(s.points) == 40]
     assert len(shadows) == 1
     foot = [s for s in figure_of(finish) if min(s.points[1::2]) < oy + 0.1 * k]

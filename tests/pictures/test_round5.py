@@ -47,11 +47,12 @@ def test_the_band_is_tied_low_on_a_table_leg_clear_of_the_chair_held() -> None:
     start = frame_drawings(ill, WIDTH)[0]
     behind = [s for s in shapes(start, "behind") if isinstance(s, Polygon)]
     table = [s for s in behind if s.fillColor == HexColor(PROP_COLOUR)]
-    chair = [s for s in behind if s.fillColor == HexColor(WALL_COLOUR)]
-    assert len(table) == 3 and len(chair) == 3, "a top and two legs; a backrest, a seat and a front leg"
-    near_leg = max(table[1:], key=lambda s: max(s.points[0::2]))
-    top = table[0]
-    assert min(top.points[0::2]) < min(table[1].points[0::2]) and max(top.points[0::2]) > max(near_leg.points[0::2]), "the top overhangs its legs"
+    # the chair over the band that runs behind it (drop8)
+    chair = [s for s in shapes(start, "under") if isinstance(s, Polygon) and s.fillColor == HexColor(WALL_COLOUR)]
+    assert len(table) == 5 and len(chair) == 3, "a top and four legs; a backrest, a seat and a front leg"
+    top = table[2]  # drawn after the back legs, before the front ones (drop8)
+    near_leg = max(table[3:], key=lambda s: max(s.points[0::2]))
+    assert min(top.points[0::2]) < min(table[3].points[0::2]) and max(top.points[0::2]) > max(near_leg.points[0::2]), "the top overhangs its legs"
     gap = min(min(s.points[0::2]) for s in chair) - max(max(s.points[0::2]) for s in table)
     assert gap > 2.5 * MM, f"the table {gap / MM:.1f} mm from the chair"
     band = [s for s in shapes(start, "figure") if isinstance(s, PolyLine) and s.strokeColor == BAND]
@@ -133,8 +134,8 @@ def test_the_hip_drop_stands_on_the_tread_of_a_step_knee_straight() -> None:
     standing foot, which seemed to stand in front of the step, and judges could not rule
     out a bent standing knee. Seen from higher up, the tread is a face more than 4 mm deep
     on the page with the standing foot (its ball and heel) on it, the standing knee straight
-    on the page in both frames, and at the Finish the free foot hangs
-    below the tread, past its edge."""
+    on the page in both frames, and with the hip dropped (the Start since drop8) the free
+    foot hangs below the tread, past its edge."""
     ill, start, end, cam = _poses("pelvic-drop")
     drawn = frame_drawings(ill, WIDTH)
     tint = role_colours(ACCENT_COLOUR)["tint"]
@@ -146,8 +147,8 @@ def test_the_hip_drop_stands_on_the_tread_of_a_step_knee_straight() -> None:
         for point in ("right_foot", "right_heel"):
             assert _inside(_on_page(ill, body, point), tread.points), f"the {point} on the tread"
         assert _page_angle(cam, body, "right_hip", "right_knee", "right_ankle") > 170, "the standing knee straight"
-    free = min(b.c[1] - b.r for b in end.parts["left_foot"].balls)
-    assert free < end.bottom_of("right_foot") - 0.02, "the free foot below the tread"
+    free = min(b.c[1] - b.r for b in start.parts["left_foot"].balls)
+    assert free < start.bottom_of("right_foot") - 0.02, "the free foot below the tread"
 
 
 def test_the_hold_and_the_lift_differ_at_a_glance() -> None:

@@ -21,8 +21,12 @@ from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
 TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
-TABLE_DEPTH = 0.2
-TABLE_BACK = 0.3  # how far a table beside the body stands behind it
+# shallow, seen from the front: a top more than twice as wide as it is tall on the page over
+# four legs reads as a table (0.3 deep over two legs, its top seen from above was nearly as
+# tall as wide: a chair's back). Wider, it made the standing figure print under 31 mm tall.
+TABLE_DEPTH = 0.2  # side to side
+TABLE_SPAN = 0.15  # front to back
+TABLE_BACK = 0.34  # how far a table beside the body stands behind it (the band then passes the standing shin >1.5 mm above its ankle)
 TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
 CHAIR_DEPTH = 0.14
@@ -183,11 +187,15 @@ def _table(f: _Fit, prop: Prop) -> None:
     # runs behind the standing leg: seen from above, it then passes that shin clear above
     # the foot (level with the body, it crossed the standing ankle and read as tied round
     # both; tied to a back leg, its knot floated halfway up the front leg drawn over it)
-    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - TABLE_BACK - 0.3, p[2] - TABLE_BACK)
-    # a thick top over two legs set in from its ends: a table, not a stool or a chair
+    z0, z1 = sorted((near[2], far[2])) if abs(d[2]) > 0.5 else (p[2] - TABLE_BACK - TABLE_SPAN, p[2] - TABLE_BACK)
+    # a thick top over its legs, overhanging them: a table, not a stool or a chair
     top = (x0 - TABLE_OVERHANG, x1 + TABLE_OVERHANG) if abs(d[0]) > 0.5 else (x0, x1)
+    legs = [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]
+    if f.cam.raised:  # seen from above, the back legs show under the top: four legs, a table
+        for lx in legs:
+            f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z0, z0 + 0.03)))
     f.out.behind.extend(box_items(f.cam, Box(top[0], top[1], TABLE_HEIGHT - TABLE_TOP, TABLE_HEIGHT, z0, z1)))
-    for lx in [(x0, x0 + 0.03), (x1 - 0.03, x1)] if abs(d[0]) > 0.5 else [(x0, x0 + 0.03)]:
+    for lx in legs:
         f.out.behind.extend(box_items(f.cam, Box(lx[0], lx[1], f.level, TABLE_HEIGHT - TABLE_TOP, z1 - 0.03, z1)))
     f.out.footprints.append((x0, x1, z0, z1))
     # low on the near leg (a quarter of its height): a band tied there runs behind the
@@ -211,8 +219,11 @@ def _chair_back(f: _Fit, prop: Prop) -> None:
     ]
     far = seat_x[1] - 0.03 if out > 0 else seat_x[0]
     parts.append(Box(far, far + 0.03, f.level, CHAIR_SEAT - SEAT_SLAB, z0, z1))  # the front legs
-    for box in parts:  # darker than the pale table it stands in front of: two things, not one
-        f.out.behind.extend(box_items(f.cam, box, fill="wall"))
+    # darker than the pale table it stands in front of: two things, not one; and drawn over
+    # the band from the table, which runs behind it (drawn under the band, the chair's leg
+    # seemed to be what the band was tied to)
+    for box in parts:
+        f.out.under.extend(box_items(f.cam, box, fill="wall"))
     f.out.footprints.append((*seat_x, z0, z1))
 
 

@@ -164,7 +164,9 @@ def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
     a, b = p.cam.xy(p.body.points["right_hip"].c), p.cam.xy(p.body.points["left_hip"].c)
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
     reach = HIP_LINE_REACH
-    line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), HIP_LINE_WIDTH, "white")
+    # `size:` a bolder line where the tilt is the whole exercise (a hip drop of a few degrees)
+    width = prop.size or HIP_LINE_WIDTH
+    line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), width, "white")
     return DrawGroup(math.inf, 0.0, [], [line])
 
 

@@ -131,7 +131,7 @@ class PoseFileInlineBase(PoseFileFields, kw_only=True):
 # What each prop needs and allows, checked after the model so the message can say why.
 PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allowed)
     "floor": (set(), set()),
-    "hip_line": (set(), set()),
+    "hip_line": (set(), {"size"}),
     "mat": (set(), {"size"}),
     "wall": ({"side"}, {"at", "side"}),
     "step": ({"at"}, {"at", "size"}),
