@@ -80,13 +80,13 @@ def test_the_step_forward_runs_along_the_floor_feet_apart_across_the_page() -> N
     assert abs(front[0] - back[0]) > 10 * MM
 
 
-def test_the_reach_sweeps_over_the_head_and_the_hips_arrow_points_out_past_the_hip() -> None:
+def test_the_reach_sweeps_over_the_head_no_higher_than_the_raised_hand() -> None:
     """The raised hand ended 0.2 mm past the head: it reads as a lean, not a reach over.
     The hand starts up on its own side (more than 4 mm out from the head on the page) and
     ends more than 1.5 mm past the head on the other side, the reach's arrow no higher than
-    the raised hand (an arc along the hand's path rose over it and shrank the figure). The
-    hips' arrow starts on the pelvis and its head reaches out past the hip joint, the
-    way the hips go (it lay within the body, on the hand on the hip)."""
+    the raised hand (an arc along the hand's path rose over it and shrank the figure).
+    Round 6's hips' arrow is gone: judges found three arrows competing, and the hips' push
+    shows in the bend (test_round8_step_reach)."""
     ill, start, end, _ = _poses("single-leg-reach-step")
     out = -1 if _on_page(ill, start, "right_shoulder")[0] < _on_page(ill, start, "left_shoulder")[0] else 1
     assert (_on_page(ill, start, "right_hand")[0] - _on_page(ill, start, "head")[0]) * out > 4 * MM
@@ -94,8 +94,3 @@ def test_the_reach_sweeps_over_the_head_and_the_hips_arrow_points_out_past_the_h
     shafts = _shafts(ill)
     raised = max(y for s in shapes(frame_drawings(ill, WIDTH)[0], "figure") if isinstance(s, Polygon) for y in s.points[1::2])
     assert max(y for s in shafts for y in s.points[1::2]) <= raised, "no higher than the raised hand"
-    (hips,) = [s for s in shafts if max(s.points[1::2]) - min(s.points[1::2]) < 1.0]
-    tail, tip = hips.points[0], hips.points[-2]
-    pelvis, hip = _on_page(ill, end, "pelvis"), _on_page(ill, end, "right_hip")
-    assert abs(tail - pelvis[0]) < 3 * MM, "from the pelvis"
-    assert (tip - hip[0]) * out > 0, "out past the hip joint, the way the hips go"
