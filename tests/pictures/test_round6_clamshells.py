@@ -87,3 +87,16 @@ def test_the_opened_drawn_up_leg_shows_bent_at_the_finish() -> None:
     _, _, end, cam = _poses("clamshell-flexed")
     angle = _page_angle(cam, end, "right_hip", "right_knee", "right_ankle")
     assert length > 3.0 and angle < 125, f"the thigh {length:.1f} mm, the knee at {angle:.0f} degrees"
+
+
+def test_the_drawn_up_shins_rise_back_from_the_knees_unlike_a_kneeling_shin() -> None:
+    """clamshell-flexed's Start: judges read the drawn-up legs as kneeling on all fours, the
+    thigh straight down the page and the shin flat along the mat behind the knee (knees bent
+    100: the shin rose 8 degrees on the page). Bent 115, the shin rises back from the knee
+    more than 15 degrees and the foot sits more than 2 mm above it at print size, where a
+    kneeling shin would lie on the floor; the feet still rest on each other (test_round4)."""
+    ill, start, _, cam = _poses("clamshell-flexed")
+    k = fit(build_scenes(ill), WIDTH)[0]
+    (kx, ky), (ax, ay) = (cam.xy(start.points[f"right_{p}"].c) for p in ("knee", "ankle"))
+    rise = math.degrees(math.atan2(ay - ky, abs(ax - kx)))
+    assert rise > 15 and (ay - ky) * k / MM > 2.0, f"the shin rises {rise:.0f} degrees, {(ay - ky) * k / MM:.1f} mm"
