@@ -16,7 +16,7 @@ from .body import Body
 from .geometry import Vec, add, scale
 from .placement import mat_thickness, step_height
 from .pose import PoseIllustration, Prop
-from .reach import direction, extent, lowest_over, surface
+from .reach import behind_the_figure, direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
@@ -81,24 +81,9 @@ class _Fit:
 def _mat(f: _Fit, prop: Prop) -> None:
     (x0, x1), (z0, z1) = extent(f.everyone, 0), extent(f.everyone, 2)
     x0, x1, z0, z1 = x0 - MAT_MARGIN, x1 + MAT_MARGIN, z0 - MAT_MARGIN, z1 + MAT_MARGIN
-    # only where the body's back is away from the reader, seen from above: its far edge
-    if prop.side == "back" and direction(f.body, "pelvis", "back")[2] < 0 and f.cam.s > 1e-6 and f.cam.cy > 1e-6:
-        z0 = min(z0, _back_edge_above_the_figure(f, x0, x1))
+    if prop.side == "back" and direction(f.body, "pelvis", "back")[2] < 0:  # the back away from the reader
+        z0 = min(z0, behind_the_figure(f.everyone, f.cam, f.level, x0, x1, MAT_MARGIN))
     f.supports.extend(box_items(f.cam, Box(x0, x1, 0.0, f.level, z0, z1)))
-
-
-def _back_edge_above_the_figure(f: _Fit, x0: float, x1: float) -> float:
-    """How far back a mat must reach for its far edge to show above every figure on the page.
-
-    Seen from above, a mat fitted closely round a body lying on its side has its far edge
-    running along the underside of the trunk, and the bent legs, drawn below that line,
-    seem to stand on the floor or dig into the mat (judges saw a clamshell on all fours).
-    Reaching back past the top of the figure, the mat lies all round the body on the page.
-    """
-    cam = f.cam
-    top = max(cam.xy(b.c)[1] + b.r for body in f.everyone for p in body.parts.values() for b in p.balls)
-    # a corner (x, level, z) is drawn at level * c - (z * cy - x * sy) * s: solved for z at both corners
-    return min(((f.level * cam.c - top - MAT_MARGIN) / cam.s + x * cam.sy) / cam.cy for x in (x0, x1))
 
 
 def _step(f: _Fit, prop: Prop) -> None:
