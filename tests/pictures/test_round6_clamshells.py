@@ -16,7 +16,7 @@ import pytest
 from handouts.pictures.pictogram.draw import fit
 from handouts.pictures.pictogram.scene import build_scenes
 
-from .test_pictogram import WIDTH
+from .test_pictogram import WIDTH, one_line_problems
 from .test_round4 import _page_angle, _poses
 from .test_round5 import _nearest, _on_page, _shafts
 
@@ -87,3 +87,39 @@ def test_the_opened_drawn_up_leg_shows_bent_at_the_finish() -> None:
     _, _, end, cam = _poses("clamshell-flexed")
     angle = _page_angle(cam, end, "right_hip", "right_knee", "right_ankle")
     assert length > 3.0 and angle < 125, f"the thigh {length:.1f} mm, the knee at {angle:.0f} degrees"
+
+
+def test_the_drawn_up_shins_rise_back_from_the_knees_unlike_a_kneeling_shin() -> None:
+    """clamshell-flexed's Start: judges read the drawn-up legs as kneeling on all fours, the
+    thigh straight down the page and the shin flat along the mat behind the knee (knees bent
+    100: the shin rose 8 degrees on the page). Bent 115, the shin rises back from the knee
+    more than 15 degrees and the foot sits more than 2 mm above it at print size, where a
+    kneeling shin would lie on the floor; the feet still rest on each other (test_round4)."""
+    ill, start, _, cam = _poses("clamshell-flexed")
+    k = fit(build_scenes(ill), WIDTH)[0]
+    (kx, ky), (ax, ay) = (cam.xy(start.points[f"right_{p}"].c) for p in ("knee", "ankle"))
+    rise = math.degrees(math.atan2(ay - ky, abs(ax - kx)))
+    assert rise > 15 and (ay - ky) * k / MM > 2.0, f"the shin rises {rise:.0f} degrees, {(ay - ky) * k / MM:.1f} mm"
+
+
+@pytest.mark.parametrize("name", CLAMSHELLS)
+def test_seen_from_above_the_mat_lies_all_round_the_figure(name: str) -> None:
+    """The mat's far edge is drawn above the whole figure on the page, in both frames.
+    Fitted closely round the body, its far edge ran along the underside of the trunk and
+    the bent legs, drawn below that line, seemed to stand on the floor or to dig into the
+    mat: judges saw the drawn-up clamshell on all fours, "the thighs pointing into the mat"."""
+    ill = _poses(name)[0]
+    for scene in build_scenes(ill):
+        layers = {layer.name: layer.items for layer in scene.layers}
+        (mat_top,) = [item for item in layers["behind"] if item.fill == "tint"]
+        figure_top = max(y for item in layers["figure"] for _, y in item.points)
+        far_edge = min(y for _, y in mat_top.points[:2])  # the top face's far corners come first (shapes.box_items)
+        assert far_edge > figure_top, f"{name}: the mat's far edge {far_edge:.3f}, the figure's top {figure_top:.3f}"
+
+
+def test_a_mat_reaches_out_only_behind_the_body(write) -> None:
+    """`side: back` is the one side a mat takes (the far edge seen from above); any other
+    side is refused in one line rather than quietly drawing the close-fitted mat."""
+    path = write("p.yaml", "view: front-above\nbase: side-lying\nend: {}\nprops:\n  - {prop: mat, side: left}\n")
+    (line,) = one_line_problems(path)
+    assert line.startswith("p.yaml:5:") and "a mat reaches out only behind the body (`side: back`)" in line

@@ -16,7 +16,7 @@ from .body import Body
 from .geometry import Vec, add, scale
 from .placement import mat_thickness, step_height
 from .pose import PoseIllustration, Prop
-from .reach import direction, extent, lowest_over, surface
+from .reach import behind_the_figure, direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
@@ -80,7 +80,10 @@ class _Fit:
 
 def _mat(f: _Fit, prop: Prop) -> None:
     (x0, x1), (z0, z1) = extent(f.everyone, 0), extent(f.everyone, 2)
-    f.supports.extend(box_items(f.cam, Box(x0 - MAT_MARGIN, x1 + MAT_MARGIN, 0.0, f.level, z0 - MAT_MARGIN, z1 + MAT_MARGIN)))
+    x0, x1, z0, z1 = x0 - MAT_MARGIN, x1 + MAT_MARGIN, z0 - MAT_MARGIN, z1 + MAT_MARGIN
+    if prop.side == "back" and direction(f.body, "pelvis", "back")[2] < 0:  # the back away from the reader
+        z0 = min(z0, behind_the_figure(f.everyone, f.cam, f.level, x0, x1, MAT_MARGIN))
+    f.supports.extend(box_items(f.cam, Box(x0, x1, 0.0, f.level, z0, z1)))
 
 
 def _step(f: _Fit, prop: Prop) -> None:

@@ -185,6 +185,8 @@ def _check_points(doc: Document, model: PoseFileFields, problems: list[Problem])
             problems.append(doc.problem(("props", i), f"a {prop.prop} needs `{missing}:` ({hint})"))
         for unused in sorted(given - allowed):
             problems.append(doc.problem(("props", i, unused), f"a {prop.prop} does not use `{unused}:` (remove it)", key=True))
+        if prop.prop == "mat" and prop.side not in (None, "back"):
+            problems.append(doc.problem(("props", i, "side"), "a mat reaches out only behind the body (`side: back`) or not at all"))
         if prop.prop == "wall" and prop.side in ("above", "below"):
             problems.append(doc.problem(("props", i, "side"), "a wall stands left, right, front or back of the body (not above or below)"))
         check(("props", i, "at"), prop.at)

@@ -132,7 +132,7 @@ class PoseFileInlineBase(PoseFileFields, kw_only=True):
 PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allowed)
     "floor": (set(), set()),
     "hip_line": (set(), {"size"}),
-    "mat": (set(), {"size"}),
+    "mat": (set(), {"size", "side"}),  # side: back, the mat reaching out behind the body (fixed_props)
     "wall": ({"side"}, {"at", "side"}),
     "step": ({"at"}, {"at", "size"}),
     "bench": ({"at"}, {"at"}),

@@ -1,5 +1,6 @@
 """Where a body reaches: how far it extends, which way a side of a point faces in the
-room, and how high its surface is over a footprint. Props are fitted with these."""
+room, how high its surface is over a footprint, and how far back a mat must reach to show
+behind it. Props are fitted with these."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import math
 
 from .body import Body
 from .geometry import Vec
+from .shapes import Camera
 
 SIDES: dict[str, Vec] = {"left": (1.0, 0.0, 0.0), "right": (-1.0, 0.0, 0.0), "front": (0.0, 0.0, 1.0), "back": (0.0, 0.0, -1.0)}
 
@@ -59,3 +61,19 @@ def lowest_over(body: Body, x0: float, x1: float, z0: float = -9.0, z1: float = 
             if d2 < b.r * b.r:
                 low = min(low, b.c[1] - math.sqrt(b.r * b.r - d2))
     return low
+
+
+def behind_the_figure(bodies: list[Body], cam: Camera, level: float, x0: float, x1: float, margin: float) -> float:
+    """How far back (room z) a floor-level edge from x0 to x1 must lie to be drawn `margin`
+    above every body on the page; unchanged (infinite) for a view from level or the side.
+
+    Seen from above, a mat fitted closely round a body lying on its side has its far edge
+    along the underside of the trunk, and the bent legs drawn below that line seem to stand
+    on the floor or dig into the mat (judges saw a clamshell on all fours). Reaching back
+    past the top of the figure, the mat lies all round the body on the page.
+    """
+    if cam.s <= 1e-6 or cam.cy <= 1e-6:
+        return math.inf
+    top = max(cam.xy(b.c)[1] + b.r for body in bodies for p in body.parts.values() for b in p.balls)
+    # a corner (x, level, z) is drawn at level * c - (z * cy - x * sy) * s: solved for z at both ends
+    return min(((level * cam.c - top - margin) / cam.s + x * cam.sy) / cam.cy for x in (x0, x1))
