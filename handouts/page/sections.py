@@ -226,9 +226,8 @@ def note(handout: Handout, s: Styles) -> list[Flowable]:
 def log(handout: Handout, s: Styles, width: float, frame_height: float = float("inf")) -> list[Flowable]:
     """The week's check-off log: a row a exercise, a column a dated day, rest days shaded,
     and a pain row with what to do when it is high. Never split: a log taller than a page
-    (many exercises in large print) is made as tight as the one-page sheet's, which names
-    each day on one line and keeps its rows as tight as a tick allows. Without key points
-    (the one-page sheet) it says when to stop too."""
+    (many exercises in large print) is made tighter, its rows as tight as a tick allows, as
+    on the one-page sheet. Without key points (the one-page sheet) it says when to stop too."""
     if handout.template.card_layout == "line":  # six exercises on one sheet: always short of room
         return [KeepTogether(_log(handout, s, width, tight=True, one_line=True))]
     block = _log(handout, s, width)
