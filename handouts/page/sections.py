@@ -51,12 +51,12 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     # differs between the handouts of a batch, so its line is not kept for the next
     facts = []
     if handout.patient:
-        facts.append(_header_fact(words._("For:"), para(handout.patient)))
-    facts.append(_header_fact(words._("Date:"), _unbroken(words.long_date(handout.date))))
+        facts.append(_fact(words._("For:"), para(handout.patient), bound=True))
+    facts.append(_fact(words._("Date:"), _unbroken(words.long_date(handout.date)), bound=True))
     if handout.clinician:
-        facts.append(_header_fact(words._("From:"), para(handout.clinician)))
+        facts.append(_fact(words._("From:"), para(handout.clinician), bound=True))
     if handout.review:
-        facts.append(_header_fact(words._("Next visit:"), _unbroken(words.long_date(handout.review))))
+        facts.append(_fact(words._("Next visit:"), _unbroken(words.long_date(handout.review)), bound=True))
     line = Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient)
     if handout.patient and line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
         # too long for one line: the name gets a line of its own, not broken in its middle
@@ -81,13 +81,9 @@ def _unbroken(text: str) -> str:
     return para(text).replace(" ", "&nbsp;")
 
 
-def _fact(label: str, markup: str) -> str:
-    return f"<b>{para(label)}</b> {markup}"
-
-
-def _header_fact(label: str, markup: str) -> str:
-    # the label never ends a line apart from what it names ("Date:" there, the date below it)
-    return f"<b>{para(label)}</b>&nbsp;{markup}"
+def _fact(label: str, markup: str, *, bound: bool = False) -> str:
+    # bound: the label never ends a line apart from what it names ("Date:" there, the date below it)
+    return f"<b>{para(label)}</b>{'&nbsp;' if bound else ' '}{markup}"
 
 
 def _logo(handout: Handout) -> Flowable | None:
@@ -249,9 +245,12 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     head = [Para(f"<b>{para(exercise)}</b>", s.small)]
     # short of room, a day is named by its number alone ("Tue 1"), on one line on the one-page
     # sheet: the week's month is in the header's date
-    date = {(False, False): " <br/>{short}", (True, False): " <br/>{day}", (True, True): "&nbsp;{day}"}[tight, one_line]
-    head += [Para(f"<b>{para(words.date(day, weekday))}</b>" + date.format(short=para(words.date(day, short_date)), day=day.day),
-                  s.small) for day in days]
+    def day_head(day) -> str:
+        if not tight:
+            return f" <br/>{para(words.date(day, short_date))}"
+        return f"&nbsp;{day.day}" if one_line else f" <br/>{day.day}"
+
+    head += [Para(f"<b>{para(words.date(day, weekday))}</b>{day_head(day)}", s.small) for day in days]
     rows, rests = [head], []
     for r, card in enumerate(handout.cards, start=1):
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
