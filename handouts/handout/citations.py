@@ -41,19 +41,23 @@ def author(name: Name) -> str:
     return " ".join(part for part in (surname, initials, suffix) if part)
 
 
-def ama(reference: Reference, *, with_doi: bool = True) -> str:
-    """One reference as plain text in AMA style; `with_doi` adds its DOI (or, without one, its URL)."""
+def ama(reference: Reference, *, with_doi: bool = True, with_title: bool = True) -> str:
+    """One reference as plain text in AMA style; `with_doi` adds its DOI (or, without one, its
+    URL). Without `with_title`, an article that its journal, year, volume and pages find
+    leaves its title out (the patient's copy: the titles' jargon is the one thing on it a
+    patient cannot read, and the clinician finds the paper without it); a book keeps it."""
     authors = [author(a) for a in reference.author]
     if len(authors) > MAX_AUTHORS:
         authors = authors[:3] + ["et al"]
     parts = []
     if authors:
         parts.append(", ".join(authors) + ".")
-    title = plain(reference.title).rstrip(".")
-    parts.append(title if title.endswith(("?", "!")) else title + ".")
     journal = reference.container_title_short or reference.journal_abbreviation or reference.container_title
     year = _year(reference.issued)
     page = str(reference.page).replace("\u2013", "-") if reference.page is not None else None  # AMA: 284-288
+    if with_title or not (journal and year and reference.volume and page):
+        title = plain(reference.title).rstrip(".")
+        parts.append(title if title.endswith(("?", "!")) else title + ".")
     if journal:
         where = f"{plain(journal).replace('.', '')}."
         if year:

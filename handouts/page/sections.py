@@ -300,7 +300,7 @@ def references(handout: Handout, s: Styles) -> list[Flowable]:
     words = handout.words
     with_doi = handout.audience == "clinician"
     title = words._("References") if with_doi else words._("Where this advice comes from (for your clinician: you can skip it)")
-    texts = [para(ama(reference, with_doi=with_doi)) for reference in handout.references]
+    texts = [para(ama(reference, with_doi=with_doi, with_title=with_doi)) for reference in handout.references]
     if handout.template.reference_list == "run-in":  # one paragraph: no line left half empty after each
         run = "&nbsp;&nbsp; ".join(f"<b>{number}.</b>&nbsp;{text}" for number, text in enumerate(texts, start=1))
         return [KeepTogether([Para(para(title), s.label), Para(run, s.run_in_reference)])]

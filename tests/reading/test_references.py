@@ -179,3 +179,14 @@ def test_dates_made_in_code_read_the_same_as_written() -> None:
     assert csl_date([DateParts(year="2020", month="3")]) == DateParts(date_parts=[[2020, 3]])
     assert csl_date(2009) == DateParts(date_parts=[[2009]])
     assert csl_date(None) is None
+
+
+def test_the_patients_copy_leaves_out_an_articles_title_only_where_the_rest_finds_it() -> None:
+    library = load_library()
+    assert ama(library.references["selkowitz2013"], with_doi=False, with_title=False) == (
+        "Selkowitz DM, Beneck GJ, Powers CM. J Orthop Sports Phys Ther. 2013;43(2):54-64.")
+    # a book, or an article without its pages, cannot be found without its title
+    [book] = references("references:\n- id: x\n  title: A study\n  publisher: Clinic Press\n  issued: 2019\n")
+    assert ama(book, with_doi=False, with_title=False) == "A study. Clinic Press; 2019."
+    [pageless] = references("references:\n- id: x\n  title: Hips\n  container-title: Phys Ther\n  volume: 9\n  issued: 2019\n")
+    assert ama(pageless, with_doi=False, with_title=False) == "Hips. Phys Ther. 2019;9."
