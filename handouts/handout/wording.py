@@ -70,7 +70,7 @@ def how_often(words: Words, dosage: Dosage) -> str | None:
     return text[:1].lower() + text[1:]
 
 
-def side(words: Words, chosen: str | None, works: str | None, sets: bool = True) -> str | None:
+def side(words: Words, chosen: str | None, works: str | None, sets: int = 1) -> str | None:
     """The side in words that cannot be read the wrong way round: which leg does the work,
     by how the exercise uses its legs (`works`), and where the position depends on it,
     which side to lie or stand on. Short, so that it stays one line in the dose box."""
@@ -85,8 +85,10 @@ def side(words: Words, chosen: str | None, works: str | None, sets: bool = True)
         if works == "moving-leg":
             return words._("Your {leg} leg moves. Stand on your {other}.", leg=leg, other=other)
         return words._("Your {leg} leg only.", leg=leg)
-    if chosen == "each":  # (a dose of one set names none: "all the sets" would ask which)
-        return words._("Each leg does all the sets.") if sets else words._("Each leg does them all.")
+    if chosen == "each":  # the number of sets per leg: "each leg does all the sets" was read as 3 in all, or 6;
+        # (a dose of one set names none: "all the sets" would ask which)
+        return (words.ngettext("{n} set with each leg.", "{n} sets with each leg.", sets) if sets > 1
+                else words._("Each leg does them all."))
     if works == "legs-in-turn":
         return words._("Both legs, taking turns.")
     return words._("Both legs at the same time.")
@@ -131,7 +133,7 @@ def rows(words: Words, dosage: Dosage, works: str | None) -> list[tuple[str, str
     often = how_often(words, dosage)
     if often:
         found.append((words._("How often"), often))
-    sides = side(words, dosage.side, works, (dosage.sets or 1) > 1)
+    sides = side(words, dosage.side, works, dosage.sets or 1)
     if sides:
         found.append((words._("Which leg"), sides))
     if dosage.load:
@@ -148,7 +150,7 @@ def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
     if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
         parts.append(words._("No rest needed between sets") if dosage.rest_seconds == 0
                      else words._("Rest {time} between sets", time=duration(words, dosage.rest_seconds)))
-    parts += [how_often(words, dosage), side(words, dosage.side, works, (dosage.sets or 1) > 1), dosage.load]
+    parts += [how_often(words, dosage), side(words, dosage.side, works, dosage.sets or 1), dosage.load]
     found = [part.rstrip(".") for part in parts if part]
     return "  ·  ".join(part[:1].upper() + part[1:] for part in found)
 

@@ -157,11 +157,18 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     versions = []
     easier, harder = to_ask_about(card)
     # words are looked up outside f-strings, where `pybabel extract` would not see them
+    # a version named inside this card's own name ("Clamshell" under "Clamshell with a band")
+    # read as pointing at the card itself: it is said to be another, easier or harder, exercise
+    inside = card.exercise.name.casefold()
     if easier:
-        label, text = words._("Too hard?"), words._("Ask us about {name}.", name=easier.name)
+        text = (words._("Ask us about an easier exercise: {name}.", name=easier.name) if easier.name.casefold() in inside
+                else words._("Ask us about {name}.", name=easier.name))
+        label = words._("Too hard?")
         versions.append(f"{bold_label(label)} {para(text)}")
     if harder:
-        label, text = words._("Too easy?"), words._("Ask us about {name}.", name=harder.name)
+        text = (words._("Ask us about a harder exercise: {name}.", name=harder.name) if harder.name.casefold() in inside
+                else words._("Ask us about {name}.", name=harder.name))
+        label = words._("Too easy?")
         versions.append(f"{bold_label(label)} {para(text)}")
     numbers = sources_text(card, handout) if sources else ""
     if not versions and not numbers:

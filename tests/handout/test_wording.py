@@ -47,7 +47,7 @@ def test_times_not_reps() -> None:
     ("top-leg", "right", "Your right leg. Lie on your left side."),
     ("standing-leg", "right", "Your right leg. Stand on it."),
     ("moving-leg", "left", "Your left leg moves. Stand on your right."),
-    ("top-leg", "each", "Each leg does all the sets."),
+    ("top-leg", "each", "Each leg does them all."),
     ("legs-in-turn", "both", "Both legs, taking turns."),
     ("both-legs", "both", "Both legs at the same time."),
 ])
@@ -58,8 +58,8 @@ def test_the_side_says_which_leg_works_and_where_to_lie_or_stand(works: str, sid
 def test_a_dose_without_sets_does_not_speak_of_sets() -> None:
     # side-lying-abduction-hold: "Your dose: 3 times", each leg
     assert dict(wording.rows(EN, Dosage(reps=3, hold_seconds=20, side="each"), "top-leg"))["Which leg"] == "Each leg does them all."
-    assert dict(wording.rows(EN, Dosage(sets=2, reps=3, side="each"), "top-leg"))["Which leg"] == "Each leg does all the sets."
-    assert "all the sets" not in wording.one_line(EN, Dosage(reps=3, side="each"), "top-leg")
+    assert dict(wording.rows(EN, Dosage(sets=2, reps=3, side="each"), "top-leg"))["Which leg"] == "2 sets with each leg."
+    assert "sets with" not in wording.one_line(EN, Dosage(reps=3, side="each"), "top-leg")
 
 
 def test_a_side_label_does_not_repeat_itself() -> None:

@@ -62,7 +62,7 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     assert "Hold: 2 seconds each time" in texts
     assert "Rest: 1 minute between sets" in texts
     assert "How often: once a day, 5 days a week" in texts
-    assert "Which leg: Each leg does all the sets." in texts
+    assert "Which leg: 3 sets with each leg." in texts
     assert "Weight or band: no weight" in texts
     # (a bold label's spaces do not break)
     assert any(t.startswith("Stop\xa0and\xa0call\xa0us\xa0if ") for t in texts) and "Avoid these mistakes" in texts
