@@ -170,13 +170,15 @@ def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -
     words = handout.words
     text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
     line = Para(f"<b>{name.text}</b>&nbsp;&nbsp; {para(text)}", s.body)
-    beside = [lambda c, h, st, w: line, _versions_only]
+    beside = [lambda c, h, st, w: line, _versions_and_note]
     return [bookmark, *_beside_pictures(card, handout, s, width, scale, beside, caption=False)]
 
 
-def _versions_only(card: Card, handout: Handout, s: Styles, width: float) -> Flowable:
-    """The easier and harder versions, without the sources (the one-page sheet has no references)."""
-    return more(card, handout, s, width, sources=False)[0] if any(to_ask_about(card)) else Spacer(1, 0)
+def _versions_and_note(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:
+    """The easier and harder versions and the clinician's note ("Hold the rail the whole
+    time" is as much a part of the exercise as its dose), without the sources (the one-page
+    sheet has no references)."""
+    return more(card, handout, s, width, sources=False)
 
 
 def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scale: float, parts, *,

@@ -214,7 +214,9 @@ def note(handout: Handout, s: Styles) -> list[Flowable]:
         return []
     # a heading that says what follows (PEMAT-P): a program's note is how to go about the exercises
     title = handout.words._("Before you start")
-    if dense(handout):  # its title run in, as the compact card's labels are: a line saved
+    # its title run in, as the compact card's labels are: a line saved (on the one-page
+    # sheet, the line a clinician's note under its exercise needs)
+    if dense(handout) or handout.template.card_layout == "line":
         return [KeepTogether([Gap(8), Para(run_in(handout.words._("{label}:", label=title), handout.note), s.body)])]
     return [KeepTogether([Gap(8), Para(para(title), s.heading), Para(para(handout.note), s.body)])]
 

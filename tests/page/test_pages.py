@@ -124,6 +124,15 @@ def test_the_key_points_say_each_exercise_s_days_when_they_differ(builder, templ
     assert "How often: 3 days a week." in build(builder, "return-to-running", template)[0]
 
 
+@pytest.mark.parametrize("template", LAYOUTS)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_clinician_s_note_under_an_exercise_prints_in_every_layout(builder, template, language) -> None:
+    # "Hold the rail the whole time" is part of the hip drop on a step, the one-page sheet included
+    words = {"en": "Hold the rail the whole time.", "es": "Sujete el pasamanos todo el tiempo."}[language]
+    text = " ".join(build(builder, "middle-stage", template, language=language))
+    assert words in text.replace("- ", "")  # a word hyphenated at a line's end reads whole
+
+
 def test_the_program_s_note_has_a_heading_that_says_what_it_holds(builder) -> None:
     page = build(builder, "early-stage", "standard")[0]
     assert "Before you start Start gently." in page
