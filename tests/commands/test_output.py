@@ -275,10 +275,18 @@ run()
 """
 
 
+def _interruptible() -> None:
+    """In the child: Ctrl-C as a terminal sends it. A shell's background job starts with SIGINT
+    ignored, and Python then (rightly) leaves it ignored, so a test run in the background would
+    wait out the slow write."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _writing(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, Path]:
     ready = tmp_path / "ready"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     process = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(ready), *args], cwd=tmp_path, env=env,
+                               preexec_fn=_interruptible,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not ready.exists():
@@ -311,6 +319,7 @@ def test_ctrl_c_in_a_batch_removes_the_temporary_files_that_wait_for_the_end(lib
     script = SLOW_WRITER.replace("def slow(fd):", "calls = []\ndef slow(fd):\n    calls.append(fd)\n    if len(calls) < 3: return real(fd)")
     process = subprocess.Popen([sys.executable, "-c", script, str(ready), "build", "anna.yaml", "ben.yaml", "carla.yaml",
                                 "--library", str(library_dir), "--out-dir", "out"], cwd=tmp_path, env=env,
+                               preexec_fn=_interruptible,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not ready.exists():
