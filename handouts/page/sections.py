@@ -77,13 +77,14 @@ def _one_line(handout: Handout, contact: str, s: Styles, width: float) -> list[P
 
 
 def _unbroken(text: str) -> str:
-    """A date as markup that no line break splits ("19 December" on one line, "2026" on the next)."""
+    """Text as markup that no line break splits ("19 December" on one line, "2026" on the next)."""
     return para(text).replace(" ", "&nbsp;")
 
 
 def _fact(label: str, markup: str, *, bound: bool = False) -> str:
-    # bound: the label never ends a line apart from what it names ("Date:" there, the date below it)
-    return f"<b>{para(label)}</b>{'&nbsp;' if bound else ' '}{markup}"
+    # bound: the label never ends a line apart from what it names ("Date:" there, the date below
+    # it), nor breaks itself ("Next" there, "visit:" below it, in large print)
+    return f"<b>{_unbroken(label) if bound else para(label)}</b>{'&nbsp;' if bound else ' '}{markup}"
 
 
 def _logo(handout: Handout) -> Flowable | None:
@@ -258,7 +259,7 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
         rows.append([Para(f"{card.number}. {para(card.exercise.name)}{_side_note(handout, card)}", s.small)] + [""] * len(days))
         on = schedule.exercise_days(card.dosage.days_per_week)
         rests += [(c + 1, r) for c in range(len(days)) if c not in on]
-    pain, scale = words._("Pain today"), words._("(0 to 10)")
+    pain, scale = words._("Pain after exercise"), words._("(0 to 10)")
     rows.append([Para(f"<b>{para(pain)}</b> {para(scale)}", s.small)] + [""] * len(days))
     tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand
     # (short of room, the rows are as tight as a tick allows)

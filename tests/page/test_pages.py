@@ -149,7 +149,7 @@ def test_a_twelve_exercise_log_is_never_split(builder, template, paper, language
     request = Request(exercises=tuple(ids), date=DAY, template=template, paper=paper, language=language,
                       patient="Nguyễn Thị Minh Khai-Øyvind Ærøskøbing")
     pages = pages_of(builder.pdf(request))
-    week, pain, grey = {"en": ("Your week:", "Pain today", "Grey boxes"), "es": ("Su semana:", "Dolor de hoy", "Casillas grises")}[language]
+    week, pain, grey = {"en": ("Your week:", "Pain after exercise", "Grey boxes"), "es": ("Su semana:", "Dolor al terminar", "Casillas grises")}[language]
     log = [i for i, page in enumerate(pages) if week in page]
     assert len(log) == 1
     last = builder.library.exercises[ids[-1]].exercise
@@ -271,6 +271,14 @@ def test_no_label_of_the_header_ends_a_line_apart_from_what_it_names_nor_is_a_na
     assert len(facts) >= 2  # the line did wrap
     assert not [line for line in facts if line.rstrip().endswith((":", ":\xa0"))]
     assert facts[0].strip() == f"Para: {name}"  # the name whole, on a line of its own
+
+
+def test_a_label_of_two_words_in_the_header_stays_on_one_line_in_large_print(builder) -> None:
+    request = Request(program="middle-stage", template="large-print", patient="Ana Núñez", date=DAY,
+                      review=dt.date(2027, 1, 4), clinic=CLINIC)
+    lines = [line.strip() for line in PdfReader(io.BytesIO(builder.pdf(request))).pages[0].extract_text().splitlines()]
+    assert not [line for line in lines if line.endswith("Next")]  # "Next" ending a line, "visit:" below
+    assert any("Next\xa0visit: 4\xa0January\xa02027" in line or "Next visit: 4 January 2027" in line for line in lines)
 
 
 LYING_SIX = "[side-lying-abduction-hold, clamshell, clamshell-flexed, side-lying-hip-abduction, clamshell-band, barbell-hip-thrust]"
