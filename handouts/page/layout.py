@@ -73,28 +73,74 @@ def _cards(handout: Handout, s, width: float, frame_height: float) -> list[list[
 def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Block]:
     """The blocks in page order: the fixed ones as given, each floating one in the first
     gap after its place that holds it (a gap being what a page leaves when the next fixed
-    block does not fit), else at the end in the order given."""
+    block does not fit), else at the end in the order given.
+
+    A chain (the references) is read last, after the exercises (between two cards, or above the
+    first, PEMAT reviewers found them in the way): they fill a gap before the end only
+    where it would leave more than a quarter of a page blank, or where the last page has
+    no room for them."""
+    measure = _Measure(width, frame_height)
+    early = _arranged(blocks, measure, small_gaps=True)
+    late = _arranged(blocks, measure, small_gaps=False)
+    return late if measure.pages(late) <= measure.pages(early) else early
+
+
+class _Measure:
+    """Each block's height and top space, measured once for the arrangements tried."""
+
+    def __init__(self, width: float, frame_height: float) -> None:
+        self.width, self.frame_height = width, frame_height
+        self._known: dict[int, tuple[float, float]] = {}
+
+    def __call__(self, block: Block) -> tuple[float, float]:
+        if id(block) not in self._known:
+            self._known[id(block)] = (height(block, self.width, self.frame_height),
+                                      top_space(block, self.width, self.frame_height))
+        return self._known[id(block)]
+
+    def place(self, block: Block, room: float) -> tuple[float, int]:
+        """The room left on the page after the block, and how many pages it began: a page
+        where it does not fit, and one for each page it runs over (as the frame does, which
+        drops the space before a page's first block)."""
+        need, top = self(block)
+        begun = 0
+        if need > room and room < self.frame_height:
+            room, begun = self.frame_height, 1
+        if room == self.frame_height:
+            need -= top
+        if need <= room:
+            return room - need, begun
+        return self.frame_height - need % self.frame_height, begun + int(need // self.frame_height)
+
+    def pages(self, blocks: list[Block]) -> int:
+        count, room = 1, self.frame_height
+        for block in blocks:
+            room, begun = self.place(block, room)
+            count += begun
+        return count
+
+
+def _arranged(blocks: list[Block], measure: _Measure, *, small_gaps: bool) -> list[Block]:
+    frame_height = measure.frame_height
     fixed = [b for b in blocks if not b.floating]
     waiting = [b for b in blocks if b.floating]
     out: list[Block] = []
     room = frame_height
     for index, block in enumerate(fixed):
-        need = height(block, width, frame_height)
-        if need > room and room < frame_height:  # a page ends here: fill its gap first
+        if measure(block)[0] > room and room < frame_height:  # a page ends here: fill its gap first
             held_back: set[str] = set()  # a chain stops at its first block that does not fit
+            late = not small_gaps and room <= frame_height / 4  # a chain waits for the end
             for other in [w for w in waiting if w.after <= index]:
-                other_need = height(other, width, frame_height)
-                if other_need <= room and other.chain not in held_back:
+                other_need = measure(other)[0]
+                if other_need <= room and other.chain not in held_back and not (late and other.chain):
                     out.append(other)
                     waiting.remove(other)
                     room -= other_need
                 elif other.chain:
                     held_back.add(other.chain)
             room = frame_height
-        if room == frame_height:  # at a page's top, where the frame drops the first space before
-            need -= top_space(block, width, frame_height)
         out.append(block)
-        room = room - need if need <= room else frame_height - need % frame_height
+        room = measure.place(block, room)[0]
     return out + waiting
 
 

@@ -228,3 +228,41 @@ def test_every_arrangement_of_a_card_shows_all_of_it_once(template) -> None:
     text = " ".join(said[0])
     assert "Source: 3" in text and "Stand on your right leg on the step." in text
     assert "Hip hike at the wall." in text and "Going fast." in text
+
+
+def test_the_references_wait_for_the_end_unless_a_gap_would_leave_a_quarter_of_a_page_blank_or_the_end_is_full() -> None:
+    from reportlab.platypus import Spacer
+
+    from handouts.page.layout import Block, arrange
+
+    def fixed(points: float) -> Block:
+        return Block([Spacer(1, points)])
+
+    def reference(points: float = 30) -> Block:
+        return Block([Spacer(1, points)], floating=True, chain="references")
+
+    # a 40-point gap at page 1's end (under a quarter of 300), room on page 2 after the last card
+    one, two, refs = fixed(260), fixed(200), [reference(), reference()]
+    assert arrange([one, two, *refs], 400, 300) == [one, two, *refs]
+    # page 2 full: at the end they would start a page 3, so they fill the gap on page 1, which holds them
+    full, small = fixed(280), [reference(20), reference(20)]
+    assert arrange([one, full, *small], 400, 300) == [one, *small, full]
+    # a gap of more than a quarter of a page is filled, to keep the page from looking left over
+    short = fixed(180)
+    assert arrange([short, two, *refs], 400, 300) == [short, *refs, two]
+    # a clinician's note (no chain) still goes into the first gap after its card
+    note = Block([Spacer(1, 30)], floating=True, after=1)
+    assert arrange([one, two, note], 400, 300) == [one, note, two]
+
+
+def test_compact_prints_the_references_after_the_last_card_where_the_last_page_has_room() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from handouts.commands.build import Builder, Request
+
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(Builder().pdf(Request(program="middle-stage", template="compact")))).pages]
+    assert "Where this advice comes from" not in pages[0]
+    last = pages[-1]
+    assert last.index("4. Side steps with a band") < last.index("Where this advice comes from")
