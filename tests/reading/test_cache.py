@@ -277,7 +277,9 @@ def test_a_changed_pose_file_is_drawn_again(drawn, tmp_path) -> None:
     program = _own_pose(tmp_path)
     first = _build(program)
     pose = tmp_path / "mine.yaml"
-    pose.write_text(pose.read_text(encoding="utf-8").replace("rotation: 72", "rotation: 30"), encoding="utf-8")
+    text = pose.read_text(encoding="utf-8")
+    assert "rotation: 80" in text  # the top knee's opening, which the edit below changes
+    pose.write_text(text.replace("rotation: 80", "rotation: 30"), encoding="utf-8")
     os.utime(pose, ns=(time.time_ns() + 10**9,) * 2)  # a new stamp even on a coarse clock
     second = _build(program)
     assert len(drawn) == 4 and second != first
@@ -312,7 +314,7 @@ def test_a_same_size_pose_edit_with_its_time_restored_is_drawn_again(drawn, tmp_
             shutil.copy(bundled("images") / "poses" / "base" / "side-lying-knees-bent.yaml", pose)
             first = _build(program)
         text, before = pose.read_text(encoding="utf-8"), pose.stat()
-        changed = text.replace("rotation: 72", "rotation: 30") if "rotation: 72" in text else text.replace("flexion: 45", "flexion: 10")
+        changed = text.replace("rotation: 80", "rotation: 30") if "rotation: 80" in text else text.replace("flexion: 45", "flexion: 10")
         assert changed != text and len(changed) == len(text)
         pose.write_text(changed, encoding="utf-8")
         os.utime(pose, ns=(before.st_atime_ns, before.st_mtime_ns))
