@@ -26,10 +26,7 @@ def duration(words: Words, seconds: int) -> str:
 
 def amount(words: Words, dosage: Dosage) -> str | None:
     """'12 times in a row, 3 sets', '10 steps each way, 2 sets', '12 times', or None."""
-    reps = None
-    if dosage.reps:
-        reps = (words._("{n} {unit}", n=dosage.reps, unit=dosage.reps_unit) if dosage.reps_unit
-                else words.ngettext("{n} time", "{n} times", dosage.reps))
+    reps = _reps(words, dosage)
     if reps and dosage.sets and dosage.sets > 1:
         return words.ngettext("{reps} in a row, {n} set", "{reps} in a row, {n} sets", dosage.sets, reps=reps)
     if reps:
@@ -37,6 +34,14 @@ def amount(words: Words, dosage: Dosage) -> str | None:
     if dosage.sets:
         return words.ngettext("{n} set", "{n} sets", dosage.sets)
     return None
+
+
+def _reps(words: Words, dosage: Dosage) -> str | None:
+    """'12 times', '10 steps each way', or None."""
+    if not dosage.reps:
+        return None
+    return (words._("{n} {unit}", n=dosage.reps, unit=dosage.reps_unit) if dosage.reps_unit
+            else words.ngettext("{n} time", "{n} times", dosage.reps))
 
 
 def hold(words: Words, dosage: Dosage) -> str | None:
@@ -144,13 +149,17 @@ def rows(words: Words, dosage: Dosage, works: str | None) -> list[tuple[str, str
 def one_line(words: Words, dosage: Dosage, works: str | None) -> str:
     """The whole dose in one line, for the compact and one-page layouts: "12 times in a
     row, 3 sets · Hold 1 second each time · Rest 1 minute between sets · ..."."""
-    parts = [amount(words, dosage)]
+    each_leg = dosage.side == "each" and bool(dosage.reps) and (dosage.sets or 1) > 1
+    # the sets per leg said once, with the count they are sets of: "3 sets" at the start and
+    # "3 sets with each leg" at the end was read as 3 in all or 6
+    parts = [words.ngettext("{reps} in a row, {n} set with each leg", "{reps} in a row, {n} sets with each leg",
+                            dosage.sets or 1, reps=_reps(words, dosage)) if each_leg else amount(words, dosage)]
     if dosage.hold_seconds:
         parts.append(words._("Hold {time} each time", time=duration(words, dosage.hold_seconds)))
     if dosage.rest_seconds is not None and (dosage.sets or 1) > 1:
         parts.append(words._("No rest needed between sets") if dosage.rest_seconds == 0
                      else words._("Rest {time} between sets", time=duration(words, dosage.rest_seconds)))
-    parts += [how_often(words, dosage), side(words, dosage.side, works, dosage.sets or 1), dosage.load]
+    parts += [how_often(words, dosage), None if each_leg else side(words, dosage.side, works, dosage.sets or 1), dosage.load]
     found = [part.rstrip(".") for part in parts if part]
     return "  ·  ".join(part[:1].upper() + part[1:] for part in found)
 

@@ -77,6 +77,14 @@ def test_the_whole_dose_in_one_line() -> None:
                     "Your right leg. Lie on your left side")
 
 
+def test_the_one_line_dose_says_the_sets_with_each_leg_once() -> None:
+    # "12 times in a row, 3 sets ... 3 sets with each leg" was read as 3 in all, or 6
+    dose = Dosage(sets=3, reps=12, rest_seconds=60, side="each")
+    assert wording.one_line(EN, dose, "top-leg") == "12 times in a row, 3 sets with each leg  ·  Rest 1 minute between sets"
+    es = wording.one_line(words_for("es"), dose, "top-leg")
+    assert es.startswith("3 series de 12 veces con cada pierna") and es.count("3 series") == 1 and es.count("pierna") == 1
+
+
 @pytest.mark.parametrize("side, words", [("left", "your left leg only"), ("right", "your right leg only"),
                                          ("each", "each leg"), ("both", "both legs"), (None, None)])
 def test_the_short_side_fits_inside_a_sentence(side, words) -> None:
