@@ -31,7 +31,7 @@ from ..errors import PictureError
 from ..handout.assemble import Card, Handout
 from .cards import ARRANGEMENTS, card_content, notes_blocks
 from .drawn import reused
-from .illustrations import frame_width, inner_width
+from .illustrations import frame_width, inner_width, pose_frame_width
 from .sections import log, summary_box, summary_lines
 from .styles import HYPHENATED, Styles
 
@@ -112,7 +112,8 @@ def _pictures(card: Card, handout: Handout, names: tuple[str, ...]) -> dict[str,
     if illustration is None or not illustration.pose:
         return found
     for scale in sorted({scale for choices in ARRANGEMENTS.values() for each in choices for _, scale in each}, reverse=True):
-        frames = pose_frames(illustration.pose, card.illustration_source, inner_width(frame_width(handout.template, scale)), card.mirrored)
+        width = pose_frame_width(illustration.pose, card.illustration_source, card.mirrored, handout.template, scale)
+        frames = pose_frames(illustration.pose, card.illustration_source, inner_width(width), card.mirrored)
         found.update((picture.form, picture) for picture in frames.pictures)
         if all(name in found for name in names):
             break

@@ -38,6 +38,7 @@ INSET = 0.015  # white space inside a frame's edge (the picture has a little of 
 EDGE = 0.6  # pt, the thin line round each frame
 EDGE_COLOUR = "#9a9a9a"  # light enough to stay behind the picture, dark enough for a mono laser
 PHOTO_TALLEST = 1.2  # a photo in a frame at most this many times as tall as the frame is wide
+LOW = 0.6  # a pictogram less tall than this part of its width: a figure lying down (0.43 to 0.54; standing 0.87 up)
 
 
 class FrameLabels(msgspec.Struct, frozen=True):
@@ -64,6 +65,17 @@ def prints_caption(template: Template) -> bool:
 def frame_width(template: Template, scale: float = 1.0) -> float:
     """One frame's width, in points."""
     return template.frame_width_mm * mm * scale
+
+
+def pose_frame_width(pose: str, source: Path | None, mirrored: bool, template: Template, scale: float = 1.0) -> float:
+    """One frame's width for this pose: a figure lying down has a low frame, in which at
+    the template's width it prints small (a clamshell's knees 2 cm long), so its frames
+    are the template's `wide_frames` times wider."""
+    width = frame_width(template, scale)
+    if template.wide_frames == 1.0:
+        return width
+    first = pose_frames(pose, source, inner_width(width), mirrored).pictures[0]
+    return width * template.wide_frames if first.height < first.width * LOW else width
 
 
 def inner_width(frame: float) -> float:
@@ -94,11 +106,11 @@ def picture_flowables(illustration: Illustration, source: Path | None, mirrored:
                       field: tuple = ("illustration",)) -> list[Flowable]:
     """An illustration's frames, labelled, and its caption (a card's, or a preview's)."""
     width = frame_width(template, scale)
-    inner = inner_width(width)
     words = Para(para(illustration.caption), s.caption) if illustration.caption and caption else None
     if illustration.pose:
         try:
-            frames = pose_frames(illustration.pose, source, inner, mirrored)
+            width = pose_frame_width(illustration.pose, source, mirrored, template, scale)
+            frames = pose_frames(illustration.pose, source, inner_width(width), mirrored)
         except PictureError as error:  # a pose file's name that leaves its folder: say which file and field named it
             raise error.named_in(source, (*field, "pose")) from None
         names = [None] if frames.overlay else [labels.start, labels.hold if frames.holds else labels.finish]
@@ -109,6 +121,7 @@ def picture_flowables(illustration: Illustration, source: Path | None, mirrored:
             one = width * (2 + FRAME_GAP)
             return [Frames(photo_flowables(files, source, inner_width(one), inner_width(one) * PHOTO_TALLEST / 2,
                                            greyscale=template.greyscale_pictures, field=(*field, "pictures")), [None], one, words)]
+        inner = inner_width(width)
         pictures = photo_flowables(files, source, inner, inner * PHOTO_TALLEST, greyscale=template.greyscale_pictures, field=(*field, "pictures"))
         return [Frames(pictures, [_label(labels.start, s), _label(labels.finish, s)], width, words)]
     return [words] if words is not None else []  # a caption alone: no picture to draw

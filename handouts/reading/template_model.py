@@ -49,6 +49,9 @@ class Template(Strict, kw_only=True):
         "not used since a card's pictures are two frames (a single photo is as wide as both): kept so older templates load")] = 60.0
     frame_width_mm: Annotated[size(15, 100), about(
         "the width of each of a card's two pictures (Start, Finish); at 40 mm or more the figure in one is at least 30 mm long")] = 40.0
+    wide_frames: Annotated[float, Meta(ge=1.0, le=2.0), about(
+        "how many times wider a figure lying down has its frames: its frames are low, so at frame_width_mm it prints "
+        "small (compact: 1.5, one-page: 1.3)")] = 1.0
     card_layout: Annotated[Literal["columns", "stacked", "compact", "line"], about(
         "columns: the pictures beside the dose, the steps below (two cards a page); stacked: the pictures, then the "
         "dose, then the steps (large print); compact: small pictures beside the dose in a line (three a page); line: "

@@ -230,3 +230,14 @@ def test_the_preview_takes_the_templates_frames(tmp_path: Path) -> None:
     with Image.open(tmp_path / "a.png") as a, Image.open(tmp_path / "b.png") as b:
         assert b.width / a.width == pytest.approx(1.5, rel=0.01)
         assert a.width == pytest.approx((2.1 * 40) / 25.4 * 200, abs=2)  # two 40 mm frames and the gap, at 200 dpi
+
+
+@pytest.mark.parametrize(("template", "wider"), [("compact", 1.5), ("one-page", 1.3), ("standard", 1.0)])
+def test_a_figure_lying_down_has_wider_frames_where_the_template_says_so(template, wider) -> None:
+    # a lying figure's frame is low: at a standing figure's width its clamshell knees were 2 cm long
+    lying, standing = frames_of("clamshell", template), frames_of("pelvic-drop", template)
+    width = frame_width(load_template(template)[0])
+    assert standing.frame == pytest.approx(width)
+    assert lying.frame == pytest.approx(width * wider)
+    for exercise in ("side-lying-abduction-hold", "barbell-hip-thrust", "side-lying-hip-abduction"):  # every one lying down
+        assert frames_of(exercise, template).frame == pytest.approx(width * wider)
