@@ -44,7 +44,7 @@ from .card_parts import (
     to_ask_about,
     two_columns,
 )
-from .illustrations import illustration_flowables, prints_caption
+from .illustrations import illustration_flowables, picture_width, prints_caption
 from .markup import para
 from .paragraphs import Para
 from .styles import Styles
@@ -189,7 +189,9 @@ def _beside_pictures(card: Card, handout: Handout, s: Styles, width: float, scal
     pictures = illustration_flowables(card, handout, s, scale=scale, caption=caption)
     if not pictures:
         return [*(under(width) if under else []), *_made(parts, card, handout, s, width)]
-    room = width - min(pictures[0].frames_width, width) - GUTTER  # as wide as they are drawn (a lying figure's: wider)
+    # as wide as they are drawn (a lying figure's: wider); words in their place, as two frames
+    drawn = getattr(pictures[0], "frames_width", picture_width(handout) * scale)
+    room = width - min(drawn, width) - GUTTER
     if room < DOSE_MIN_EMS * s.body.fontSize:
         return [*pictures, *(under(width) if under else []), _gap(s), *_made(parts, card, handout, s, width)]
     left = [*pictures, *(under(width - room - GUTTER) if under else [])]
