@@ -80,6 +80,24 @@ def test_the_hip_drop_free_foot_hangs_lower_at_the_start_than_the_finish() -> No
     assert arrow.move == "left_hip" and arrow.both_ways, "down and up, at the free hip"
 
 
+
+def test_the_hip_drop_level_line_reads_level_with_the_free_hip_below_then_above() -> None:
+    """Round 8's judges (3 of 5) had a dashed "level" line that sloped 10 degrees on the page
+    (the view turned 25), the same way as the dropped hip line, so the drop hardly showed
+    against it. Turned 10, the line slopes less than 5 degrees, and at the free hip's place
+    across the page the free hip is more than 0.8 mm below it at the Start and above it at
+    the Finish, at print size."""
+    ill, start, end, cam = _poses("pelvic-drop")
+    k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
+    for frame, body, way in zip(frame_drawings(ill, WIDTH), (start, end), (-1, 1)):
+        (line,) = [s for s in shapes(frame, "under") if isinstance(s, PolyLine) and getattr(s, "strokeDashArray", None)]
+        (ax, ay), (bx, by) = line.points[:2], line.points[-2:]
+        assert abs(math.degrees(math.atan2(by - ay, bx - ax))) < 5, "the level line drawn level"
+        hx, hy = (o + v * k for o, v in zip((ox, oy), cam.xy(body.points["left_hip"].c)))
+        off = hy - (ay + (by - ay) * (hx - ax) / (bx - ax))
+        assert off * way > 0.8 * MM, f"the free hip {off / MM:.1f} mm off the level line"
+
+
 def test_the_band_is_tied_to_a_table_not_a_chair() -> None:
     """The table is a long top over four legs, its top on the page more than twice as wide
     as it is tall and wider than the whole chair, so that it cannot be read as a second

@@ -10,7 +10,7 @@ import math
 
 from handouts.pictures.pictogram.face import eye_items
 
-from .test_round4 import _poses
+from .test_round4 import _page_angle, _poses
 from .test_round5 import MM, _on_page, _shafts
 
 NAME = "single-leg-reach-step"
@@ -79,3 +79,23 @@ def test_the_side_bend_shows_without_a_hips_arrow() -> None:
     moved = {p: (_on_page(ill, end, p)[0] - _on_page(ill, start, p)[0]) * way for p in ("pelvis", "neck")}
     assert moved["pelvis"] - moved["neck"] > 1.5 * MM, "the hips pushed further than the shoulders"
     assert (_on_page(ill, end, "right_hand")[0] - _on_page(ill, end, "head")[0]) * -way > 1.5 * MM
+
+
+def test_the_back_foot_points_along_the_step_and_the_arm_curls_over_the_head() -> None:
+    """Round 8's judges (3 of 5) read the step arrow as pointing sideways or backwards: the
+    back heel stood 0.085 body heights up, so that foot was drawn pointing down the page
+    55 degrees off the step, like a foot coming towards us, and the straight arm lay along
+    the face. At the Finish the back heel is up less than 0.06 (its toes on the floor), that
+    foot points within 45 degrees of the step on the page, and the raised arm bends at the
+    elbow on the page (under 160 degrees) so the hand curls over above the head."""
+    ill, start, end, cam = _poses(NAME)
+    heel, toe = end.parts["left_foot"].balls[:2]
+    assert heel.c[1] - heel.r < 0.06, "the back heel only a little up"
+    assert toe.c[1] - toe.r < 0.005, "the back toes on the floor"
+    step = [b - a for a, b in zip(cam.xy(start.points["right_foot"].c), cam.xy(end.points["right_foot"].c))]
+    h, t = cam.xy(end.points["left_heel"].c), cam.xy(end.points["left_toe"].c)
+    foot = (t[0] - h[0], t[1] - h[1])
+    cos = (foot[0] * step[0] + foot[1] * step[1]) / math.hypot(*foot) / math.hypot(*step)
+    assert cos > math.cos(math.radians(45)), f"the back foot {math.degrees(math.acos(cos)):.0f} degrees off the step"
+    assert _page_angle(cam, end, "right_shoulder", "right_elbow", "right_hand") < 160, "the arm curled over"
+    assert _on_page(ill, end, "right_hand")[1] > _on_page(ill, end, "head")[1] + 4 * MM, "the hand above the head"
