@@ -74,7 +74,9 @@ def pose_frame_width(pose: str, source: Path | None, mirrored: bool, template: T
     width = frame_width(template, scale)
     if template.wide_frames == 1.0:
         return width
-    first = pose_frames(pose, source, inner_width(width), mirrored).pictures[0]
+    # measured at the template's own width whatever the scale: a picture's shape does not
+    # change with its size, and that drawing is the one a card's cache key makes anyway
+    first = pose_frames(pose, source, inner_width(frame_width(template)), mirrored).pictures[0]
     return width * template.wide_frames if first.height < first.width * LOW else width
 
 
