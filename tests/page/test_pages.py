@@ -74,7 +74,7 @@ def test_the_bundled_programs_fit_their_pages(builder, program, template, langua
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_the_standard_layout_puts_two_cards_on_a_page(builder, program, language, paper) -> None:
     pages = build(builder, program, "standard", language=language, paper=paper)
-    dose = {"en": "Your dose:", "es": "Su dosis:"}[language]
+    dose = {"en": "Your dose:", "es": "Cuánto hacer:"}[language]
     assert [page.count(dose) for page in pages] == [0, 2, 2], (program, language, paper)
 
 
