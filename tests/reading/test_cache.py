@@ -290,8 +290,8 @@ def test_a_base_pose_added_next_to_the_pose_file_is_used_at_once(drawn, tmp_path
     first = _build(program)
     (tmp_path / "base").mkdir()
     base = (bundled("images") / "poses" / "base" / "side-lying-knees-bent.yaml").read_text(encoding="utf-8")
-    # the hips' bend: clamshell.yaml takes it from the base (its knees it sets itself)
-    (tmp_path / "base" / "side-lying-knees-bent.yaml").write_text(base.replace("right_hip: {flexion: 45", "right_hip: {flexion: 10"),
+    # the head's tilt: clamshell.yaml takes it from the base (its hips and knees it sets itself)
+    (tmp_path / "base" / "side-lying-knees-bent.yaml").write_text(base.replace("neck: {side_bend: -22}", "neck: {side_bend: -10}"),
                                                                    encoding="utf-8")
     second = _build(program)
     assert len(drawn) == 4 and second != first
@@ -314,7 +314,7 @@ def test_a_same_size_pose_edit_with_its_time_restored_is_drawn_again(drawn, tmp_
             shutil.copy(bundled("images") / "poses" / "base" / "side-lying-knees-bent.yaml", pose)
             first = _build(program)
         text, before = pose.read_text(encoding="utf-8"), pose.stat()
-        changed = text.replace("rotation: 80", "rotation: 30") if "rotation: 80" in text else text.replace("flexion: 45", "flexion: 10")
+        changed = text.replace("rotation: 80", "rotation: 30") if "rotation: 80" in text else text.replace("side_bend: -22", "side_bend: -10")
         assert changed != text and len(changed) == len(text)
         pose.write_text(changed, encoding="utf-8")
         os.utime(pose, ns=(before.st_atime_ns, before.st_mtime_ns))
