@@ -101,8 +101,9 @@ def test_the_hip_drop_level_line_reads_level_with_the_free_hip_below_then_above(
 def test_the_band_is_tied_to_a_table_not_a_chair() -> None:
     """The table is a long top over four legs, its top on the page more than twice as wide
     as it is tall and wider than the whole chair, so that it cannot be read as a second
-    chair; it is pale, the chair held for balance dark grey and drawn over the band, which
-    runs behind it (drawn under the band, the chair's leg seemed to be what it was tied to)."""
+    chair; it is pale, the chair held for balance dark grey and drawn after the band, over
+    it wherever the band runs behind (drawn under the band, the chair's leg seemed to be what
+    it was tied to)."""
     ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
     start = frame_drawings(ill, WIDTH)[0]
     behind = [s for s in shapes(start, "behind") if isinstance(s, Polygon)]

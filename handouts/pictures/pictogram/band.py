@@ -34,9 +34,10 @@ BAND_HUG = 0.0  # a loop lies on the limbs, its middle on their surface: a hoop 
 TABLE_KNOT = 0.032  # the radius of the loop round a table leg (the leg is 0.03 square: clear of its corners)
 # A strip from a table leg: how it shows its pull. Slack (as long as STRIP_SLACK in body
 # heights) it sags by STRIP_SAG of its length; stretched (STRIP_TAUT) it runs straight and
-# its middle narrows by STRIP_WAIST, as a pulled elastic strip does.
-STRIP_SLACK = 0.7
-STRIP_TAUT = 0.95
+# its middle narrows by STRIP_WAIST, as a pulled elastic strip does. Set for a table a
+# short step away on the standing side (the band about 0.58 long at the Start, 0.72 at the Finish).
+STRIP_SLACK = 0.55
+STRIP_TAUT = 0.7
 STRIP_SAG = 0.025
 STRIP_WAIST = 0.45
 STRIP_POINTS = 16

@@ -20,14 +20,13 @@ from .reach import behind_the_figure, direction, extent, lowest_over, surface
 from .shapes import EDGE, Box, Camera, Item, box_items, rounded
 
 TABLE_HEIGHT = 0.43
-TABLE_NEAR = 0.45  # a step away, and clear of a chair held beside the body: two things, not one
+TABLE_NEAR = 0.45  # a step away, clear of a chair held beside the body on that side (a pose's `distance:` sets another)
 # shallow, seen from the front: a top more than twice as wide as it is tall on the page over
 # four legs reads as a table (0.3 deep over two legs, its top seen from above was nearly as
 # tall as wide: a chair's back). Wider, it made the standing figure print under 31 mm tall.
-TABLE_DEPTH = 0.2  # side to side
-TABLE_SPAN = 0.15  # front to back
+TABLE_DEPTH, TABLE_SPAN = 0.2, 0.15  # side to side, front to back
 TABLE_BACK = 0.34  # how far a table beside the body stands behind it (the band then passes the standing shin >1.5 mm above its ankle)
-TABLE_TOP, TABLE_OVERHANG = 0.05, 0.02  # its top's thickness, and how far it reaches past the legs
+TABLE_TOP, TABLE_OVERHANG = 0.035, 0.03  # a thin top reaching well past the legs: a table (a thick one read as a seat)
 CHAIR_SEAT = 0.27  # a chair's seat, about 46 cm high
 CHAIR_DEPTH = 0.14
 STEP_LENGTH = 0.3
@@ -180,11 +179,11 @@ def _wall(f: _Fit, prop: Prop) -> None:
 
 
 def _table(f: _Fit, prop: Prop) -> None:
-    """A table a step away on one side; its near leg is where a band can be tied."""
+    """A table a step away on one side (`distance:` to its near edge); a band is tied to its near leg."""
     assert prop.at and prop.side
     d = direction(f.body, prop.at, prop.side)
-    p = f.body.points[prop.at].c
-    near, far = add(p, scale(d, TABLE_NEAR)), add(p, scale(d, TABLE_NEAR + TABLE_DEPTH))
+    p, gap = f.body.points[prop.at].c, TABLE_NEAR if prop.distance is None else prop.distance
+    near, far = add(p, scale(d, gap)), add(p, scale(d, gap + TABLE_DEPTH))
     x0, x1 = sorted((near[0], far[0])) if abs(d[0]) > 0.5 else (p[0] - 0.2, p[0] + 0.2)
     # beside the body and set back behind it, so that a band tied low on its near front leg
     # runs behind the standing leg: seen from above, it then passes that shin clear above

@@ -179,7 +179,7 @@ def _check_points(doc: Document, model: PoseFileFields, problems: list[Problem])
     kinds = [p.prop for p in model.props]
     for i, prop in enumerate(model.props):
         required, allowed = PROP_FIELDS[prop.prop]
-        given = {f for f in ("at", "to", "side", "size") if getattr(prop, f) is not None}
+        given = {f for f in ("at", "to", "side", "size", "distance") if getattr(prop, f) is not None}
         for missing in sorted(required - given):
             hint = PROP_HINT.get(prop.prop, f"write `{missing}:`")
             problems.append(doc.problem(("props", i), f"a {prop.prop} needs `{missing}:` ({hint})"))

@@ -84,6 +84,9 @@ class Prop(Strict):
     to: Annotated[PointName | None, describe("a band's other end: a body point, or 'table'")] = None
     side: Annotated[Direction | None, describe("which side of the body point the prop is on")] = None
     size: Annotated[Size | None, describe("ball or pillow thickness, step height, in body heights")] = None
+    # at least 0.1: nearer, the table's leg stood against the foot (and the knot on it read as round the ankle)
+    distance: Annotated[Annotated[float, Meta(ge=0.1, le=1)] | None, describe(
+        "how far a table stands out from the point `at`, to its near edge, in body heights")] = None
 
 
 class Arrow(Strict):
@@ -137,7 +140,7 @@ PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allo
     "step": ({"at"}, {"at", "size"}),
     "bench": ({"at"}, {"at"}),
     "chair": ({"at"}, {"at"}),
-    "table": ({"at", "side"}, {"at", "side"}),
+    "table": ({"at", "side"}, {"at", "side", "distance"}),
     "line": ({"at"}, {"at"}),
     "ball": ({"at", "side"}, {"at", "side", "size"}),
     "pillow": ({"at", "side"}, {"at", "side", "size"}),
