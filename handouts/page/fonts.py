@@ -40,7 +40,9 @@ def fonts() -> Fonts:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    regular, bold = (TTFont(name, file) for name, file in zip((BODY, BOLD), body_files()))
+    from .plain_zero import plain_zero
+
+    regular, bold = (TTFont(name, plain_zero(file)) for name, file in zip((BODY, BOLD), body_files()))
     for font in (regular, bold):
         _share_subsets(font)
         pdfmetrics.registerFont(font)

@@ -20,8 +20,8 @@ How an entry proves it is the file's own and intact:
 
 No path is stored, in a name or inside: a folder's cache file is named by the folder's
 device and inode, and a picture's by the digests of its pose and base files. Only
-exercise entries, references, templates, pictures, reading grades and the locale's
-date names are kept, never anything about a patient.
+exercise entries, references, templates, pictures, reading grades, the locale's
+date names and the body font with a plain zero (page/plain_zero.py) are kept, never anything about a patient.
 `HANDOUTS_NO_CACHE=1` turns the cache off; `HANDOUTS_CACHE_DIR` moves it.
 """
 

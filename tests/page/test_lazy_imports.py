@@ -28,6 +28,7 @@ NOT_IMPORTED = (
     "textstat",  # reading levels come from the cache
     "fontpkg",  # the body font's files are found without it; it finds Noto, for letters Atkinson lacks
     "click.shell_completion",  # only when the shell asks to complete
+    "fontTools",  # the body font with a plain zero comes from the cache
 )
 
 # what a warm build imports by name but never uses: never run (rlimports.LAZY_MODULES, LAZY_NAMES)
@@ -76,7 +77,8 @@ def test_a_warm_build_imports_none_of_what_it_does_not_use(tmp_path: Path) -> No
 # The modules of the Structs a warm build decodes: msgspec compiles every annotation it finds
 # written as a string (what `from __future__ import annotations` makes), once per process.
 DECODED = ("handouts.reading.models", "handouts.reading.reference_model", "handouts.reading.template_model",
-           "handouts.reading.cache", "handouts.page.drawn", "handouts.handout.dates", "handouts.handout.readability")
+           "handouts.reading.cache", "handouts.page.drawn", "handouts.handout.dates", "handouts.handout.readability",
+           "handouts.page.plain_zero")
 
 
 @pytest.mark.parametrize("module", DECODED)
