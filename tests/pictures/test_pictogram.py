@@ -232,7 +232,7 @@ def one_line_problems(path: Path) -> list[str]:
 def test_unknown_key(write) -> None:
     path = write("p.yaml", "view: front\nbase: standing\ncolour: red\nend: {}\n")
     assert one_line_problems(path) == [
-        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, layout, look_down, planted, props, start, title, turn, view)"
+        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, labels, layout, look_down, planted, props, start, title, turn, view)"
     ]
 
 
