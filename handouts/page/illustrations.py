@@ -42,17 +42,22 @@ LOW = 0.6  # a pictogram less tall than this part of its width: a figure lying d
 
 
 class FrameLabels(msgspec.Struct, frozen=True):
-    """The words over the frames. A hold's second frame is the position held still."""
+    """The words over the frames, one for each word a pose file may choose
+    (pictogram.labels.FrameLabel). A hold's second frame is the position held still; down
+    and up label a movement that goes down and back up past where it began."""
 
     start: str = "Start"
     finish: str = "Finish"
     hold: str = "Hold"
+    down: str = "Down"
+    up: str = "Up"
 
 
 def frame_labels(words: Words) -> FrameLabels:
     """The labels in the handout's language (written out here, so that the catalogue's
     extraction finds them)."""
-    return FrameLabels(start=words._("Start"), finish=words._("Finish"), hold=words._("Hold"))
+    return FrameLabels(start=words._("Start"), finish=words._("Finish"), hold=words._("Hold"),
+                       down=words._("Down"), up=words._("Up"))
 
 
 def prints_caption(template: Template) -> bool:
@@ -115,7 +120,7 @@ def picture_flowables(illustration: Illustration, source: Path | None, mirrored:
             frames = pose_frames(illustration.pose, source, inner_width(width), mirrored)
         except PictureError as error:  # a pose file's name that leaves its folder: say which file and field named it
             raise error.named_in(source, (*field, "pose")) from None
-        names = [None] if frames.overlay else [labels.start, labels.hold if frames.holds else labels.finish]
+        names = [None] if frames.overlay else [getattr(labels, key) for key in frames.labels]
         return [Frames(list(frames.pictures), [_label(w, s) for w in names], width, words)]
     if illustration.pictures:
         files = illustration.pictures

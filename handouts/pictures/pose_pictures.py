@@ -21,6 +21,7 @@ from msgspec import Meta
 
 from ..errors import NotFound
 from ..reading.cache import file_digest, recall, remember
+from .pictogram.labels import FrameLabel
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -69,7 +70,7 @@ class PoseFrames(msgspec.Struct, frozen=True):
 
     pictures: tuple[Flowable, ...]
     overlay: bool  # one picture of both poses, not two frames
-    holds: bool  # the Finish frame is a position held still
+    labels: tuple[FrameLabel, ...]  # which word labels each frame; none for an overlay (one picture)
 
 
 # The files each pose file's pictures were drawn from: itself, then each base file looked
@@ -90,7 +91,7 @@ def pose_frames(name: str, source: Path | None, width: float, mirrored: bool) ->
     # lays out); the compressed operators are shared and never changed.
     path = _found[name, source] = pose_path(name, source)
     made = _pose_frames(path, width, mirrored)
-    return PoseFrames(tuple(copy.copy(p) for p in made.pictures), made.overlay, made.holds)
+    return PoseFrames(tuple(copy.copy(p) for p in made.pictures), made.overlay, made.labels)
 
 
 Size = Annotated[float, Meta(gt=0, le=2000)]
@@ -107,7 +108,7 @@ class SavedFrames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     frames: Annotated[list[SavedFrame], Meta(min_length=1, max_length=2)]
     overlay: bool
-    holds: bool
+    labels: Annotated[list[FrameLabel], Meta(max_length=2)]
     base: Annotated[str, Meta(pattern="^[a-z0-9][a-z0-9-]*$", max_length=60)] | None  # the base pose named, if any
     bases: Annotated[list[str | None], Meta(max_length=2)]  # digest of each place it was looked for (None: no file there)
 
@@ -127,16 +128,16 @@ def _pose_frames(path: Path, width: float, mirrored: bool) -> PoseFrames:
     if saved is not None and operators is not None:
         _sources[path] = (path, *base_candidates(path, saved.base)[: len(saved.bases)]) if saved.base else (path,)
         pictures = tuple(PosePicture(f.width, f.height, ops) for f, ops in zip(saved.frames, operators))
-        return PoseFrames(pictures, saved.overlay, saved.holds)
+        return PoseFrames(pictures, saved.overlay, tuple(saved.labels))
     from .pictogram.pdfops import frame_pictures
 
     illustration = _pose(path)
-    made = PoseFrames(tuple(frame_pictures(illustration, width, mirror=mirrored)), illustration.layout == "overlay", illustration.holds)
+    made = PoseFrames(tuple(frame_pictures(illustration, width, mirror=mirrored)), illustration.layout == "overlay", illustration.labels)
     looked_at = illustration.sources[1:]
     _sources[path] = illustration.sources
     if before is not None and file_digest(path) == before:  # what was drawn is what the key says
         frames = [SavedFrame(p.width, p.height, base64.b64encode(p.compressed).decode("ascii")) for p in made.pictures]
-        remember("pictogram", key, SavedFrames(frames, made.overlay, made.holds, looked_at[0].stem if looked_at else None,
+        remember("pictogram", key, SavedFrames(frames, made.overlay, list(made.labels), looked_at[0].stem if looked_at else None,
                                                [file_digest(p) for p in looked_at]))
     return made
 

@@ -239,7 +239,7 @@ def one_line_problems(path: Path) -> list[str]:
 def test_unknown_key(write) -> None:
     path = write("p.yaml", "view: front\nbase: standing\ncolour: red\nend: {}\n")
     assert one_line_problems(path) == [
-        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, layout, look_down, planted, props, start, title, turn, view)"
+        "p.yaml:3:1: colour: unknown field (known: align, arrows, base, end, labels, layout, look_down, planted, props, start, title, turn, view)"
     ]
 
 
@@ -580,7 +580,7 @@ def test_pelvic_drop_holds_the_rail_in_both_frames() -> None:
 
 def test_pelvic_drop_drops_the_free_hip_then_lifts_it_above_level() -> None:
     """'Let the hip of your free leg drop down ... Lift that hip back up, a bit above level':
-    the Start has the free side dropped, the Finish lifted above level, its foot higher, the
+    the first frame (Down) has the free side dropped, the second (Up) lifted above level, its foot higher, the
     standing leg upright (drop8: Start level and Finish dropped 10 showed no change a judge
     could see)."""
     ill = load_pose_illustration(bundled_pose_path("pelvic-drop"))

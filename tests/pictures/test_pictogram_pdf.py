@@ -250,7 +250,7 @@ def test_a_handout_looks_as_it_did_with_drawings(tmp_path: Path, monkeypatch) ->
     pdfs = {"operators": Builder().pdf(request)}
     def drawn(name, source, width, mirrored):
         made = pose_pictures.pose_frames(name, source, width, mirrored)
-        return pose_pictures.PoseFrames(tuple(pose_pictures.pose_drawings(name, source, width, mirrored)), made.overlay, made.holds)
+        return pose_pictures.PoseFrames(tuple(pose_pictures.pose_drawings(name, source, width, mirrored)), made.overlay, made.labels)
 
     monkeypatch.setattr(illustrations, "pose_frames", drawn)
     # the cards drawn again, not their forms from the first build put back (page/drawn.py)

@@ -334,7 +334,8 @@ CORRUPT_PICTURES = {  # the saved value is {"frames": [[width, height, operators
     "three-frames": lambda value: value["frames"].append(value["frames"][0]),
     "no-frames": lambda value: value.update(frames=[]),
     "base-digest": lambda value: value.update(bases=["0" * 64]),
-    "missing-field": lambda value: value.pop("holds"),
+    "missing-field": lambda value: value.pop("labels"),
+    "unknown-label": lambda value: value.update(labels=["start", "sideways"]),
 }
 
 

@@ -18,6 +18,7 @@ from ...reading.validate import suggest, validate
 from ...reading.yamlio import Document, read_yaml
 from .body import POINT_NAMES
 from .files import base_candidates, bundled_pose_names, bundled_pose_path  # noqa: F401 (part of this module's interface)
+from .labels import FrameLabel
 from .pose_file import (
     ELEVATION,
     PROP_FIELDS,
@@ -60,6 +61,7 @@ class PoseIllustration:
     end: ResolvedPose
     props: tuple[Prop, ...]
     arrows: tuple[Arrow, ...]
+    chosen_labels: tuple[FrameLabel, ...] | None = None  # the file's `labels:`, if it names them
 
     @property
     def facing(self) -> str:
@@ -70,6 +72,13 @@ class PoseIllustration:
         """The end is a position held still (a hold mark): its frame is labelled as a hold."""
         return any(arrow.hold for arrow in self.arrows)
 
+    @property
+    def labels(self) -> tuple[FrameLabel, ...]:
+        """Which word labels each frame (FrameLabel): the file's choice, or Start and then
+        Finish, or Hold for a held end; none for an overlay, which is one picture."""
+        if self.layout == "overlay":
+            return ()
+        return self.chosen_labels or ("start", "hold" if self.holds else "finish")
 
 
 def load_pose_illustration(path: Path) -> PoseIllustration:
@@ -102,6 +111,7 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
             continue
         resolved.append(ResolvedPose(pose.orientation, pose.shift or 0.0, _angles(pose)))
     _check_points(doc, model, problems)
+    _check_labels(doc, model, problems)
     if problems:
         raise InvalidInput(problems)
     return PoseIllustration(
@@ -118,6 +128,7 @@ def load_pose_illustration(path: Path) -> PoseIllustration:
         end=resolved[1],
         props=tuple(model.props),
         arrows=tuple(model.arrows),
+        chosen_labels=tuple(model.labels) if model.labels else None,
     )
 
 
@@ -164,6 +175,16 @@ def _angles(pose: Pose) -> dict[str, dict[str, float]]:
         if isinstance(value, msgspec.Struct):
             out[joint] = {k: float(v) for k, v in _given(value).items()}
     return out
+
+
+def _check_labels(doc: Document, model: PoseFileFields, problems: list[Problem]) -> None:
+    # each label's word is checked by the model (one of a fixed few); what it cannot see:
+    if model.labels is None:
+        return
+    if model.layout == "overlay":
+        problems.append(doc.problem(("labels",), "an overlay is one picture with no labels (remove `labels:`)", key=True))
+    elif model.labels[0] == model.labels[1]:
+        problems.append(doc.problem(("labels", 1), f"both frames labelled {model.labels[0]!r}: the reader cannot tell them apart"))
 
 
 def _check_points(doc: Document, model: PoseFileFields, problems: list[Problem]) -> None:

@@ -13,6 +13,7 @@ from msgspec import Meta
 
 from ...reading.fields import Id, Strict
 from ...reading.fields import about as describe  # Arrow has a field named `about`
+from .labels import FrameLabel
 from .proportions import JOINT_ANGLES
 
 Orientation = Literal["standing", "sitting", "supine", "prone", "quadruped", "side-lying"]
@@ -117,6 +118,8 @@ class PoseFileFields(Strict, kw_only=True):
     align: Annotated[PointName, describe("the body point that stays still between start and end")] = "pelvis"
     planted: Annotated[list[PointName], Meta(max_length=4), describe(
         "body points that must touch the floor too, e.g. the feet of a bridge")] = []
+    labels: Annotated[Annotated[list[FrameLabel], Meta(min_length=2, max_length=2)] | None, describe(
+        "the two frames' labels, from start, finish, hold, down, up (default: start, then finish, or hold with a hold mark)")] = None
     start: Pose = msgspec.field(default_factory=Pose)
     end: Pose
     props: Annotated[list[Prop], Meta(max_length=20)] = []
