@@ -170,8 +170,8 @@ def test_mirror_flips_every_point_and_nothing_else() -> None:
 def test_mirror_moves_the_working_leg_to_the_other_side() -> None:
     """Standing band abduction: the data draws the left leg swinging out to the page's right
     (stance on the RIGHT leg, facing us); mirrored, it swings out to the page's left, and
-    the standing foot stays where it was. Only the legs are measured: the outside hand,
-    held out to a chair, reaches further across than either foot."""
+    the standing foot stays where it was. Only the legs are measured: the inside hand,
+    out on the table, reaches further across than either foot."""
     ill = load_pose_illustration(bundled_pose_path("standing-band-abduction"))
 
     def legs(drawing: Drawing) -> list[Polygon]:  # the body's shapes wholly below its hips
