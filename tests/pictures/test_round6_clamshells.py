@@ -13,6 +13,7 @@ import math
 
 import pytest
 
+from handouts.page.illustrations import LOW
 from handouts.pictures.pictogram.draw import fit
 from handouts.pictures.pictogram.scene import build_scenes
 
@@ -36,27 +37,30 @@ def _thigh(name: str, frame: int = 0) -> tuple[float, float]:
 
 
 def test_the_drawn_up_thighs_point_square_to_the_trunk_full_length() -> None:
-    """clamshell-flexed's Start: the top thigh (the bottom one lies behind it) points
-    straight down the page (within 10 degrees of it; round 5: 17, leaning under the
-    trunk), meets the trunk line at 70 to 100 degrees on the page (round 5: 60), and is
-    more than 6 mm long at print size (round 5: 4.9 mm, pointing at the reader)."""
+    """clamshell-flexed's Start: the top thigh (the bottom one lies behind it) meets the
+    trunk line at 80 to 100 degrees on the page (round 5: 60, leaning under the trunk), and
+    is more than 6 mm long at print size (round 5: 4.9 mm, pointing at the reader)."""
     ill, start, _, cam = _poses("clamshell-flexed")
-    length, lean = _thigh("clamshell-flexed")
+    length, _ = _thigh("clamshell-flexed")
     assert length > 6.0, f"the thigh {length:.1f} mm long"
-    assert abs(lean) < 10, f"the thigh leans {lean:.0f} degrees"
     angle = _page_angle(cam, start, "right_knee", "right_hip", "neck")
-    assert 70 < angle < 100, f"thigh and trunk at {angle:.0f} degrees"
+    assert 80 < angle < 100, f"thigh and trunk at {angle:.0f} degrees"
 
 
 @pytest.mark.parametrize("name", ["clamshell", "clamshell-band"])
 def test_the_plain_clamshell_thighs_slant_to_the_feet_unlike_the_drawn_up_ones(name: str) -> None:
     """At a glance the hip angle tells the clamshells apart: the plain and band clamshells'
-    thighs (hips bent 55) slant more than 35 degrees towards the feet, a V, where the
-    drawn-up ones point straight down, an L: 35 degrees and more between them."""
+    thighs (hips bent 55) slant more than 35 degrees towards the feet, a V, and meet the
+    trunk line on the page at more than 25 degrees wider an angle than the drawn-up ones,
+    each in its own picture (the drawn-up one is seen from another side, so the thighs'
+    slant on the page alone does not compare)."""
     length, lean = _thigh(name)
-    _, drawn_up = _thigh("clamshell-flexed")
     assert length > 6.0 and lean > 35, f"{name}: the thigh leans {lean:.0f} degrees, {length:.1f} mm long"
-    assert lean - drawn_up > 35
+    _, start, _, cam = _poses(name)
+    _, drawn_up, _, drawn_up_cam = _poses("clamshell-flexed")
+    wide = _page_angle(cam, start, "right_knee", "right_hip", "neck")
+    square = _page_angle(drawn_up_cam, drawn_up, "right_knee", "right_hip", "neck")
+    assert wide - square > 25, f"{name}: {wide:.0f} degrees against {square:.0f}"
 
 
 def test_the_drawn_up_start_shows_the_knees_bent_near_a_right_angle() -> None:
@@ -128,7 +132,7 @@ def test_the_drawn_up_shins_rise_back_from_the_knees_unlike_a_kneeling_shin() ->
     assert rise > 15 and (ay - ky) * k / MM > 2.0, f"the shin rises {rise:.0f} degrees, {(ay - ky) * k / MM:.1f} mm"
 
 
-@pytest.mark.parametrize("name", CLAMSHELLS)
+@pytest.mark.parametrize("name", ["clamshell", "clamshell-band"])
 def test_seen_from_above_the_mat_lies_all_round_the_figure(name: str) -> None:
     """The mat's far edge is drawn above the whole figure on the page, in both frames.
     Fitted closely round the body, its far edge ran along the underside of the trunk and
@@ -136,11 +140,50 @@ def test_seen_from_above_the_mat_lies_all_round_the_figure(name: str) -> None:
     mat: judges saw the drawn-up clamshell on all fours, "the thighs pointing into the mat"."""
     ill = _poses(name)[0]
     for scene in build_scenes(ill):
-        layers = {layer.name: layer.items for layer in scene.layers}
-        (mat_top,) = [item for item in layers["behind"] if item.fill == "tint"]
-        figure_top = max(y for item in layers["figure"] for _, y in item.points)
-        far_edge = min(y for _, y in mat_top.points[:2])  # the top face's far corners come first (shapes.box_items)
+        far_edge = min(y for _, y in _mat_top(scene).points[:2])  # the top face's far corners come first (shapes.box_items)
+        figure_top = max(y for item in _layer(scene, "figure") for _, y in item.points)
         assert far_edge > figure_top, f"{name}: the mat's far edge {far_edge:.3f}, the figure's top {figure_top:.3f}"
+
+
+def test_the_drawn_up_knees_rest_on_the_mat_seen_from_the_heads_side() -> None:
+    """clamshell-flexed is seen from the head's side (turned), where a mat reaching out
+    behind the body filled the frame and shrank the body: its mat fits closely and is drawn
+    as a plank in perspective. The thighs must not seem to point into the mat or stand
+    beside it: the bottom knee and hip (where the body lies on it) are drawn inside the
+    mat's top face in both frames, and the top knee too at the Start. (The feet, raised
+    on the bottom leg at the mat's end, overhang its end on the page.)"""
+    ill, start, end, cam = _poses("clamshell-flexed")
+    for scene, body in zip(build_scenes(ill), (start, end)):
+        face = _mat_top(scene).points
+        for point in ("left_knee", "left_hip") + (("right_knee",) if body is start else ()):
+            assert _inside(cam.xy(body.points[point].c), face), f"{point} off the mat"
+
+
+def test_the_turned_drawn_up_clamshell_keeps_its_frames_low_enough_for_its_pages() -> None:
+    """Turned, the plank of a mat slants across the frame and makes it taller. Turned -40
+    the frames were 0.73 of their width tall (29 mm in a standard 40 mm frame) and the
+    early-stage programme in Spanish on Letter ran to a 4th page; at 0.64 the one-page
+    sheet of six lying exercises ran to two sides. Under LOW, one-page and compact draw a
+    lying figure's frames wider (pose_frame_width), which makes these taller still. So the
+    frames are from LOW to 0.63 of their width tall (tests/page holds the pages themselves)."""
+    ill = _poses("clamshell-flexed")[0]
+    tall = fit(build_scenes(ill), WIDTH)[3] / WIDTH
+    assert LOW <= tall <= 0.63, f"the frames {tall:.3f} of their width tall"
+
+
+def _layer(scene, name: str):
+    return {layer.name: layer.items for layer in scene.layers}[name]
+
+
+def _mat_top(scene):
+    (top,) = [item for item in _layer(scene, "behind") if item.fill == "tint"]
+    return top
+
+
+def _inside(p: tuple[float, float], polygon) -> bool:
+    """Whether p lies inside a convex polygon (either winding)."""
+    sides = [(b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) for a, b in zip(polygon, polygon[1:] + polygon[:1])]
+    return all(s > 0 for s in sides) or all(s < 0 for s in sides)
 
 
 def test_a_mat_reaches_out_only_behind_the_body(write) -> None:
