@@ -101,7 +101,7 @@ def test_list_filters_and_json(library_dir) -> None:
 def test_show_and_schema() -> None:
     runner = CliRunner()
     shown = runner.invoke(main, ["show", "clamshell"])
-    assert shown.exit_code == 0 and shown.output.startswith("Clamshell (clamshell)")
+    assert shown.exit_code == 0 and shown.output.startswith("Clamshell without a band (clamshell)")
     schema = runner.invoke(main, ["schema", "exercise"])
     assert schema.exit_code == 0 and '"additionalProperties": false' in schema.output and '"steps"' in schema.output
 

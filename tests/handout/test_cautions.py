@@ -54,7 +54,7 @@ def test_a_matching_condition_is_a_note_naming_the_exercise_the_condition_and_th
     _, advice, _ = builder.render(Request(program=program(tmp_path, "[gluteal-tendinopathy]"), date=DAY))
     cautions = [line for line in advice if "caution" in line]
     assert len(cautions) == 1  # the clamshell; the hip drop has none
-    assert cautions[0].startswith("Clamshell (clamshell): a caution for gluteal tendinopathy, one of this patient's conditions: "
+    assert cautions[0].startswith("Clamshell without a band (clamshell): a caution for gluteal tendinopathy, one of this patient's conditions: "
                                   "Lying on the painful side presses on its tendons")
 
 
@@ -68,7 +68,7 @@ def test_the_note_is_on_the_terminal_and_the_build_succeeds(tmp_path) -> None:
     out = tmp_path / "p.pdf"
     result = CliRunner().invoke(main, ["build", program(tmp_path, "[gluteal-tendinopathy]"), "--date", "2026-12-07", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Note: Clamshell (clamshell): a caution for gluteal tendinopathy" in result.stderr
+    assert "Note: Clamshell without a band (clamshell): a caution for gluteal tendinopathy" in result.stderr
     assert out.is_file()
 
 
@@ -79,7 +79,7 @@ def test_strict_makes_a_match_an_error_of_one_line_and_writes_nothing(tmp_path) 
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     # at the first exercise with a caution (the program's line 3, the second of its exercises), naming the others
-    assert re.match(rf"Error: {re.escape(path)}:3:\d+: exercises\[1\]\.id: Clamshell \(clamshell\): a caution for gluteal "
+    assert re.match(rf"Error: {re.escape(path)}:3:\d+: exercises\[1\]\.id: Clamshell without a band \(clamshell\): a caution for gluteal "
                     r"tendinopathy, one of this patient's conditions \(and 1 more\): ", result.stderr), result.stderr
     assert not out.exists()
 
@@ -100,7 +100,7 @@ def test_the_patients_copy_says_nothing_of_it(builder, tmp_path) -> None:
 def test_the_clinicians_copy_marks_the_card_with_the_caution_and_its_sources(builder, tmp_path) -> None:
     data = builder.pdf(Request(program=program(tmp_path, "[gluteal-tendinopathy]"), date=DAY, audience="clinician"))
     text = text_of(data)
-    found = re.search(r"For the clinician: 1\. Clamshell Caution for this patient's gluteal tendinopathy: Lying on the painful side"
+    found = re.search(r"For the clinician: 1\. Clamshell without a band Caution for this patient's gluteal tendinopathy: Lying on the painful side"
                       r".*? before giving it\. \[(\d+), (\d+)\]", text)
     assert found, text
     grimaldi, mellor = found.groups()

@@ -59,17 +59,17 @@ def test_a_changed_dose_says_now_and_was_in_the_dose_box_words(builder, tmp_path
                           "  - {id: clamshell, dosage: {hold_seconds: 3}}\n")
     # the new program changes only the hold: its sets and reps are the entry's own again, 3 and 12
     assert found.doses == (
-        DoseChange("Clamshell", "amount", "12 times in a row, 3 sets", "10 times in a row, 2 sets"),
-        DoseChange("Clamshell", "hold", "3 seconds each time", "1 second each time"),
+        DoseChange("Clamshell without a band", "amount", "12 times in a row, 3 sets", "10 times in a row, 2 sets"),
+        DoseChange("Clamshell without a band", "hold", "3 seconds each time", "1 second each time"),
     )
-    assert said == [("Clamshell:", "now 12 times in a row, 3 sets, was 10 times in a row, 2 sets."),
-                    ("Clamshell, hold:", "now 3 seconds each time, was 1 second each time.")]
+    assert said == [("Clamshell without a band:", "now 12 times in a row, 3 sets, was 10 times in a row, 2 sets."),
+                    ("Clamshell without a band, hold:", "now 3 seconds each time, was 1 second each time.")]
 
 
 def test_a_changed_side_is_a_change_not_one_stopped_and_one_added(builder, tmp_path) -> None:
     found, said = changes(builder, tmp_path, "  - {id: clamshell, side: left}\n", "  - clamshell\n")
     assert not found.added and not found.stopped
-    assert said == [("Clamshell, which leg:", "now each leg, was your left leg only.")]
+    assert said == [("Clamshell without a band, which leg:", "now each leg, was your left leg only.")]
 
 
 def test_a_part_of_the_dose_that_is_new_or_gone(builder, tmp_path) -> None:
@@ -89,7 +89,7 @@ def test_a_changed_bundled_default_shows(tmp_path) -> None:
     path = program(tmp_path, "p.yaml", "  - clamshell\n")
     old = Builder((tmp_path / "clinic-library",)).handout(Request(program=path, date=DAY))
     new = Builder().handout(Request(program=path, date=DAY))
-    assert compare(old, new).doses == (DoseChange("Clamshell", "amount", "12 times in a row, 3 sets", "15 times in a row, 2 sets"),)
+    assert compare(old, new).doses == (DoseChange("Clamshell without a band", "amount", "12 times in a row, 3 sets", "15 times in a row, 2 sets"),)
 
 
 def test_a_dose_that_prints_the_same_is_no_change(builder, tmp_path) -> None:
@@ -115,7 +115,7 @@ def test_the_box_is_on_page_one_after_the_key_points(builder, tmp_path) -> None:
     box = text.index("What changed since your last visit")
     assert text.index("Call us:") < box < text.index("Your week:")
     assert "New exercise: Hip drop on a step." in text
-    assert "Clamshell, which leg: now each leg, was your left leg only." in text
+    assert "Clamshell without a band, which leg: now each leg, was your left leg only." in text
 
 
 def test_without_since_there_is_no_box(builder, tmp_path) -> None:
@@ -185,7 +185,7 @@ def test_since_on_the_command_line(tmp_path) -> None:
     out = tmp_path / "new.pdf"
     result = CliRunner().invoke(main, ["build", new, "--since", old, "--date", "2026-12-07", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Clamshell, which leg: now each leg" in page_one(out.read_bytes())
+    assert "Clamshell without a band, which leg: now each leg" in page_one(out.read_bytes())
 
 
 def test_since_with_several_programs_is_a_usage_error(tmp_path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import msgspec
 import pytest
 from reportlab.platypus import KeepTogether, Paragraph
@@ -113,8 +115,30 @@ def test_the_log_is_one_block_with_dated_days_and_shaded_rest_days(library_dir) 
     head = [paragraphs([cell])[0] for cell in table._cellvalues[0][1:]]
     assert head[0] == "Sat 21 Nov" and head[-1] == "Fri 27 Nov", head  # DAY is a Saturday
     # the fixture's exercises are done 5 days a week: days 4 and 7 of each row rest
-    shaded = {(cmd[1], cmd[2]) for cmd in table._bkgrndcmds if cmd[0] == "BACKGROUND" and cmd[3].hexval() == "0x" + REST_SHADE[1:]}
-    assert shaded == {((4, 1), (4, 1)), ((7, 1), (7, 1)), ((4, 2), (4, 2)), ((7, 2), (7, 2))}
+    # and on those days the pain row (3) too: with no exercise done there is no pain after it
+    assert shaded_cells(table) == {(4, 1), (7, 1), (4, 2), (7, 2), (4, 3), (7, 3)}
+
+
+def test_the_pain_box_rests_only_on_a_day_every_exercise_rests() -> None:
+    """middle-stage: exercises 1 to 3 rest on Thursday and Sunday, exercise 4 on Wednesday,
+    Friday and Sunday; only Sunday has no exercise, so only its pain box is shaded."""
+    from reportlab.platypus import Table
+
+    from handouts.page.sections import log
+
+    h = Builder().handout(Request(program="middle-stage", date=dt.date(2026, 12, 7)))  # a Monday
+    (block,) = log(h, styles(h.template), WIDTH)
+    table = next(f for f in block._content if isinstance(f, Table))
+    pain = {day for day, row in shaded_cells(table) if row == 5}
+    assert {day for day, row in shaded_cells(table) if row == 1} == {4, 7}  # the rows do rest on other days
+    assert pain == {7}
+
+
+def shaded_cells(table) -> set[tuple[int, int]]:
+    from handouts.page.sections import REST_SHADE
+
+    return {cmd[1] for cmd in table._bkgrndcmds
+            if cmd[0] == "BACKGROUND" and cmd[1] == cmd[2] and cmd[3].hexval() == "0x" + REST_SHADE[1:]}
 
 
 HUGE_TYPE = """\

@@ -52,10 +52,10 @@ def test_the_clinic_address_review_date_and_progressions_print_in_every_layout(b
     assert "12 River Road, Springfield" in text
     assert "Next visit: 21 December 2026" in text  # page 1
     assert "Next visit: Monday 21 December" in text  # the log
-    # middle-stage's clamshell with a band: easier is the clamshell, not on this handout, so the
+    # middle-stage's clamshell with a band: easier is the clamshell without a band, not on this handout, so the
     # patient is told to ask; harder is the standing band lift, its card 3, which the patient
     # does already: not named again
-    assert "Too hard? Ask us about an easier exercise: Clamshell." in text and "Try Clamshell" not in text
+    assert "Too hard? Ask us about Clamshell without a band." in text and "easier exercise" not in text
     assert "Too easy? Ask us about Standing leg lift with a band." not in text
     # side steps: harder is the one-leg deadlift, not on this handout
     assert "Too easy? Ask us about One-leg deadlift." in text and "harder exercise" not in text  # its name is not in the card's
