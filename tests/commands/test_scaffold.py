@@ -160,7 +160,7 @@ def test_an_exercise_from_a_bundled_one_is_its_file_under_the_new_id_and_builds_
                       "# To draw a pose of your own: handouts new pose clamshell-chair --from clamshell, then write\n"
                       "# `pose: clamshell-chair.pose.yaml` under illustration: below.\n")
     shown = invoke("show", "clamshell-chair", "--library", str(tmp_path))
-    assert shown.exit_code == 0 and shown.stdout.startswith("Clamshell (clamshell-chair)")
+    assert shown.exit_code == 0 and shown.stdout.startswith("Clamshell without a band (clamshell-chair)")
     built = invoke("build", "-e", "clamshell-chair", "-e", "clamshell", "--library", str(tmp_path), "-o", str(tmp_path / "x.pdf"))
     assert built.exit_code == 0, built.output
 
