@@ -286,7 +286,7 @@ def test_compact_prints_the_references_after_the_last_card_where_the_last_page_h
 
     from handouts.commands.build import Builder, Request
 
-    # early-stage: its last page has room under card 4 (middle-stage's has not, and fills page 1's gap)
+    # early-stage: its last page has room under card 4
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(Builder().pdf(Request(program="early-stage", template="compact")))).pages]
     assert "Where this advice comes from" not in pages[0]
     last = pages[-1]
