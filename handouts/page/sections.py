@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from ..errors import PictureError
@@ -248,8 +249,11 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     head = [Para(f"<b>{para(exercise)}</b>", s.small)]
     # short of room, a day is named by its number alone ("Tue 1"), on one line on the one-page
     # sheet: the week's month is in the header's date
+    # so too where a date is wider than its column (large print): "8 / Dec" under "Tue" went ragged
+    numbered = tight or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
+
     def day_head(day) -> str:
-        if not tight:
+        if not numbered:
             return f" <br/>{para(words.date(day, short_date))}"
         return f"&nbsp;{day.day}" if one_line else f" <br/>{day.day}"
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import msgspec
 import pytest
+from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph
 
 from handouts.commands.build import Builder, Request
@@ -132,6 +133,22 @@ def test_the_pain_box_rests_only_on_a_day_every_exercise_rests() -> None:
     pain = {day for day, row in shaded_cells(table) if row == 5}
     assert {day for day, row in shaded_cells(table) if row == 1} == {4, 7}  # the rows do rest on other days
     assert pain == {7}
+
+
+@pytest.mark.parametrize(("template", "first", "fourth"), [("standard", "Mon 7 Dec", "Thu 10 Dec"), ("large-print", "Mon 7", "Thu 10")])
+def test_a_log_day_too_narrow_for_its_date_is_named_by_its_number(template, first, fourth) -> None:
+    """At 16 pt "10 Dec" is wider than a day's column: it broke as "8 / Dec" beside
+    "7 Dec", heads of two and three lines. Then every day is its name and number, the
+    month being in the header's date."""
+    from reportlab.platypus import Table
+
+    from handouts.page.sections import log
+
+    h = Builder().handout(Request(program="middle-stage", template=template, date=dt.date(2026, 12, 7)))
+    (block,) = log(h, styles(h.template), 180 * mm)  # A4 less the margins
+    table = next(f for f in block._content if isinstance(f, Table))
+    head = [" ".join(paragraphs([cell])[0].split()) for cell in table._cellvalues[0][1:]]
+    assert head[0] == first and head[3] == fourth, head
 
 
 def shaded_cells(table) -> set[tuple[int, int]]:
