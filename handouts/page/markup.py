@@ -33,6 +33,17 @@ def run_in(label: str, text: str) -> str:
     return f"{bold_label(label)} {para(text)}"
 
 
+def no_short_last_line(text: str, least: int = 10) -> str:
+    """The text with its last words (three at most) joined by no-break spaces until they
+    make `least` characters: a unit or a short word alone on a box's last line ("2 / sets",
+    "5 days a / week", "Stand / on it.") read as a fragment to large-print reviewers."""
+    words = text.split(" ")
+    tail = words.pop()
+    while words and len(tail) < least and tail.count("\xa0") < 2:
+        tail = words.pop() + "\xa0" + tail
+    return " ".join([*words, tail])
+
+
 def bold_label(label: str) -> str:
     """A label in bold, whole: its spaces do not break, and a word with a no-break space in it
     is never hyphenated by ReportLab (its hyphenator takes words of letters only), so no label
