@@ -224,7 +224,8 @@ CARDS_A_PAGE = {"columns": 2, "stacked": 1, "compact": 3, "line": 6}
 # beside them, never smaller words (large print needs it for its longest cards).
 ARRANGEMENTS = {
     "columns": [[(partial(_columns_with, fill=fill), scale) for fill in FILLS] for scale in (1.0, 0.9, 0.8)],
-    "stacked": [[(_stacked, 1.0)], [(_stacked, 0.9)], [(_stacked, 0.8)], [(_columns, 0.7), (_columns_tucked, 0.7)]],
+    "stacked": [[(_stacked, 1.0)], [(_stacked, 0.9)], [(_stacked, 0.8)],
+                *[[(_columns, scale), (_columns_tucked, scale)] for scale in (0.8, 0.7)]],
     "compact": [[(partial(arrange, foot=foot), scale) for foot in ("", "under", "beside") for arrange in (_compact, _compact_tucked)]
                 for scale in (1.0, 0.9)],
     "line": [[(_line, 1.0)]],

@@ -61,12 +61,15 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     texts = paragraphs(card_flowables(h.cards[0], h, styles(h.template), WIDTH, HEIGHT))
     steps = [t for t in texts if t in h.cards[0].exercise.steps]
     assert steps == list(h.cards[0].exercise.steps)
-    assert "Your dose: 12 times in a row, 3 sets" in texts
-    assert "Hold: 2 seconds each time" in texts
-    assert "Rest: 1 minute between sets" in texts
-    assert "How often: once a day, 5 days a week" in texts
-    assert "Which leg: 3 sets with each leg." in texts
-    assert "Weight or band: no weight" in texts
+    # the dose box keeps a value's last words together: no "3 / sets" alone on a line
+    assert "How often:  once a day, 5 days\xa0a\xa0week" in texts
+    plain = {" ".join(t.split()) for t in texts}
+    assert "Your dose: 12 times in a row, 3 sets" in plain
+    assert "Hold: 2 seconds each time" in plain
+    assert "Rest: 1 minute between sets" in plain
+    assert "How often: once a day, 5 days a week" in plain
+    assert "Which leg: 3 sets with each leg." in plain
+    assert "Weight or band: no weight" in plain
     # (a bold label's spaces do not break)
     assert any(t.startswith("Stop\xa0and\xa0call\xa0us\xa0if ") for t in texts) and "Avoid these mistakes" in texts
     assert not any(t.startswith("Stop and call us if Stop") for t in texts), "the label is not said twice"
@@ -308,3 +311,33 @@ def test_compact_prints_the_references_after_the_last_card_where_the_last_page_h
     assert "Where this advice comes from" not in pages[0]
     last = pages[-1]
     assert last.index("4. Hip hike at the wall") < last.index("Where this advice comes from")
+
+
+def test_large_print_falls_back_to_pictures_beside_the_dose_before_shrinking_them() -> None:
+    """middle-stage's hip drop is too tall stacked (pictures, dose box, steps) even at 0.8
+    of large print's picture size; beside the dose box its frames fit at 0.8, rather than
+    at 0.7 of 60 mm, the standard layout's size, which it printed at."""
+    from handouts.page.cards import card_content
+    from handouts.page.illustrations import frame_width
+
+    h = Builder().handout(Request(program="middle-stage", template="large-print", date=dt.date(2026, 12, 7)))
+    width, height = 182 * mm, 271 * mm - 30  # A4 less the margins and the footer
+    found: list = []
+
+    def walk(item) -> None:
+        if hasattr(item, "frames_width"):
+            found.append(item)
+        elif isinstance(item, (list, tuple)):
+            for sub in item:
+                walk(sub)
+        elif isinstance(item, KeepTogether):
+            walk(item._content)
+        elif hasattr(item, "_cellvalues"):
+            walk(item._cellvalues)
+
+    card = next(c for c in h.cards if c.exercise.id == "pelvic-drop")
+    walk(card_content(card, h, styles(h.template), width, height))
+    (pictures,) = found
+    assert pictures.frame / frame_width(h.template) == pytest.approx(0.8)
+    beside = [f for f in card_content(card, h, styles(h.template), width, height) if hasattr(f, "_cellvalues")]
+    assert beside, "the pictures sit in a row with the dose box"
