@@ -189,7 +189,9 @@ def test_the_hip_push_arrow_is_long_enough_to_see() -> None:
 
 def test_the_step_arrow_points_where_the_foot_goes() -> None:
     """single-leg-reach-step: the step's direction was ambiguous: the arrow on the floor
-    beside the moving foot, long, pointing the way the foot moves on the page."""
+    beside the moving foot, pointing the way the foot moves on the page. Round 9 runs it
+    from the ghost of the foot's start place to its new place (test_round9_reach), so it
+    spans the gap between them: more than 0.12 body heights of shaft, no longer 0.2."""
     ill, (k, ox, oy, _), shafts = _shafts("single-leg-reach-step")
     start, end = placed(ill, ill.start), placed(ill, ill.end)
     cam = Camera(ill.elevation, ill.yaw)
@@ -198,7 +200,7 @@ def test_the_step_arrow_points_where_the_foot_goes() -> None:
     low = min(shafts, key=lambda s: min(y for _, y in s))  # the one along the floor
     arrow = (low[-1][0] - low[0][0], low[-1][1] - low[0][1])
     cos = (foot[0] * arrow[0] + foot[1] * arrow[1]) / math.hypot(*foot) / math.hypot(*arrow)
-    assert cos > 0.95 and _length(low) / k > 0.2
+    assert cos > 0.95 and _length(low) / k > 0.12
     near = min(math.dist(p, (ox + b[0] * k, oy + b[1] * k)) for p in low) / k
     assert near < 0.2, "beside the foot"
 

@@ -22,7 +22,9 @@ def _step_way(ill, start, end) -> float:
 
 
 def test_two_arrows_the_step_along_the_floor_and_one_bow_over_the_head() -> None:
-    """Two arrows, not three: the step's, low along the floor the way the foot goes, and the
+    """Two arrows, not three: the step's, low along the floor the way the foot goes (more
+    than 4 mm across the page: since round 9 it runs from the ghost of the foot's start
+    place to its new place, test_round9_reach, and spans only the gap between them), and the
     reach's, one bow wholly above the Finish head that runs the way the hand goes and
     bulges more than 1 mm up off the line between its ends (a curve over the head)."""
     ill, start, end, _ = _poses(NAME)
@@ -30,7 +32,7 @@ def test_two_arrows_the_step_along_the_floor_and_one_bow_over_the_head() -> None
     assert len(shafts) == 2, f"{len(shafts)} arrows"
     step, reach = sorted(shafts, key=lambda s: min(s.points[1::2]))
     way = _step_way(ill, start, end)
-    assert (step.points[-2] - step.points[0]) * way > 5 * MM, "the step's arrow the way the foot goes"
+    assert (step.points[-2] - step.points[0]) * way > 4 * MM, "the step's arrow the way the foot goes"
     assert max(step.points[1::2]) < _on_page(ill, end, "right_knee")[1], "along the floor, below the knee"
     head = _on_page(ill, end, "head")
     assert min(reach.points[1::2]) > head[1], "over the head"

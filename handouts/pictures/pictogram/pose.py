@@ -210,6 +210,8 @@ def _check_points(doc: Document, model: PoseFileFields, problems: list[Problem])
             problems.append(doc.problem(("props", i, "side"), "a mat reaches out only behind the body (`side: back`) or not at all"))
         if prop.prop == "wall" and prop.side in ("above", "below"):
             problems.append(doc.problem(("props", i, "side"), "a wall stands left, right, front or back of the body (not above or below)"))
+        if prop.prop == "ghost" and prop.at not in (None, "right_foot", "left_foot"):
+            problems.append(doc.problem(("props", i, "at"), "a ghost is a foot where it stood at the start: `at: right_foot` or `left_foot`"))
         check(("props", i, "at"), prop.at)
         check(("props", i, "to"), prop.to, ("table",) if "table" in kinds else ())
         if kinds.count(prop.prop) > 1 and prop.prop in ("floor", "mat", "wall", "step", "bench", "chair", "table", "line"):

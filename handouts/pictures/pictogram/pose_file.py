@@ -25,7 +25,7 @@ Direction = Literal["left", "right", "front", "back", "above", "below"]
 PropKind = Literal[
     "floor", "mat", "wall", "step", "bench", "chair", "table", "line", "hip_line",
     "ball", "pillow", "band", "dumbbell", "ankle_weight", "barbell", "pad", "handle", "chair_back", "rail",
-    "level", "weight_stack", "shadow",
+    "level", "weight_stack", "shadow", "ghost",
 ]  # fmt: skip
 PointName = Annotated[str, Meta(min_length=1, max_length=40)]  # checked against the body's points
 Size = Annotated[float, Meta(gt=0, le=1)]  # fractions of the body's height
@@ -158,6 +158,7 @@ PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allo
     "level": ({"at"}, {"at"}),
     "weight_stack": ({"at", "side"}, {"at", "side"}),
     "shadow": ({"at"}, {"at"}),
+    "ghost": ({"at"}, {"at"}),  # a foot where it stood at the start, in the Finish frame (ghost.py)
 }
 PROP_HINT = {
     "band": "write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh",

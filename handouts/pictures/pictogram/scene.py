@@ -6,6 +6,7 @@ both poses. A scene's layers are drawn in this order:
 
 - `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
   and, seen from above, the floor, mat and seat the body lies or sits on);
+- `ghost`: in the Finish frame, a stepping foot where it stood at the start (ghost.py);
 - `figure` (a frame's pose) or `start` then `end` (an overlay): each pose drawn far to
   near, every limb over a thin white halo so that a limb in front of another reads as in
   front (the ISO 7001 look), with the props that move with it among its limbs. In an
@@ -28,6 +29,7 @@ from .arrows import arrow_items
 from .body import Ball, Body, Part
 from .face import eye_items
 from .fixed_props import Fixed, fixed_props
+from .ghost import ghost_items
 from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
 from .moving_props import moving_props
 from .placement import placed, prop_of
@@ -201,11 +203,12 @@ def build_scenes(ill: PoseIllustration) -> tuple[Scene, ...]:
         start_items, end_items = overlay_items(ill, start, end, cam, fixed)
         layers = [Layer("behind", fixed.behind), Layer("start", start_items), Layer("end", end_items), Layer("under", fixed.under)]
         scenes: tuple[Scene, ...] = (Scene([*layers, Layer("arrows", arrows)], seats=fixed.seats),)
-    else:  # both figures solid: the labels say which is which; the arrows in the Finish frame
+    else:  # both figures solid: the labels say which is which; the arrows in the Finish frame,
+        # with a ghost foot (where a stepping foot stood at the start) behind the figure
         scenes = tuple(
-            Scene([Layer("behind", fixed.behind), Layer("figure", pose_items(ill, body, cam, "end", fixed)),
+            Scene([Layer("behind", fixed.behind), Layer("ghost", ghosts), Layer("figure", pose_items(ill, body, cam, "end", fixed)),
                    Layer("under", fixed.under), Layer("arrows", marks)], seats=fixed.seats)
-            for body, marks in ((start, []), (end, arrows))
+            for body, marks, ghosts in ((start, [], []), (end, arrows, ghost_items(ill, start, cam)))
         )
     _add_floor(ill, scenes, cam, [start, end], fixed.footprints)
     return scenes

@@ -1,0 +1,106 @@
+"""Round 9's picture-only judges (3 of 5 from both) on the two reach-and-hip-shift pictures.
+
+single-leg-reach-step: "the foot arrow runs from the right foot to the left one: does the
+left foot step out, or does the right foot cross over?" The Finish frame now shows the
+stepping foot where it stood (a ghost), and the step's arrow runs from it to the new place.
+single-leg-reach-hip-shift: the hips' arrow started inside the body ("a stick poking the
+hip") and the lifted foot hung so low that it might have been standing. Each test holds
+one fix in place, measured on the pose and the drawn frames.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.graphics.shapes import Polygon
+from reportlab.lib.colors import HexColor
+
+from handouts.pictures.pictogram.draw import END_COLOUR, START_COLOUR, fit, frame_drawings
+from handouts.pictures.pictogram.scene import build_scenes
+
+from .test_pictogram import WIDTH, one_line_problems, shapes
+from .test_round4 import _poses
+from .test_round5 import MM, _on_page, _shafts
+
+STEP, SHIFT = "single-leg-reach-step", "single-leg-reach-hip-shift"
+
+
+def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
+
+
+def test_the_finish_frame_ghosts_the_stepping_foot_where_it_stood() -> None:
+    """One ghost in the Finish frame and none in the Start: the right foot's start place, in
+    the light start tint with a dashed dark edge (not a shadow: it has the foot's outline),
+    its toe clear of the back foot (the start stance a little wide for that), so the reader
+    sees that the far foot left the back foot's side."""
+    ill, start, end, _ = _poses(STEP)
+    first, finish = frame_drawings(ill, WIDTH)
+    assert shapes(first, "ghost") == []
+    (ghost,) = shapes(finish, "ghost")
+    assert isinstance(ghost, Polygon) and ghost.fillColor == HexColor(START_COLOUR)
+    assert ghost.strokeColor == HexColor(END_COLOUR) and ghost.strokeDashArray
+    xs, ys = ghost.points[0::2], ghost.points[1::2]
+    middle = (sum(xs) / len(xs), sum(ys) / len(ys))
+    k = fit(build_scenes(ill), WIDTH)[0]
+    assert math.dist(middle, _on_page(ill, start, "right_foot")) < 0.01 * k, "where the right foot stood"
+    back = _to_segment(_on_page(ill, start, "right_toe"), _on_page(ill, end, "left_heel"), _on_page(ill, end, "left_toe"))
+    radii = start.parts["right_foot"].balls[1].r + end.parts["left_foot"].balls[1].r
+    assert back > radii * k, "the ghost's toe clear of the back foot"
+
+
+def test_the_step_arrow_runs_from_the_ghost_to_the_new_place() -> None:
+    """The step's arrow starts at the ghost's toe and ends at the front foot's heel (each
+    within 0.03 body heights), bowed a little up off the floor like a foot lifted over it,
+    and still lies below the knees."""
+    ill, start, end, _ = _poses(STEP)
+    k = fit(build_scenes(ill), WIDTH)[0]
+    step = min(_shafts(ill), key=lambda s: min(s.points[1::2]))
+    tail, tip = step.points[:2], step.points[-2:]
+    assert math.dist(tail, _on_page(ill, start, "right_toe")) < 0.03 * k, "from the ghost's toe"
+    # the shaft stops short of its head: the head's tip is a head length on, at the heel
+    assert math.dist(tip, _on_page(ill, end, "right_heel")) < 0.07 * k, "to the front foot's heel"
+    assert max(step.points[1::2]) > max(tail[1], tip[1]) + 0.3 * MM, "bowed up off the floor"
+    assert max(step.points[1::2]) < _on_page(ill, end, "right_knee")[1] - 0.1 * k
+
+
+def test_the_hips_arrow_stands_clear_of_the_body() -> None:
+    """The hips' arrow started 0.3 mm inside the hip's outline and read as a stick held at
+    the waist: every point of it is more than 1 mm (shaft edge to body edge) outside the
+    dark figure, at hip height, and it points away from the body, tail nearest."""
+    ill, _, end, _ = _poses(SHIFT)
+    finish = frame_drawings(ill, WIDTH)[1]
+    hips = min(_shafts(ill), key=lambda s: max(s.points[1::2]) - min(s.points[1::2]))
+    body = [s for s in shapes(finish, "figure") if isinstance(s, Polygon) and s.fillColor == HexColor(END_COLOUR)]
+    edges = [((s.points[i], s.points[i + 1]), (s.points[(i + 2) % len(s.points)], s.points[(i + 3) % len(s.points)]))
+             for s in body for i in range(0, len(s.points), 2)]
+    pts = list(zip(hips.points[0::2], hips.points[1::2]))
+    clear = min(_to_segment(p, a, b) for p in pts for a, b in edges) - hips.strokeWidth / 2
+    assert clear > 1 * MM, f"{clear / MM:.1f} mm off the body"
+    k = fit(build_scenes(ill), WIDTH)[0]
+    assert abs(pts[0][1] - _on_page(ill, end, "pelvis")[1]) < 0.06 * k, "at hip height"
+    pelvis = _on_page(ill, end, "pelvis")[0]
+    assert abs(pts[-1][0] - pelvis) > abs(pts[0][0] - pelvis), "pointing away from the body"
+
+
+def test_the_free_foot_is_lifted_clearly_off_the_floor_over_its_shadow() -> None:
+    """The free foot hung 0.13 body heights up (hip bent 70): judges might have stood on
+    both feet. The thigh is lifted level (hip 95, knee 95): the foot more than 0.22 body
+    heights off the floor in both frames, drawn more than 6 mm above the standing foot on
+    the page, over a shadow on the floor under it."""
+    ill, start, end, _ = _poses(SHIFT)
+    k = fit(build_scenes(ill), WIDTH)[0]
+    for body in (start, end):
+        assert body.bottom_of("left_foot") > 0.22
+        lift = _on_page(ill, body, "left_foot")[1] - _on_page(ill, body, "right_foot")[1]
+        assert lift > 6 * MM, f"{lift / MM:.1f} mm above the standing foot"
+    assert any(p.prop == "shadow" and p.at == "left_foot" for p in ill.props)
+    assert k > 0.99 * 69.98 * WIDTH / 100, "the figure no smaller than round 8's"
+
+
+def test_a_ghost_is_a_foot(write) -> None:
+    """A ghost marks where a stepping foot stood: any other point is an error naming its line."""
+    path = write("g.yaml", "view: front\nbase: standing\nend: {}\nprops:\n  - {prop: ghost, at: right_knee}\n")
+    assert one_line_problems(path) == ["g.yaml:5:23: props[0].at: a ghost is a foot where it stood at the start: `at: right_foot` or `left_foot`"]
