@@ -331,8 +331,9 @@ def test_colours_dark_figures_one_accent() -> None:
         strokes = {s.strokeColor.hexval() for s in shapes(drawing, "figure") if isinstance(s, PolyLine)}
         # the figure, the limbs underneath a side-lying body, and the halos
         assert fills == {"0x" + END_COLOUR[1:], "0x" + FAR_COLOUR[1:], "0xffffff"}
-        band = role_colours(accent="#b35900")["band"].hexval()
-        assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", band}  # the band: dark edges, a light middle, halo
+        # a loop round lying thighs takes the bolder middle (band.LYING_ROLE), still a tint
+        band = role_colours(accent="#b35900")["band_bold"].hexval()
+        assert strokes == {"0x" + END_COLOUR[1:], "0xffffff", band}  # the band: dark edges, a lighter middle, halo
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
     assert arrows == {"0xffffff", "0xb35900", "0x" + END_COLOUR[1:]}  # white halo, accent, dark rim
 
@@ -480,11 +481,12 @@ def test_still_parts_are_drawn_once_and_the_grey_leg_lies_on_them(write) -> None
 
 
 BAND = role_colours()["band"]
+BAND_BOLD = role_colours()["band_bold"]  # a loop round lying thighs: a darker, still light, middle
 
 
 def band_strokes(drawing: Drawing) -> list[PolyLine]:
-    """The band's middles: strokes in the band's light tint among the figure's shapes."""
-    return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor == BAND]
+    """The band's middles: strokes in a band's light tint among the figure's shapes."""
+    return [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine) and s.strokeColor in (BAND, BAND_BOLD)]
 
 
 def band_faces(drawing: Drawing) -> list[Polygon]:

@@ -22,6 +22,7 @@ from .test_teaching import ACCENT
 
 MM = 72 / 25.4
 BAND = role_colours(ACCENT_COLOUR)["band"]
+BAND_BOLD = role_colours(ACCENT_COLOUR)["band_bold"]  # a loop round lying thighs (band.LYING_ROLE)
 
 
 def _shafts(ill, frame: int = 1) -> list[PolyLine]:
@@ -89,7 +90,7 @@ def test_the_clamshell_band_hugs_the_thighs_and_its_arrow_leaves_the_knee_in_sig
     side away from the band."""
     ill, start, end, cam = _poses("clamshell-band")
     drawn = frame_drawings(ill, WIDTH)[0]
-    band = [s for g in ("figure", "under", "behind") for s in shapes(drawn, g) if isinstance(s, PolyLine) and s.strokeColor == BAND]
+    band = [s for g in ("figure", "under", "behind") for s in shapes(drawn, g) if isinstance(s, PolyLine) and s.strokeColor == BAND_BOLD]
     ys = [y for s in band for y in s.points[1::2]]
     top, bottom = _on_page(ill, start, "right_thigh")[1], _on_page(ill, start, "left_thigh")[1]
     overshoot = ((max(ys) - min(ys)) - (top - bottom)) / 2

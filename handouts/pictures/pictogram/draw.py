@@ -35,6 +35,7 @@ GROUND_COLOUR = "#e2e2e2"  # the floor seen from above: dark enough to print on 
 FLOOR_COLOUR = "#8c8c8c"
 WALL_COLOUR = "#c4c4c4"  # a wall we look at: dark enough that a weak mono laser still prints it
 BAND_TINT = 0.4  # how much of the accent is in a band's light middle
+BOLD_TINT = 0.5  # a loop round lying thighs (band.py): darker, to show on the mat in greyscale
 _SCENES: WeakKeyDictionary[PoseIllustration, tuple[Scene, ...]] = WeakKeyDictionary()
 PAD = 0.012  # white space round the content, in body heights (the frame adds a little)
 # A frame at most this many times as tall as it is wide. The scale is set by the figure:
@@ -84,6 +85,7 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
         # a band's middle: the accent thinned with white, so that between its black edges
         # it prints light, a hollow ribbon, where an arrow prints solid mid grey
         "band": _tint(HexColor(accent), BAND_TINT),
+        "band_bold": _tint(HexColor(accent), BOLD_TINT),
         "white": white,
         "prop": HexColor(PROP_COLOUR),
         "edge": HexColor(EDGE_COLOUR),
