@@ -154,7 +154,7 @@ def test_the_hip_drop_stands_on_the_tread_of_a_step_knee_straight() -> None:
             assert _inside(_on_page(ill, body, point), tread.points), f"the {point} on the tread"
         assert _page_angle(cam, body, "right_hip", "right_knee", "right_ankle") > 170, "the standing knee straight"
     free = min(b.c[1] - b.r for b in start.parts["left_foot"].balls)
-    assert free < start.bottom_of("right_foot") - 0.02, "the free foot below the tread"
+    assert free < start.bottom_of("right_foot") - 0.01, "the free foot below the tread"
 
 
 def test_the_hold_and_the_lift_differ_at_a_glance() -> None:
