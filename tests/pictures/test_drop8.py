@@ -8,7 +8,8 @@ frames at print size.
   second chair, and the band as tied to nothing.
 - lateral-band-walk: seen turned 30 degrees, the floor strip ran diagonally and the step
   read as a step forward. (Seen square on with the thighs turned out and the knees bent 52,
-  the next judges saw a deep squat; it is now seen turned 18, the knees bent 34.)
+  the next judges saw a deep squat; turned 18 with the knees bent 34 they saw straight knees;
+  it is now seen turned 20, the knees bent 48 with the shins leaning forward, a mini-squat.)
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def test_the_hip_drop_free_foot_hangs_lower_at_the_start_than_the_finish() -> No
     rise = (end.bottom_of("left_foot") - start.bottom_of("left_foot")) * k
     assert rise > 2 * MM, f"the free foot rises {rise / MM:.1f} mm"
     (arrow,) = ill.arrows
-    assert arrow.move == "left_hip" and arrow.both_ways, "down and up, at the free hip"
+    # about the standing hip: the pelvis tips (a straight move beside the thigh read as a leg lift)
+    assert arrow.arc == "left_hip" and arrow.about == "right_hip" and arrow.both_ways, "down and up, at the free hip"
 
 
 
@@ -139,10 +141,13 @@ def test_the_side_step_runs_along_a_nearly_level_floor() -> None:
 
 def test_the_side_steps_knees_bend_a_little_over_the_feet(tmp_path) -> None:
     """The card says bend the knees a little and not let them fall in. Turned out 30 and bent
-    52, the knees bowed out past the feet and judges saw a deep squat. The knees bend 20 to
-    40, the thighs are not turned (the knees no further apart than the feet, nor much closer:
-    over the toes), and the hips stand more than nine tenths as high as when standing tall
-    (bent 52: 0.87)."""
+    52, the knees bowed out past the feet and judges saw a deep squat; bent 34 they saw
+    straight knees. The knees bend 40 to 55 (a mini-squat, the bend mostly in the knees and
+    ankles, the thighs near upright: hips bent at most 12), the thighs are not turned (the
+    knees no further apart than the feet, nor much closer: over the toes), and the hips
+    stand more than 0.86 as high as when standing tall (bent 52, thighs turned: 0.87 at the
+    Start; now 0.89 at the Start and 0.87 at the wide Finish: what read as a deep squat was
+    the knees bowed out past the feet, which the tests above and the turn keep out)."""
     ill, start, end, _ = _poses("lateral-band-walk")
     (tmp_path / "tall.yaml").write_text("view: front\nbase: standing\nend: {}\narrows:\n  - {move: pelvis}\n")
     tall = load_pose_illustration(tmp_path / "tall.yaml")
@@ -150,8 +155,9 @@ def test_the_side_steps_knees_bend_a_little_over_the_feet(tmp_path) -> None:
     for pose, body in ((ill.start, start), (ill.end, end)):
         for side in ("right", "left"):
             assert abs(pose.angles[f"{side}_hip"].get("rotation", 0)) <= 5
-            assert 20 <= pose.angles[f"{side}_knee"]["flexion"] <= 40
+            assert 40 <= pose.angles[f"{side}_knee"]["flexion"] <= 55
+            assert pose.angles[f"{side}_hip"]["flexion"] <= 12, "the thighs near upright"
         knees = abs(body.points["right_knee"].c[0] - body.points["left_knee"].c[0])
         feet = abs(body.points["right_foot"].c[0] - body.points["left_foot"].c[0])
         assert 0.7 * feet < knees <= feet, "the knees over the feet"
-        assert body.points["right_hip"].c[1] > 0.9 * tall_hip, "not a squat"
+        assert body.points["right_hip"].c[1] > 0.86 * tall_hip, "not a squat"

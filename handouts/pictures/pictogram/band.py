@@ -27,11 +27,12 @@ from .geometry import (
     sub,
     unit,
 )
-from .shapes import BAND_EDGE, BAND_WIDTH, GAP, Camera, DrawGroup, Item, halo_of
+from .shapes import BAND_EDGE, BAND_WIDTH, EDGE, GAP, Camera, DrawGroup, Item, halo_of
 
 RING_POINTS = 24
 BAND_HUG = 0.0  # a loop lies on the limbs, its middle on their surface: a hoop standing off them read as a tube
-TABLE_KNOT = 0.032  # the radius of the loop round a table leg (the leg is 0.03 square: clear of its corners)
+TABLE_KNOT = 0.023  # the radius of the loop round a table leg (the leg is 0.03 square: just clear of its corners)
+TABLE_LEG_HALF = 0.015  # half the table leg's width (fixed_props: 0.03 square, centred on the anchor)
 # A strip from a table leg: how it shows its pull. Slack (as long as STRIP_SLACK in body
 # heights) it sags by STRIP_SAG of its length; stretched (STRIP_TAUT) it runs straight and
 # its middle narrows by STRIP_WAIST, as a pulled elastic strip does. Set for a table a
@@ -153,11 +154,9 @@ def _strip(body: Body, cam: Camera, colour: str, fixed: Fixed, names: tuple[str,
             depths.append(cam.depth(fixed.anchors[name]))
             # a loop round the table leg, as the cuff round the ankle: the band is tied
             # there, not just touching it (judges read a bare end as tied to the chair
-            # beside it, and a bar across the leg as hard to make out)
-            x, y, z = fixed.anchors[name]
-            ring = convex_hull([cam.xy((x + TABLE_KNOT * cx, y, z + TABLE_KNOT * cz)) for cx, cz in circle_points(0.0, 0.0, 1.0, 16)])
-            knot = _ribbon(ring + ring[:1], colour)
-            cuffs.append(DrawGroup(KNOT, 10.0, [halo_of(knot[0])], list(knot)))
+            # beside it, a bar across the leg as hard to make out, and a ring drawn whole
+            # over the leg as floating in front of it): wrapped, its back behind the leg
+            cuffs += _knot(cam, fixed.anchors[name], colour)
     (a, ra), (b, rb) = ends
     d = unit((b[0] - a[0], b[1] - a[1], 0.0))
     a, b = (a[0] - d[0] * ra, a[1] - d[1] * ra), (b[0] + d[0] * rb, b[1] + d[1] * rb)
@@ -168,6 +167,33 @@ def _strip(body: Body, cam: Camera, colour: str, fixed: Fixed, names: tuple[str,
     middle = sum(depths) / len(depths)
     cuffs = [g._replace(depth=middle + 0.01) if g.depth == KNOT else g for g in cuffs]
     return [DrawGroup(middle, 10.0, [strip[0]], list(strip[1:])), *cuffs]
+
+
+def _knot(cam: Camera, anchor: Vec, colour: str) -> list[DrawGroup]:
+    """A band tied round the table leg at `anchor`: the back of the loop, then the piece of
+    leg in front of it (drawn again, so the leg hides the loop's back), then the loop's front
+    over the leg. Their depth is set with the strip's (KNOT), drawn in this order."""
+    x, y, z = anchor
+    ring = [(x + TABLE_KNOT * cx, y, z + TABLE_KNOT * cz) for cx, cz in circle_points(0.0, 0.0, 1.0, 24)]
+    near = [cam.depth(c) >= cam.depth(anchor) for c in ring]
+    start = next(i for i in range(len(ring)) if near[i] and not near[i - 1])  # where the front half begins
+    ring = ring[start:] + ring[:start]
+    front = [cam.xy(c) for c, n in zip(ring, near[start:] + near[:start]) if n]
+    back = [cam.xy(c) for c, n in zip(ring, near[start:] + near[:start]) if not n]
+    front, back = [back[-1], *front, back[0]], [front[-1], *back, front[0]]  # each half meets the other
+    width = BAND_WIDTH  # full width: narrower, it was no heavier than an arrow (test_pictogram)
+
+    def ribbon(points: list[Pt]) -> list[Item]:
+        return [Item(points, stroke="end", width=width + 2 * BAND_EDGE, closed=False), Item(points, stroke=colour, width=width, closed=False)]
+
+    h = TABLE_KNOT + width  # the leg drawn again a little above and below the loop
+    corners = [(x + sx * TABLE_LEG_HALF, y + sy * h, z + sz * TABLE_LEG_HALF) for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)]
+    leg = convex_hull([cam.xy(c) for c in corners])
+    lo, hi = min(p[0] for p in leg), max(p[0] for p in leg)
+    left, right = ([p for p in leg if abs(p[0] - v) < 1e-9] for v in (lo, hi))
+    # the leg's two sides only: edges across it would cut it in pieces
+    piece = [Item(leg, fill="prop"), *(Item(sorted(e, key=lambda p: p[1]) if len(e) > 1 else [e[0], (e[0][0], e[0][1] + 2 * h)], stroke="edge", width=EDGE, closed=False) for e in (left, right))]
+    return [DrawGroup(KNOT, 10.0, [], ribbon(back)), DrawGroup(KNOT, 10.1, [], piece), DrawGroup(KNOT, 10.2, [], ribbon(front))]
 
 
 def _pull(body: Body, fixed: Fixed, names: tuple[str, str]) -> float:

@@ -94,14 +94,14 @@ def _step(f: _Fit, prop: Prop) -> None:
     edge = (-inner if outward > 0 else inner) - outward * 0.012
     x0, x1 = sorted((edge, edge + outward * STEP_LENGTH))
     top, z0, z1 = f.level + step_height(f.ill), foot[2] - 0.18, foot[2] + 0.18
-    # the sides a mid grey under a light tread: a box with a top, where one pale slab read
-    # as bathroom scales; seen from above, the next stair up behind it, so that it reads as
-    # the bottom stair of a flight
+    # the sides a mid grey under a light tread (one pale slab read as bathroom scales); seen
+    # from above, the next stair up behind it: the bottom stair of a flight
     if f.cam.raised:
         f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, 2 * top - f.level, z0 - STAIR_DEPTH, z0), fill="wall"))
     f.supports.extend(box_items(f.cam, Box(x0, x1, f.level, top, z0, z1), fill="wall"))
-    # the free foot's shadow on the floor below it: the gap between the two shows that the
-    # foot hangs in the air off the edge (a 10 cm step is only 2 mm high on the page)
+    # the floor round the step too (round the free foot alone it read as a tile it stood on)
+    f.out.footprints.append((x0, x1, z0 - (STAIR_DEPTH if f.cam.raised else 0.0), z1))
+    # the free foot's shadow below it: the gap shows it hangs in the air (a 10 cm step is 2 mm high on the page)
     _foot_shadow(f, ("left_" if prop.at.startswith("right_") else "right_") + "foot")
 
 
