@@ -170,8 +170,16 @@ def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -
     words = handout.words
     text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
     line = Para(f"<b>{name.text}</b>&nbsp;&nbsp; {para(text)}", s.body)
-    beside = [lambda c, h, st, w: line, _versions_and_note]
-    return [bookmark, *_beside_pictures(card, handout, s, width, scale, beside, caption=False)]
+    plain = [bookmark, *_beside_pictures(card, handout, s, width, scale, [lambda c, h, st, w: line, _versions_and_note], caption=False)]
+    # the picture's caption says what to do in a line ("Hold the rail. Let the free hip drop,
+    # then lift it."; without it the sheet has no step, PEMAT-P item 22), where the room
+    # beside the pictures holds it: six exercises must still fit the sheet
+    cue = card.illustration.caption if card.illustration else None
+    if not cue:
+        return plain
+    how = [lambda c, h, st, w: line, lambda c, h, st, w: Para(para(cue), st.body), _versions_and_note]
+    cued = [bookmark, *_beside_pictures(card, handout, s, width, scale, how, caption=False)]
+    return cued if stacked_height(cued[1:], width, 1e6) <= stacked_height(plain[1:], width, 1e6) + 0.5 else plain
 
 
 def _versions_and_note(card: Card, handout: Handout, s: Styles, width: float) -> list[Flowable]:

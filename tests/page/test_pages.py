@@ -300,6 +300,16 @@ def test_the_one_page_sheet_holds_six_exercises_and_its_key_points_on_one_side(b
     assert "Tue 1" not in page and "Tue 8" in page  # the log's days on one line each: name and day of the month
 
 
+def test_the_one_page_sheet_says_what_to_do_in_a_line_where_the_room_beside_the_pictures_holds_it(builder) -> None:
+    """The pictures' captions, the sheet's only steps: beside a standing figure's tall frames
+    there is room for them; a lying one's low frames have none, and there the sheet stays as
+    tall as without (six exercises must fit)."""
+    [page] = build(builder, "middle-stage", "one-page")
+    assert "Band on the moving leg." in page  # the standing band lift
+    assert "Knees a little bent. Band tight." in page  # side steps
+    assert "Band above the knees." not in page  # the clamshell with a band, lying: no room
+
+
 def test_a_one_page_sheet_that_would_run_onto_a_second_page_is_refused_at_the_program_s_exercises(builder, tmp_path) -> None:
     path = tmp_path / "six.yaml"
     path.write_text(f"title: Six\nexercises: {STANDING_SIX}\n", encoding="utf-8")
