@@ -163,6 +163,9 @@ def summary_lines(handout: Handout) -> list[str]:
         often = often or days_of_each(handout)
         lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
                                                             else words._("as each exercise's dose says."))))
+        order = handout.template.sections  # large print's log comes after the cards, pages away
+        if {"log", "exercises"} <= set(order) and order.index("log") > order.index("exercises"):
+            lines.append(_fact(words._("Your week:"), para(words._("tick each day you exercise, in the log at the end."))))
     else:  # the sheet has no steps: say where they are, so that no one guesses a movement from its picture
         lines.append(_fact(words._("How to do them:"), para(words._("as we showed you. Ask us for the full handout, "
                                                                      "which gives every step."))))
@@ -247,9 +250,8 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # words are looked up outside f-strings, where `pybabel extract` would not see them
     exercise, weekday, short_date = words._("Exercise"), words._("EEE"), words._("d MMM")  # CLDR date patterns
     head = [Para(f"<b>{para(exercise)}</b>", s.small)]
-    # short of room, a day is named by its number alone ("Tue 1"), on one line on the one-page
-    # sheet: the week's month is in the header's date
-    # so too where a date is wider than its column (large print): "8 / Dec" under "Tue" went ragged
+    # short of room, or a date wider than its column ("8 / Dec" went ragged), a day is its number
+    # alone ("Tue 1"), on one line on the one-page sheet: the week's month is in the header's date
     numbered = tight or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
 
     def day_head(day) -> str:

@@ -102,6 +102,15 @@ def test_large_print_gives_a_card_a_sheet_at_most(builder, program) -> None:
     assert cards == 4 and len(pages) <= cards + 2
 
 
+@pytest.mark.parametrize(("template", "said"), [("large-print", True), ("standard", False), ("one-page", False)])
+def test_page_one_says_where_the_log_is_when_it_comes_after_the_cards(builder, template, said) -> None:
+    """Large print's log is the last page, five sheets from the key points (a reviewer found
+    nothing on page 1 that said it was there); where it is on page 1, nothing is added."""
+    pages = build(builder, "middle-stage", template)
+    assert ("Your week: tick each day you exercise, in the log at the end." in pages[0]) is said
+    assert "Your week:" in pages[-1 if said else 0]  # the log itself
+
+
 def test_the_log_says_the_days_by_date_and_what_to_do_with_high_pain(builder) -> None:
     page = build(builder, "return-to-running", "standard")[0]
     assert "Mon 7 Dec" in page and "Sun 13 Dec" in page
