@@ -13,7 +13,7 @@ from __future__ import annotations
 
 
 import msgspec
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..handout.assemble import Handout
 from .card_blocks import card_blocks, log_blocks, summary_blocks
@@ -21,6 +21,9 @@ from .cards import card_share
 from .drawn import DrawnBlock
 from .sections import changes, header, note, references
 from .styles import styles
+
+
+FOOT_SLACK = 2.0  # points left under a chain sent to a page's foot: a frame's sums may differ in the last bit
 
 
 class Block(msgspec.Struct):
@@ -78,7 +81,7 @@ def arrange(blocks: list[Block], width: float, frame_height: float) -> list[Bloc
     A chain (the references) is read last, after the exercises (between two cards, or above the
     first, PEMAT reviewers found them in the way): they fill a gap before the end only
     where it would leave more than a quarter of a page blank, or where the last page has
-    no room for them."""
+    no room for them; there they sit at the page's foot, as footnotes do."""
     measure = _Measure(width, frame_height)
     early = _arranged(blocks, measure, small_gaps=True)
     late = _arranged(blocks, measure, small_gaps=False)
@@ -130,14 +133,21 @@ def _arranged(blocks: list[Block], measure: _Measure, *, small_gaps: bool) -> li
         if measure(block)[0] > room and room < frame_height:  # a page ends here: fill its gap first
             held_back: set[str] = set()  # a chain stops at its first block that does not fit
             late = not small_gaps and room <= frame_height / 4  # a chain waits for the end
+            first_of_chain = None
             for other in [w for w in waiting if w.after <= index]:
                 other_need = measure(other)[0]
                 if other_need <= room and other.chain not in held_back and not (late and other.chain):
+                    if other.chain and first_of_chain is None:
+                        first_of_chain = len(out)
                     out.append(other)
                     waiting.remove(other)
                     room -= other_need
                 elif other.chain:
                     held_back.add(other.chain)
+            if first_of_chain is not None and room > FOOT_SLACK:
+                # a chain in a gap goes to the page's foot, as a footnote: read between the log and
+                # the first card, reviewers took the references for part of what to do
+                out.insert(first_of_chain, Block([Spacer(1, room - FOOT_SLACK)]))
             room = frame_height
         out.append(block)
         room = measure.place(block, room)[0]

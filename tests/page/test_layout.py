@@ -277,7 +277,7 @@ def test_every_arrangement_of_a_card_shows_all_of_it_once(template) -> None:
 def test_the_references_wait_for_the_end_unless_a_gap_would_leave_a_quarter_of_a_page_blank_or_the_end_is_full() -> None:
     from reportlab.platypus import Spacer
 
-    from handouts.page.layout import Block, arrange
+    from handouts.page.layout import FOOT_SLACK, Block, arrange
 
     def fixed(points: float) -> Block:
         return Block([Spacer(1, points)])
@@ -291,9 +291,13 @@ def test_the_references_wait_for_the_end_unless_a_gap_would_leave_a_quarter_of_a
     # page 2 full: at the end they would start a page 3, so they fill the gap on page 1, which holds them
     full, small = fixed(280), [reference(20), reference(20)]
     assert arrange([one, full, *small], 400, 300) == [one, *small, full]
-    # a gap of more than a quarter of a page is filled, to keep the page from looking left over
+    # a gap of more than a quarter of a page is filled, to keep the page from looking left over,
+    # the references at the page's foot, as a footnote: a spacer takes the room above them, all
+    # but FOOT_SLACK (they read as part of what to do between the log and the first card)
     short = fixed(180)
-    assert arrange([short, two, *refs], 400, 300) == [short, *refs, two]
+    placed = arrange([short, two, *refs], 400, 300)
+    assert placed[0] == short and placed[2:] == [*refs, two]
+    assert not placed[1].floating and placed[1].flowables[0].height == 300 - 180 - 60 - FOOT_SLACK
     # a clinician's note (no chain) still goes into the first gap after its card
     note = Block([Spacer(1, 30)], floating=True, after=1)
     assert arrange([one, two, note], 400, 300) == [one, note, two]
