@@ -53,8 +53,8 @@ def _ys(s) -> list[float]:
 def test_the_hip_drop_tilts_the_pelvis_one_way_then_the_other() -> None:
     """In the room the free side of the pelvis is let down at the Start and lifted a bit above
     level at the Finish; on the page (where the turned view slopes even a level hip line) the
-    hip line's slope differs by more than 15 degrees between the frames, and it is drawn bold
-    (0.03 body heights, 1.4 mm)."""
+    hip line's slope differs by more than 15 degrees between the frames (drawn as the top edge
+    of light grey shorts, once a bold white band that read as a stick: test_hipline)."""
     ill, start, end, cam = _poses("pelvic-drop")
 
     def room_tilt(body) -> float:
@@ -64,8 +64,7 @@ def test_the_hip_drop_tilts_the_pelvis_one_way_then_the_other() -> None:
     assert room_tilt(start) < -8 and room_tilt(end) > 6
     a, b = _page_tilt(cam, start), _page_tilt(cam, end)
     assert b - a > 15, f"the hip line {a:.0f} then {b:.0f} degrees on the page"
-    (line,) = [p for p in ill.props if p.prop == "hip_line"]
-    assert (line.size or 0) >= 0.03
+    assert [p.prop for p in ill.props].count("hip_line") == 1
 
 
 def test_the_hip_drop_free_foot_hangs_lower_at_the_start_than_the_finish() -> None:

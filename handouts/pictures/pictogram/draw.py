@@ -28,6 +28,9 @@ END_COLOUR = "#1e1e1e"
 # the limbs underneath a body lying on its side: a dark grey, so that the top leg reads
 # apart from the bottom one where they overlap (in black the two merged into one shape)
 FAR_COLOUR = "#8a8a8a"  # lighter than the accent prints in grey (#6a6a6a): an arrow stays apart from it
+# the hip line's shorts: light, so that the dashed level line (EDGE_COLOUR) and an arrow
+# (mid grey on a mono print) show over and beside them; not START_COLOUR, a grey figure
+SHORTS_COLOUR = "#c2c2c2"
 PROP_COLOUR = "#e3e3e3"
 EDGE_COLOUR = "#8c8c8c"
 TINT_COLOUR = "#ebebeb"
@@ -81,6 +84,7 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
         "start": HexColor(grey),
         "end": HexColor(END_COLOUR),
         "far": HexColor(FAR_COLOUR),
+        "shorts": HexColor(SHORTS_COLOUR),
         "accent": HexColor(accent),
         # a band's middle: the accent thinned with white, so that between its black edges
         # it prints light, a hollow ribbon, where an arrow prints solid mid grey

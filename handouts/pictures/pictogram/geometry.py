@@ -211,3 +211,27 @@ def _cut_front(pts: list[Pt], length: float) -> list[Pt]:
             return [first] + pts[i + 1 :]
         run += seg
     return pts[-1:]
+
+
+def clip_convex(subject: list[Pt], window: list[Pt]) -> list[Pt]:
+    """The part of a polygon inside a convex, counter-clockwise `window` (Sutherland-Hodgman)."""
+    out = list(subject)
+    for i, a in enumerate(window):
+        b = window[(i + 1) % len(window)]
+        ex, ey = b[0] - a[0], b[1] - a[1]
+        if not out or ex == ey == 0:
+            continue
+
+        def side(p: Pt) -> float:  # positive inside (left of the edge)
+            return ex * (p[1] - a[1]) - ey * (p[0] - a[0])
+
+        pts, out = out, []
+        for j, p in enumerate(pts):
+            q = pts[(j + 1) % len(pts)]
+            sp, sq = side(p), side(q)
+            if sp >= 0:
+                out.append(p)
+            if (sp >= 0) != (sq >= 0):
+                t = sp / (sp - sq)
+                out.append((p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t))
+    return out

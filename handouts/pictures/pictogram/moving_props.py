@@ -1,5 +1,5 @@
 """Props that move with the pose (band, hand and ankle weights, barbell, machine pads,
-handles, a ball, the hip line), tied to named body points.
+handles, a ball, the hip line's shorts), tied to named body points.
 
 Each is drawn with its pose, in that pose's colour, at its depth among the limbs; the
 band (band.py) is a light tint of the accent edged in black.
@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from .band import band_groups, limb_axis
 from .body import Body
 from .fixed_props import Fixed
-from .geometry import Vec, add, circle_points, dot, scale, unit
+from .geometry import Pt, Vec, add, capsule_outline, circle_points, clip_convex, dot, rounded_hull, scale, unit
 from .placement import mat_thickness
 from .pose import PoseIllustration, Prop
+from .proportions import CHAIN_RANK
 from .reach import direction, surface
 from .shapes import (
     EDGE,
-    HIP_LINE_REACH,
-    HIP_LINE_WIDTH,
     PAD_EDGE,
     Camera,
     DrawGroup,
@@ -34,6 +33,7 @@ from .shapes import (
 PLATE_R = 0.075  # a weight plate seen end on, smaller than life (0.13)
 LEVER_WIDTH = 0.022  # a machine's lever arm
 SEAT_DROP = 0.06  # how far under the seat's top a lever turns
+SHORTS_LEG = 0.25  # how far down the thigh the hip line's shorts reach: a hem, not trousers
 
 
 @dataclass
@@ -157,17 +157,52 @@ def _barbell(p: _Pose, prop: Prop) -> DrawGroup:
     return DrawGroup(p.cam.depth(centre) + 0.2, 10.0, [halo_of(it) for it in fill], fill)
 
 
-def _hip_line(p: _Pose, prop: Prop) -> DrawGroup:
-    """A white band across the pelvis from one side to the other, through both hip joints,
-    like the top of a pair of shorts: it shows the tilt of the pelvis on the body itself.
-    (A bar out beyond the body, as this once was, reads as a stick held at the hips.)"""
+def chain_depth(body: Body, cam: Camera, chain: str) -> float:
+    """Where a chain (the trunk, a leg, an arm) is drawn among the others: its balls' mean
+    depth, with a hair of height in it (in a flat front view of someone lying on their
+    side the top leg is drawn over the bottom one, as if seen from a little above)."""
+    balls = [b for part in body.parts.values() if part.chain == chain for b in part.balls]
+    depth = sum(cam.depth(b.c) for b in balls) / len(balls)
+    height = sum(cam.xy(b.c)[1] for b in balls) / len(balls)
+    return round(depth + 0.04 * height, 3)
+
+
+def _half_plane(on: Pt, along: Pt, reach: float = 1.0) -> list[Pt]:
+    """A large square on the left of the directed line through `on` along the unit `along`,
+    counter-clockwise: what clip_convex keeps on that side of the line."""
+    n = (-along[1], along[0])
+    return [(on[0] + along[0] * a + n[0] * b, on[1] + along[1] * a + n[1] * b)
+            for a, b in ((-reach, 0.0), (reach, 0.0), (reach, reach), (-reach, reach))]
+
+
+def _hip_line(p: _Pose, prop: Prop) -> list[DrawGroup]:
+    """Light grey shorts: the pelvis below the line through both hip joints, and each thigh
+    down to a hem, so that the waistband's edge tilts with the pelvis, on the body itself.
+
+    A white band through the hips, drawn over everything and a little past the body, read
+    to every judge as a stick held at the waist (more so with the dashed level line on it);
+    a garment never reaches past the body's outline. Each piece is drawn with its own part,
+    just over it: a hand on the hip, or a leg in front, lies over them (light grey:
+    draw.SHORTS_COLOUR).
+    """
     a, b = p.cam.xy(p.body.points["right_hip"].c), p.cam.xy(p.body.points["left_hip"].c)
     u = unit((b[0] - a[0], b[1] - a[1], 0.0))
-    reach = HIP_LINE_REACH
-    # `size:` a bolder line where the tilt is the whole exercise (a hip drop of a few degrees)
-    width = prop.size or HIP_LINE_WIDTH
-    line = segment((a[0] - u[0] * reach, a[1] - u[1] * reach), (b[0] + u[0] * reach, b[1] + u[1] * reach), width, "white")
-    return DrawGroup(math.inf, 0.0, [], [line])
+    # along the hip line leftwards on the page: what is below it lies on its left
+    below = _half_plane(a, (u[0], u[1]) if u[0] < 0 else (-u[0], -u[1]))
+    balls = p.body.parts["pelvis"].balls
+    outline = rounded_hull([p.cam.xy(ball.c) for ball in balls], balls[0].r, 24)
+    groups = [DrawGroup(chain_depth(p.body, p.cam, "trunk"), 0.5, [], [Item(clip_convex(below, outline), fill="shorts")])]
+    for side in ("right", "left"):
+        (hip, hr), (knee, kr) = ((p.cam.xy(ball.c), ball.r) for ball in p.body.parts[f"{side}_thigh"].balls)
+        hem = (hip[0] + (knee[0] - hip[0]) * SHORTS_LEG, hip[1] + (knee[1] - hip[1]) * SHORTS_LEG)
+        leg = capsule_outline(hip, hr, hem, hr + (kr - hr) * SHORTS_LEG, 18)
+        down = unit((knee[0] - hip[0], knee[1] - hip[1], 0.0))
+        # a straight hem square to the thigh, and nothing above the waistband
+        piece = clip_convex(clip_convex(leg, _half_plane(hem, (-down[1], down[0]))), below)
+        if len(piece) >= 3:
+            chain = f"{side}_leg"
+            groups.append(DrawGroup(chain_depth(p.body, p.cam, chain), CHAIN_RANK[chain] + 0.5, [], [Item(piece, fill="shorts")]))
+    return groups
 
 
 MOVING: dict[str, Callable[[_Pose, Prop], DrawGroup | list[DrawGroup]]] = {

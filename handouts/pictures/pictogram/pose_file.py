@@ -137,7 +137,7 @@ class PoseFileInlineBase(PoseFileFields, kw_only=True):
 # What each prop needs and allows, checked after the model so the message can say why.
 PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allowed)
     "floor": (set(), set()),
-    "hip_line": (set(), {"size"}),
+    "hip_line": (set(), set()),
     "mat": (set(), {"size", "side"}),  # side: back, the mat reaching out behind the body (fixed_props)
     "wall": ({"side"}, {"at", "side"}),
     "step": ({"at"}, {"at", "size"}),

@@ -31,7 +31,7 @@ from .face import eye_items
 from .fixed_props import Fixed, fixed_props
 from .ghost import ghost_items
 from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
-from .moving_props import moving_props
+from .moving_props import chain_depth, moving_props
 from .placement import placed, prop_of
 from .pose import PoseIllustration
 from .proportions import CHAIN_RANK
@@ -99,11 +99,6 @@ def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Co
         if chain in skip:
             continue
         parts = [p for p in body.parts.values() if p.chain == chain]
-        balls = [b for p in parts for b in p.balls]
-        depth = sum(cam.depth(b.c) for b in balls) / len(balls)
-        # a hair of height in the depth: in a flat front view of someone lying on their
-        # side the top leg is drawn over the bottom one, as if seen from a little above
-        height = sum(cam.xy(b.c)[1] for b in balls) / len(balls)
         halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
         role = colour if isinstance(colour, str) else colour[chain]
         fills = [Item(_outline(cam, p.balls), fill=role) for p in parts]
@@ -114,7 +109,7 @@ def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Co
             # over them: what is left is the outline of the whole chain, without seams
             fills = [Item(f.points + f.points[:1], stroke="end", width=2 * GHOST_EDGE, closed=False, dash=GHOST_DASH)
                      for f in fills] + fills
-        groups[chain] = DrawGroup(round(depth + 0.04 * height, 3), rank, halo, fills)
+        groups[chain] = DrawGroup(chain_depth(body, cam, chain), rank, halo, fills)
     return groups
 
 

@@ -25,8 +25,6 @@ BAND_EDGE = 0.008
 EDGE = 0.006  # the outline of props
 PAD_EDGE = 0.01  # the outline of a machine pad, in the colour of its pose
 FLOOR_THICKNESS = 0.014
-HIP_LINE_WIDTH = 0.02
-HIP_LINE_REACH = 0.025  # how far the hip line runs out beyond each hip joint: to the side of the pelvis
 GHOST_EDGE = 0.007  # the dashed outline of an overlay's start pose: it differs in shape, not only in tint
 GHOST_DASH = (0.022, 0.014)
 
