@@ -36,6 +36,7 @@ EDGE_COLOUR = "#8c8c8c"
 TINT_COLOUR = "#ebebeb"
 GROUND_COLOUR = "#e2e2e2"  # the floor seen from above: dark enough to print on a mono laser
 FLOOR_COLOUR = "#8c8c8c"
+GHOST_COLOUR = "#a0a0a0"  # where a stepping foot stood (ghost.py): a grey between the floor's and the arrow's
 WALL_COLOUR = "#c4c4c4"  # a wall we look at: dark enough that a weak mono laser still prints it
 BAND_TINT = 0.4  # how much of the accent is in a band's light middle
 BOLD_TINT = 0.5  # a loop round lying thighs (band.py): darker, to show on the mat in greyscale
@@ -97,6 +98,7 @@ def role_colours(accent: str = ACCENT_COLOUR, grey: str = START_COLOUR) -> dict[
         "ground": HexColor(GROUND_COLOUR),
         "wall": HexColor(WALL_COLOUR),
         "floor": HexColor(FLOOR_COLOUR),
+        "ghost": HexColor(GHOST_COLOUR),
     }
 
 
