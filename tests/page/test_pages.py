@@ -111,6 +111,16 @@ def test_page_one_says_where_the_log_is_when_it_comes_after_the_cards(builder, t
     assert "Your week:" in pages[-1 if said else 0]  # the log itself
 
 
+def test_a_standard_card_has_its_picture_s_caption_where_it_keeps_to_half_a_page(builder) -> None:
+    """The guidelines' card shows its pictures captioned. On A4 the clamshell's low frames
+    leave room under them for it (the side steps' tall ones do not, the card then taking
+    more than half a page); on Letter two cards fit a page only without."""
+    a4 = " ".join(build(builder, "middle-stage", "standard", paper="a4")[1:])
+    assert "Band above the knees." in a4 and "Knees a little bent. Band tight." not in a4
+    letter = " ".join(build(builder, "middle-stage", "standard", paper="letter")[1:])
+    assert "Band above the knees." not in letter
+
+
 def test_the_log_says_the_days_by_date_and_what_to_do_with_high_pain(builder) -> None:
     page = build(builder, "return-to-running", "standard")[0]
     assert "Mon 7 Dec" in page and "Sun 13 Dec" in page
