@@ -181,19 +181,16 @@ def _knot(cam: Camera, anchor: Vec, colour: str) -> list[DrawGroup]:
     front = [cam.xy(c) for c, n in zip(ring, near[start:] + near[:start]) if n]
     back = [cam.xy(c) for c, n in zip(ring, near[start:] + near[:start]) if not n]
     front, back = [back[-1], *front, back[0]], [front[-1], *back, front[0]]  # each half meets the other
-    width = BAND_WIDTH  # full width: narrower, it was no heavier than an arrow (test_pictogram)
-
-    def ribbon(points: list[Pt]) -> list[Item]:
-        return [Item(points, stroke="end", width=width + 2 * BAND_EDGE, closed=False), Item(points, stroke=colour, width=width, closed=False)]
-
-    h = TABLE_KNOT + width  # the leg drawn again a little above and below the loop
+    # full width (_ribbon's): narrower, it was no heavier than an arrow (test_pictogram)
+    h = TABLE_KNOT + BAND_WIDTH  # the leg drawn again a little above and below the loop
     corners = [(x + sx * TABLE_LEG_HALF, y + sy * h, z + sz * TABLE_LEG_HALF) for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)]
     leg = convex_hull([cam.xy(c) for c in corners])
     lo, hi = min(p[0] for p in leg), max(p[0] for p in leg)
     left, right = ([p for p in leg if abs(p[0] - v) < 1e-9] for v in (lo, hi))
     # the leg's two sides only: edges across it would cut it in pieces
     piece = [Item(leg, fill="prop"), *(Item(sorted(e, key=lambda p: p[1]) if len(e) > 1 else [e[0], (e[0][0], e[0][1] + 2 * h)], stroke="edge", width=EDGE, closed=False) for e in (left, right))]
-    return [DrawGroup(KNOT, 10.0, [], ribbon(back)), DrawGroup(KNOT, 10.1, [], piece), DrawGroup(KNOT, 10.2, [], ribbon(front))]
+    return [DrawGroup(KNOT, 10.0, [], list(_ribbon(back, colour))), DrawGroup(KNOT, 10.1, [], piece),
+            DrawGroup(KNOT, 10.2, [], list(_ribbon(front, colour)))]
 
 
 def _pull(body: Body, fixed: Fixed, names: tuple[str, str]) -> float:

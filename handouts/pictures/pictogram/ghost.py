@@ -18,9 +18,9 @@ from __future__ import annotations
 from .body import Body
 from .geometry import circle_points, convex_hull
 from .pose import PoseIllustration
+from .pose_file import GHOSTED
 from .shapes import GAP, Camera, Item
 
-GHOSTED = ("right_foot", "left_foot")  # the points a ghost can be at: a foot, the part of that name
 EDGE = 0.018  # the dashed edge: at 40 mm about 0.5 mm (it was 0.4, an overlay's start edge)
 DASH = (0.034, 0.018)  # dashes long enough to print as dashes, short enough that a foot shows about seven
 

@@ -21,6 +21,7 @@ from .files import base_candidates, bundled_pose_names, bundled_pose_path  # noq
 from .labels import FrameLabel
 from .pose_file import (
     ELEVATION,
+    GHOSTED,
     PROP_FIELDS,
     PROP_HINT,
     YAW,
@@ -34,6 +35,7 @@ from .pose_file import (
 )
 from .proportions import ORIENTATION_UP, VIEW_FACING
 
+PROP_FIELD_NAMES = sorted(set().union(*(allowed for _, allowed in PROP_FIELDS.values())))  # every field some prop takes
 
 @dataclass(frozen=True)
 class ResolvedPose:
@@ -200,7 +202,7 @@ def _check_points(doc: Document, model: PoseFileFields, problems: list[Problem])
     kinds = [p.prop for p in model.props]
     for i, prop in enumerate(model.props):
         required, allowed = PROP_FIELDS[prop.prop]
-        given = {f for f in ("at", "to", "side", "size", "distance") if getattr(prop, f) is not None}
+        given = {f for f in PROP_FIELD_NAMES if getattr(prop, f) is not None}
         for missing in sorted(required - given):
             hint = PROP_HINT.get(prop.prop, f"write `{missing}:`")
             problems.append(doc.problem(("props", i), f"a {prop.prop} needs `{missing}:` ({hint})"))
@@ -210,7 +212,7 @@ def _check_points(doc: Document, model: PoseFileFields, problems: list[Problem])
             problems.append(doc.problem(("props", i, "side"), "a mat reaches out only behind the body (`side: back`) or not at all"))
         if prop.prop == "wall" and prop.side in ("above", "below"):
             problems.append(doc.problem(("props", i, "side"), "a wall stands left, right, front or back of the body (not above or below)"))
-        if prop.prop == "ghost" and prop.at not in (None, "right_foot", "left_foot"):
+        if prop.prop == "ghost" and prop.at not in (None, *GHOSTED):
             problems.append(doc.problem(("props", i, "at"), "a ghost is a foot where it stood at the start: `at: right_foot` or `left_foot`"))
         check(("props", i, "at"), prop.at)
         check(("props", i, "to"), prop.to, ("table",) if "table" in kinds else ())

@@ -160,6 +160,7 @@ PROP_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required, allo
     "shadow": ({"at"}, {"at"}),
     "ghost": ({"at"}, {"at"}),  # a foot where it stood at the start, in the Finish frame (ghost.py)
 }
+GHOSTED = ("right_foot", "left_foot")  # the points a ghost can be at: a foot, the part of that name
 PROP_HINT = {
     "band": "write `at:` and `to:`, the two body points the band goes round, e.g. right_thigh and left_thigh",
     "wall": "write `side:` left, right, back or front: where the wall is from the body",
