@@ -16,7 +16,7 @@ from ..handout.assemble import Card, Handout, Version
 from ..handout.credit import credit
 from .blocks import Bookmark, MeasuredTable, boxed, columns, stacked_height
 from .fonts import BODY, BOLD
-from .markup import bold_label, fonts_can_run_in, no_short_last_line, para, run_in
+from .markup import bold_label, fonts_can_run_in, keep_together, no_short_last_line, para, run_in
 from .paragraphs import Para
 from .styles import Styles
 
@@ -60,7 +60,7 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across:
     cells = []
     for label, text in found:
         heading = words._("{label}:", label=label)  # outside the f-string, where `pybabel extract` sees it
-        cells.append(Para(f"<b>{para(heading)}</b> {para(no_short_last_line(text))}", s.body))
+        cells.append(Para(f"<b>{para(heading)}</b> {para(no_short_last_line(keep_together(text)))}", s.body))
     if found[0][0] != words._("Your dose"):
         cells.insert(0, Para(para(words._("Your dose")), s.bold))
     rows = [cells[i:i + across] + [""] * (i + across - len(cells)) for i in range(0, len(cells), across)]  # row by row

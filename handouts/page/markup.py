@@ -44,6 +44,26 @@ def no_short_last_line(text: str, least: int = 10) -> str:
     return " ".join([*words, tail])
 
 
+def keep_together(text: str) -> str:
+    """The text with a number joined to the word after it, and a word of one or two letters
+    to the word after it, by no-break spaces: large-print reviewers read "12 times in a / row"
+    and "once a day, 5 / days a week" as broken phrases."""
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        if out and _binds(out[-1]):
+            out[-1] += "\xa0" + word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _binds(word: str) -> bool:
+    """Whether `word` (the last of a run already joined) holds on to the word after it."""
+    last = word.rsplit("\xa0", 1)[-1]
+    return last.isdigit() or (last.isalpha() and len(last) <= 2)
+
+
 def bold_label(label: str) -> str:
     """A label in bold, whole: its spaces do not break, and a word with a no-break space in it
     is never hyphenated by ReportLab (its hyphenator takes words of letters only), so no label

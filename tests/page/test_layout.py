@@ -62,7 +62,8 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     steps = [t for t in texts if t in h.cards[0].exercise.steps]
     assert steps == list(h.cards[0].exercise.steps)
     # the dose box keeps a value's last words together: no "3 / sets" alone on a line
-    assert "How often:  once a day, 5 days\xa0a\xa0week" in texts
+    assert "How often:  once a\xa0day, 5\xa0days\xa0a\xa0week" in texts
+    assert "Your dose:  12\xa0times in\xa0a\xa0row,\xa03\xa0sets" in texts  # and a number keeps its word
     plain = {" ".join(t.split()) for t in texts}
     assert "Your dose: 12 times in a row, 3 sets" in plain
     assert "Hold: 2 seconds each time" in plain

@@ -357,6 +357,24 @@ def test_a_two_column_dose_box_starts_each_row_s_parts_level(builder) -> None:
     assert tops["Rest:"] < tops["Your dose:"]
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("program", ["early-stage", "middle-stage", "return-to-running"])
+def test_no_dose_line_ends_in_a_number_or_a_short_word(builder, program, language) -> None:
+    """Large print's narrow dose cells broke "12 times in a / row" and "once a day, 5 / days a
+    week": a number keeps the word it counts, and "a", "in", "de", "la" the word they lead."""
+    data = builder.pdf(Request(program=program, template="large-print", date=DAY, clinic=CLINIC, language=language))
+    first = {"en": "Your dose:", "es": "Cuánto hacer:"}[language]
+    ends = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lines = [line.strip() for line in page.extract_text().splitlines()]
+        if not any(line.startswith(first) for line in lines):
+            continue
+        box = lines[next(i for i, line in enumerate(lines) if line.startswith(first)):]
+        box = box[:next(i for i, line in enumerate(box) if line.startswith("1. "))]  # up to the first step
+        ends += [line for line in box if (last := line.split()[-1]).isdigit() or (last.isalpha() and len(last) <= 2)]
+    assert ends == []
+
+
 def broken_words(data: bytes) -> list[str]:
     """The lines that end in a word broken by a hyphen (a letter, then '-', at the line's end)."""
     lines = [line.rstrip() for page in PdfReader(io.BytesIO(data)).pages for line in page.extract_text().splitlines()]
