@@ -137,5 +137,5 @@ def more(words: Words, hidden: int) -> str:
 def _named(words: Words, card: Card) -> str:
     """The exercise's name, with the leg when it is one side only: the same exercise may be
     listed for each leg."""
-    leg = wording.leg(words, card.dosage.side)
+    leg = wording.leg(words, card.dosage.side, card.exercise.works)
     return words._("{name} ({leg})", name=card.exercise.name, leg=leg) if leg else card.exercise.name

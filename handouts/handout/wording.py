@@ -114,8 +114,12 @@ def side_short(words: Words, chosen: str | None) -> str | None:
     return None
 
 
-def leg(words: Words, chosen: str | None) -> str | None:
-    """The log's short note of a side that is not both: 'left leg'."""
+def leg(words: Words, chosen: str | None, works: str | None = None) -> str | None:
+    """The log's short note of a side that is not both: 'left leg', or for an exercise that
+    works the leg stood on, 'stand on left leg' ("Hip drop (right leg)" was read as the hip
+    to drop)."""
+    if works == "standing-leg" and chosen in ("left", "right"):
+        return words._("stand on left leg") if chosen == "left" else words._("stand on right leg")
     if chosen == "left":
         return words._("left leg")
     if chosen == "right":

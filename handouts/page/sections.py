@@ -303,8 +303,8 @@ def _common_stop(handout: Handout) -> str:
 
 
 def _side_note(handout: Handout, card) -> str:
-    leg = wording.leg(handout.words, card.dosage.side)
-    return f" ({para(leg)})" if leg else ""
+    leg = wording.leg(handout.words, card.dosage.side, card.exercise.works)
+    return f" ({para(leg.replace(' ', chr(0xA0)))})" if leg else ""  # whole, on one line of the log
 
 
 def references(handout: Handout, s: Styles) -> list[Flowable]:

@@ -51,7 +51,7 @@ def test_an_added_exercise_is_named(builder, tmp_path) -> None:
 def test_a_stopped_exercise_is_named_with_its_leg(builder, tmp_path) -> None:
     found, said = changes(builder, tmp_path, "  - clamshell\n  - {id: pelvic-drop, side: left}\n", "  - clamshell\n")
     assert [card.exercise.id for card in found.stopped] == ["pelvic-drop"] and not found.added and not found.doses
-    assert said == [("Stop doing:", "Hip drop on a step (left leg).")]
+    assert said == [("Stop doing:", "Hip drop on a step (stand on left leg).")]  # the leg stood on, not the hip dropped
 
 
 def test_a_changed_dose_says_now_and_was_in_the_dose_box_words(builder, tmp_path) -> None:

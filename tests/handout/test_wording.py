@@ -55,6 +55,18 @@ def test_the_side_says_which_leg_works_and_where_to_lie_or_stand(works: str, sid
     assert wording.side(EN, side, works) == words
 
 
+@pytest.mark.parametrize("works, side, words", [
+    ("standing-leg", "right", "stand on right leg"),  # "Hip drop (right leg)" read as the hip to drop
+    ("top-leg", "left", "left leg"),
+    ("moving-leg", "right", "right leg"),
+    ("standing-leg", "each", None),
+])
+def test_the_log_s_side_note_names_the_leg_stood_on(works: str, side: str, words: str | None) -> None:
+    assert wording.leg(EN, side, works) == words
+    if words:  # and the Spanish one too
+        assert wording.leg(words_for("es"), side, works) != words
+
+
 def test_a_dose_without_sets_does_not_speak_of_sets() -> None:
     # side-lying-abduction-hold: "Your dose: 3 times", each leg
     assert dict(wording.rows(EN, Dosage(reps=3, hold_seconds=20, side="each"), "top-leg"))["Which leg"] == "Each leg does them all."

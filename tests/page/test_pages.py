@@ -375,6 +375,14 @@ def test_no_dose_line_ends_in_a_number_or_a_short_word(builder, program, languag
     assert ends == []
 
 
+def test_the_log_names_the_leg_stood_on_whole_on_one_line(builder) -> None:
+    """"Hip drop on a step (right leg)" was read as the hip to drop; "(stand on right / leg)"
+    broke in the one-page sheet's narrow column."""
+    data = builder.pdf(Request(program="middle-stage", template="one-page", paper="letter", date=DAY, clinic=CLINIC))
+    lines = [line.strip() for line in PdfReader(io.BytesIO(data)).pages[0].extract_text().splitlines()]
+    assert "(stand on right leg)" in lines or "2. Hip drop on a step (stand on right leg)" in lines, lines
+
+
 def broken_words(data: bytes) -> list[str]:
     """The lines that end in a word broken by a hyphen (a letter, then '-', at the line's end)."""
     lines = [line.rstrip() for page in PdfReader(io.BytesIO(data)).pages for line in page.extract_text().splitlines()]
