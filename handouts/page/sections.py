@@ -282,7 +282,7 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
                                ("LEFTPADDING", (1, 0), (-1, 0), 3), ("RIGHTPADDING", (1, 0), (-1, 0), 2),
                                *[("BACKGROUND", cell, cell, HexColor(REST_SHADE)) for cell in rests]]))
     intro = words._("tick a box each day you do it. Last row: pain after exercise, 0 (none) to 10 (worst).")
-    after = [words._("Pain {n} or more? Call us, and bring this sheet.", n=handout.pain_call_at)]
+    after = [words._("Pain {n} or more? Call us. Bring this sheet to your next visit.", n=handout.pain_call_at)]
     if rests:
         after.insert(0, words._("Grey boxes: rest days."))
     if handout.review:

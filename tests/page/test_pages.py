@@ -125,7 +125,7 @@ def test_the_log_says_the_days_by_date_and_what_to_do_with_high_pain(builder) ->
     page = build(builder, "return-to-running", "standard")[0]
     assert "Mon 7 Dec" in page and "Sun 13 Dec" in page
     assert "Grey boxes: rest days." in page
-    assert "Pain 5 or more? Call us, and bring this sheet." in page
+    assert "Pain 5 or more? Call us. Bring this sheet to your next visit." in page
 
 
 def test_the_minutes_say_which_day_they_are_when_the_exercises_have_days_of_their_own(builder) -> None:
