@@ -32,7 +32,8 @@ from ..handout.assemble import Card, Handout
 from .cards import ARRANGEMENTS, card_content, notes_blocks
 from .drawn import reused
 from .illustrations import frame_width, inner_width, pose_frame_width
-from .sections import log, summary_box, summary_lines
+from .log import log
+from .sections import summary_box, summary_lines
 from .styles import HYPHENATED, Styles
 
 FORMAT = 1  # a new number when what a key holds changes
@@ -74,7 +75,7 @@ def card_key(card: Card, handout: Handout, width: float, frame_height: float, de
 
 
 def log_blocks(handout: Handout, s: Styles, width: float, frame_height: float) -> list[Flowable]:
-    """The week's log (sections.log), drawn once for every handout of the same day, cards
+    """The week's log (log.log), drawn once for every handout of the same day, cards
     and language: what it prints is in its key, the patient's name never. Kept in memory
     for the run only."""
     what = [FORMAT, "log", _run_digest(handout.words.language), handout.words.language, handout.date, handout.review,

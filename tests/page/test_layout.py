@@ -111,7 +111,7 @@ def test_the_log_is_one_block_with_dated_days_and_shaded_rest_days(library_dir) 
     by its date, and the days an exercise rests shaded."""
     from reportlab.platypus import Table
 
-    from handouts.page.sections import REST_SHADE, log
+    from handouts.page.log import REST_SHADE, log
 
     h = handout(library_dir)
     (block,) = log(h, styles(h.template), WIDTH)
@@ -129,7 +129,7 @@ def test_the_pain_box_rests_only_on_a_day_every_exercise_rests() -> None:
     Friday and Sunday; only Sunday has no exercise, so only its pain box is shaded."""
     from reportlab.platypus import Table
 
-    from handouts.page.sections import log
+    from handouts.page.log import log
 
     h = Builder().handout(Request(program="middle-stage", date=dt.date(2026, 12, 7)))  # a Monday
     (block,) = log(h, styles(h.template), WIDTH)
@@ -139,24 +139,26 @@ def test_the_pain_box_rests_only_on_a_day_every_exercise_rests() -> None:
     assert pain == {7}
 
 
-@pytest.mark.parametrize(("template", "first", "fourth"), [("standard", "Mon 7 Dec", "Thu 10 Dec"), ("large-print", "Mon 7", "Thu 10")])
-def test_a_log_day_too_narrow_for_its_date_is_named_by_its_number(template, first, fourth) -> None:
+@pytest.mark.parametrize(("template", "first", "fourth", "corner"), [("standard", "Mon 7 Dec", "Thu 10 Dec", "Exercise"),
+                                                                  ("large-print", "Mon 7", "Thu 10", "Exercise December")])
+def test_a_log_day_too_narrow_for_its_date_is_named_by_its_number(template, first, fourth, corner) -> None:
     """At 16 pt "10 Dec" is wider than a day's column: it broke as "8 / Dec" beside
-    "7 Dec", heads of two and three lines. Then every day is its name and number, the
-    month being in the header's date."""
+    "7 Dec", heads of two and three lines. Then every day is its name and number, and the
+    month is named once, in the first column's head (a reviewer asked which month)."""
     from reportlab.platypus import Table
 
-    from handouts.page.sections import log
+    from handouts.page.log import log
 
     h = Builder().handout(Request(program="middle-stage", template=template, date=dt.date(2026, 12, 7)))
     (block,) = log(h, styles(h.template), 180 * mm)  # A4 less the margins
     table = next(f for f in block._content if isinstance(f, Table))
     head = [" ".join(paragraphs([cell])[0].split()) for cell in table._cellvalues[0][1:]]
     assert head[0] == first and head[3] == fourth, head
+    assert "".join(paragraphs([table._cellvalues[0][0]])[0].split()) == corner.replace(" ", "")  # (the line break is no space)
 
 
 def shaded_cells(table) -> set[tuple[int, int]]:
-    from handouts.page.sections import REST_SHADE
+    from handouts.page.log import REST_SHADE
 
     return {cmd[1] for cmd in table._bkgrndcmds
             if cmd[0] == "BACKGROUND" and cmd[1] == cmd[2] and cmd[3].hexval() == "0x" + REST_SHADE[1:]}
