@@ -19,7 +19,7 @@ import math
 from reportlab.graphics.shapes import Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
-from handouts.pictures.pictogram.draw import GROUND_COLOUR, PROP_COLOUR, fit, frame_drawings
+from handouts.pictures.pictogram.draw import END_COLOUR, GROUND_COLOUR, PROP_COLOUR, fit, frame_drawings
 from handouts.pictures.pictogram.files import bundled_pose_path
 from handouts.pictures.pictogram.placement import placed
 from handouts.pictures.pictogram.pose import load_pose_illustration
@@ -53,7 +53,7 @@ def _ys(s) -> list[float]:
 def test_the_hip_drop_tilts_the_pelvis_one_way_then_the_other() -> None:
     """In the room the free side of the pelvis is let down at the Start and lifted a bit above
     level at the Finish; on the page (where the turned view slopes even a level hip line) the
-    hip line's slope differs by more than 15 degrees between the frames (drawn as the top edge
+    hip line's slope differs by more than 24 degrees between the frames (drawn as the top edge
     of light grey shorts, once a bold white band that read as a stick: test_hipline)."""
     ill, start, end, cam = _poses("pelvic-drop")
 
@@ -61,21 +61,24 @@ def test_the_hip_drop_tilts_the_pelvis_one_way_then_the_other() -> None:
         r, l = body.points["right_hip"].c, body.points["left_hip"].c
         return math.degrees(math.atan2(l[1] - r[1], abs(l[0] - r[0])))
 
-    assert room_tilt(start) < -8 and room_tilt(end) > 6
+    # drop3: tilted 10 each way (19 degrees apart on the page), judges found the tilt tiny;
+    # down 12 (as far as the 10 cm step lets the free foot stay 7 cm off the floor) and up 16
+    assert room_tilt(start) < -11 and room_tilt(end) > 15
     a, b = _page_tilt(cam, start), _page_tilt(cam, end)
-    assert b - a > 15, f"the hip line {a:.0f} then {b:.0f} degrees on the page"
+    assert b - a > 24, f"the hip line {a:.0f} then {b:.0f} degrees on the page"
     assert [p.prop for p in ill.props].count("hip_line") == 1
 
 
 def test_the_hip_drop_free_foot_hangs_lower_at_the_start_than_the_finish() -> None:
     """The free foot is below the step's tread at the Start and above it at the Finish, its
-    sole more than 2 mm higher on the page at the Finish at print size (drop8: 1 mm lower)."""
+    sole more than 2.8 mm higher on the page at the Finish at print size (drop8: 1 mm lower;
+    drop3: 2.2 mm, and judges found the tilt tiny)."""
     ill, start, end, cam = _poses("pelvic-drop")
     k = fit(build_scenes(ill), WIDTH)[0]
     tread = start.bottom_of("right_foot")
     assert start.bottom_of("left_foot") < tread - 0.01 < tread + 0.01 < end.bottom_of("left_foot")
     rise = (end.bottom_of("left_foot") - start.bottom_of("left_foot")) * k
-    assert rise > 2 * MM, f"the free foot rises {rise / MM:.1f} mm"
+    assert rise > 2.8 * MM, f"the free foot rises {rise / MM:.1f} mm"
     (arrow,) = ill.arrows
     # about the standing hip: the pelvis tips (a straight move beside the thigh read as a leg lift)
     assert arrow.arc == "left_hip" and arrow.about == "right_hip" and arrow.both_ways, "down and up, at the free hip"
@@ -86,17 +89,27 @@ def test_the_hip_drop_level_line_reads_level_with_the_free_hip_below_then_above(
     """Round 8's judges (3 of 5) had a dashed "level" line that sloped 10 degrees on the page
     (the view turned 25), the same way as the dropped hip line, so the drop hardly showed
     against it. Turned 10, the line slopes less than 5 degrees, and at the free hip's place
-    across the page the free hip is more than 0.8 mm below it at the Start and above it at
-    the Finish, at print size."""
+    across the page the free hip is more than 1.1 mm below it at the Start and above it at
+    the Finish, at print size (drop3: tilted 10 each way, 0.8 mm; judges still found the tilt
+    tiny). The line is dark dashes on white rims of the same dashes (mid grey, it vanished on
+    the grey shorts just where the lifted hip crosses it), and it stops more than 3 mm short
+    of the hand on the rail, so that it cannot read as a stick held in that hand."""
     ill, start, end, cam = _poses("pelvic-drop")
     k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
     for frame, body, way in zip(frame_drawings(ill, WIDTH), (start, end), (-1, 1)):
-        (line,) = [s for s in shapes(frame, "under") if isinstance(s, PolyLine) and getattr(s, "strokeDashArray", None)]
+        dashed = [s for s in shapes(frame, "under") if isinstance(s, PolyLine) and getattr(s, "strokeDashArray", None)]
+        (line,) = [s for s in dashed if s.strokeColor == HexColor(END_COLOUR)]
+        (rim,) = [s for s in dashed if s.strokeColor == HexColor("#ffffff")]
+        assert rim.points == line.points and rim.strokeWidth > 1.8 * line.strokeWidth, "a white rim round each dash"
+        assert dashed.index(rim) < dashed.index(line), "the rim under the dash"
         (ax, ay), (bx, by) = line.points[:2], line.points[-2:]
         assert abs(math.degrees(math.atan2(by - ay, bx - ax))) < 5, "the level line drawn level"
         hx, hy = (o + v * k for o, v in zip((ox, oy), cam.xy(body.points["left_hip"].c)))
         off = hy - (ay + (by - ay) * (hx - ax) / (bx - ax))
-        assert off * way > 0.8 * MM, f"the free hip {off / MM:.1f} mm off the level line"
+        assert off * way > 1.1 * MM, f"the free hip {off / MM:.1f} mm off the level line"
+        gx, gy = (o + v * k for o, v in zip((ox, oy), cam.xy(body.points["right_hand"].c)))
+        gap = min(math.dist((gx, gy), (ax, ay)), math.dist((gx, gy), (bx, by)))
+        assert gap > 3 * MM, f"the level line ends {gap / MM:.1f} mm from the hand on the rail"
 
 
 def test_the_band_is_tied_to_a_table_not_a_chair() -> None:

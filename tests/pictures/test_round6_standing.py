@@ -198,3 +198,25 @@ def test_the_machine_shows_the_thighs_level_on_a_seat() -> None:
     thighs = [_page(ill, cam, start.points[p].c) for p in ("right_hip", "right_knee", "left_hip", "left_knee")]
     out = max(min(x for x, _ in thighs) - min(x for x, _ in corners), max(x for x, _ in corners) - max(x for x, _ in thighs))
     assert out > 4 * MM, f"the seat {out / MM:.1f} mm out from under the thighs"
+
+
+def test_the_machine_arrows_point_the_knees_apart_across_the_page() -> None:
+    """drop3: seen walked round 60, the near knee moves down and left on the page and the
+    far one up and right; arrows along those paths (-148 and 61 degrees) read as one leg
+    pushed down and the other up (judges scored 3 of 5). The two arrows are drawn level
+    (`along: horizontal`), pointing away from each other the way each knee moves across the
+    page, each more than 3 mm long, and each nearer its own knee than the other knee, within
+    6 mm of it: the near one over the near thigh, the far one over the far pad."""
+    ill, start, end, cam = _poses("hip-abductor-machine")
+    assert [(a.move, a.along) for a in ill.arrows] == [("right_knee", "horizontal"), ("left_knee", "horizontal")]
+    shafts = [s for s in shapes(frame_drawings(ill, WIDTH)[1], "arrows") if isinstance(s, PolyLine) and s.strokeColor == HexColor(ACCENT_COLOUR)]
+    assert len(shafts) == 2
+    knees = {side: _page(ill, cam, end.points[f"{side}_knee"].c) for side in ("right", "left")}
+    for shaft, side, other in zip(shafts, ("right", "left"), ("left", "right")):
+        (x0, y0), (x1, y1) = shaft.points[:2], shaft.points[-2:]
+        assert abs(y1 - y0) < 0.1 and abs(x1 - x0) > 3 * MM, "level on the page, and long enough to read"
+        moved = _page(ill, cam, end.points[f"{side}_knee"].c)[0] - _page(ill, cam, start.points[f"{side}_knee"].c)[0]
+        assert (x1 - x0) * moved > 0, f"the {side} arrow points the way its knee goes across the page"
+        near = min(math.dist(p, knees[side]) for p in zip(shaft.points[0::2], shaft.points[1::2]))
+        assert near < 6 * MM and near < min(math.dist(p, knees[other]) for p in zip(shaft.points[0::2], shaft.points[1::2]))
+    assert (shafts[0].points[-2] - shafts[0].points[0]) * (shafts[1].points[-2] - shafts[1].points[0]) < 0, "apart"

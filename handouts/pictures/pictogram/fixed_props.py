@@ -38,7 +38,7 @@ SEAT_SLAB = 0.035
 MAT_MARGIN = 0.02
 STACK_WIDTH = 0.12
 STACK_PLATES = 6
-LEVEL_REACH = 0.2  # how far a level line runs out beyond the hips
+LEVEL_REACH, LEVEL_CLEAR = 0.2, 0.1  # how far a level line runs out past the hips, and stops short of a hand on a rail
 LEVEL_WIDTH = 0.008
 LEVEL_DASH = (0.03, 0.018)
 LINE_HALF = 0.016  # half a tape line's width: about 5 cm of tape
@@ -257,18 +257,18 @@ def _line(f: _Fit, prop: Prop) -> None:
 
 
 def _level(f: _Fit, prop: Prop) -> None:
-    """A dashed level line through a point (the standing hip): the same in both frames, so a
-    hip that sags below it or lifts above it shows against it, not only by a tilt."""
+    """A dashed level line through a point (the standing hip), the same in both frames, for a hip to sag below or lift
+    above; over the figure (behind, it hid it), dark dashes on white rims (grey ones vanished on grey shorts)."""
     assert prop.at
     _, y, z = f.body.points[prop.at].c
     xs = [b.points[n].c[0] for b in f.everyone for n in ("right_hip", "left_hip")]
-    # not out on a side with a wall: it would cross a ball against the wall, which then
-    # read as an icon; stopped at the hip there, the line still shows the hip move by it
-    left = min(xs) - (0.0 if "right" in f.out.walls else LEVEL_REACH)
-    right = max(xs) + (0.0 if "left" in f.out.walls else LEVEL_REACH)
-    a, b = f.cam.xy((left, y, z)), f.cam.xy((right, y, z))
-    # over the figure (with the supports drawn after it): behind, the body would hide it
-    f.out.under.append(Item([a, b], stroke="edge", width=LEVEL_WIDTH, closed=False, dash=LEVEL_DASH))
+    # stopped at the hip on a side with a wall (out past it, it crossed a ball against the
+    # wall, which read as an icon), and well short of a hand on a rail (ending in it: a stick)
+    hands = [f.body.points[p.at].c[0] for p in f.ill.props if p.prop == "rail" and p.at]
+    left = max([min(xs) - (0.0 if "right" in f.out.walls else LEVEL_REACH)] + [h + LEVEL_CLEAR for h in hands if h < min(xs)])
+    right = min([max(xs) + (0.0 if "left" in f.out.walls else LEVEL_REACH)] + [h - LEVEL_CLEAR for h in hands if h > max(xs)])
+    for colour, width in (("white", LEVEL_WIDTH * 2.2), ("end", LEVEL_WIDTH)):
+        f.out.under.append(Item([f.cam.xy((left, y, z)), f.cam.xy((right, y, z))], stroke=colour, width=width, closed=False, dash=LEVEL_DASH))
 
 
 def _weight_stack(f: _Fit, prop: Prop) -> None:
