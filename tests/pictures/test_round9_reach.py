@@ -10,6 +10,9 @@ one fix in place, measured on the pose and the drawn frames.
 Round 10's judges: the ghost was "tiny" and "almost vanished in grey", sitting next to the
 back foot, and its arrow was 5 mm; the hip shift's level thigh, in a near-front view, read
 as a knee lifted out to the side. The tests below hold those fixes too.
+
+Round 11's judges: "the ghost foot looks like a stone" (the foot drawn in grey where it
+stood, a lump, outlined or filled). It is now a shoe print lying on the floor.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from reportlab.lib.colors import HexColor
 
 from handouts.pictures.pictogram.draw import ACCENT_COLOUR, END_COLOUR, GHOST_COLOUR, GROUND_COLOUR, fit, frame_drawings
 from handouts.pictures.pictogram.scene import build_scenes
+from handouts.pictures.pictogram.shapes import Camera
 
 from .test_pictogram import WIDTH, one_line_problems, shapes
 from .test_round4 import _poses
@@ -43,35 +47,82 @@ def _grey(colour: str) -> float:
 
 def test_the_finish_frame_ghosts_the_stepping_foot_where_it_stood() -> None:
     """One ghost in the Finish frame and none in the Start: the right foot's start place.
-    Round 10's judges found it tiny and lost in grey: it is the foot as the figure draws it
-    (the shank's end with it: more than 3.5 mm long and 2 mm high on the page, not a sliver),
-    filled a grey that prints apart from the floor, the figure and the arrow (each more than
-    0.2 apart from it), edged in dark dashes more than 0.4 mm wide over a white ring, and more
-    than 1 mm (edge to edge) clear of the back foot, so it is not read as part of it."""
+    Round 10's judges found it tiny and lost in grey; round 11's read the foot drawn there
+    in grey as "a stone". It is a shoe print: two parts apart (more than 0.2 mm between
+    them), a heel pad at the start heel's end and a forefoot at the toe's, the forefoot
+    longer and wider than the heel pad; more than 4.5 mm long and 1.5 mm high on the page,
+    not a sliver; centred where the foot stood, on the floor (every point of it inside the
+    floor patch); filled a grey that prints apart from the floor, the figure and the arrow
+    (each more than 0.2 apart from it), edged dark more than 0.25 mm wide over a white ring;
+    more than 1 mm (edge to edge) clear of the back foot, so it is not read as part of it,
+    more than 0.3 mm clear of every dark shape of the figure, and not under the arrow."""
     ill, start, end, _ = _poses(STEP)
     first, finish = frame_drawings(ill, WIDTH)
     assert shapes(first, "ghost") == []
-    ring, ghost = shapes(finish, "ghost")
-    assert ring.fillColor == ring.strokeColor == HexColor("#ffffff") and ring.strokeWidth > ghost.strokeWidth
-    assert isinstance(ghost, Polygon) and ghost.fillColor == HexColor(GHOST_COLOUR)
-    assert ghost.strokeColor == HexColor(END_COLOUR) and ghost.strokeDashArray
-    assert ghost.strokeWidth > 0.4 * MM, "a bold dashed edge"
+    *rings, heel_pad, forefoot = shapes(finish, "ghost")
+    assert len(rings) == 2 and all(r.fillColor == r.strokeColor == HexColor("#ffffff") for r in rings)
+    for part in (heel_pad, forefoot):
+        assert isinstance(part, Polygon) and part.fillColor == HexColor(GHOST_COLOUR)
+        assert part.strokeColor == HexColor(END_COLOUR) and part.strokeWidth > 0.25 * MM, "a bold dark edge"
+        assert rings[0].strokeWidth > part.strokeWidth
     for other in (GROUND_COLOUR, END_COLOUR, ACCENT_COLOUR):
         assert abs(_grey(GHOST_COLOUR) - _grey(other)) > 0.2, f"prints apart from {other}"
-    xs, ys = ghost.points[0::2], ghost.points[1::2]
-    assert max(xs) - min(xs) > 3.5 * MM and max(ys) - min(ys) > 2 * MM, "foot-sized"
+    pads = [list(zip(p.points[0::2], p.points[1::2])) for p in (heel_pad, forefoot)]
+    apart = min(math.dist(p, q) for p in pads[0] for q in pads[1]) - heel_pad.strokeWidth
+    assert apart > 0.2 * MM, f"heel pad and forefoot {apart / MM:.2f} mm apart"
     k = fit(build_scenes(ill), WIDTH)[0]
     heel, toe = _on_page(ill, start, "right_heel"), _on_page(ill, start, "right_toe")
-    assert _to_segment(((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), heel, toe) < 0.03 * k, "where the right foot stood"
+
+    def middle(pts):
+        return sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
+
+    assert math.dist(middle(pads[0]), heel) < math.dist(middle(pads[0]), toe), "the heel pad at the heel"
+    assert math.dist(middle(pads[1]), toe) < math.dist(middle(pads[1]), heel), "the forefoot at the toe"
+    # along the foot on the page, and across it: the forefoot is the longer and the wider part
+    along = ((toe[0] - heel[0]) / math.dist(heel, toe), (toe[1] - heel[1]) / math.dist(heel, toe))
+
+    def spans(pts):
+        us = [x * along[0] + y * along[1] for x, y in pts]
+        vs = [-x * along[1] + y * along[0] for x, y in pts]
+        return max(us) - min(us), max(vs) - min(vs)
+
+    (heel_long, heel_wide), (fore_long, fore_wide) = spans(pads[0]), spans(pads[1])
+    assert fore_long > heel_long and fore_wide > heel_wide, "a sole and a heel, not two stones"
+    pts = pads[0] + pads[1]
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    assert max(xs) - min(xs) > 4.5 * MM and max(ys) - min(ys) > 1.5 * MM, "foot-sized"
+    cam = Camera(ill.elevation, ill.yaw)
+    _, ox, oy, _ = fit(build_scenes(ill), WIDTH)
+    floor_mid = cam.xy((start.points["right_foot"].c[0], 0.0, start.points["right_foot"].c[2]))
+    assert math.dist(middle(pts), (ox + floor_mid[0] * k, oy + floor_mid[1] * k)) < 0.03 * k, "where the right foot stood"
+    (patch,) = shapes(finish, "floor")
+    corners = list(zip(patch.points[0::2], patch.points[1::2]))
+    way = _turn(*corners[:3])  # the patch's winding: a point inside is on that side of every edge
+    sides = list(zip(corners, corners[1:] + corners[:1]))
+    assert all(_turn(a, b, p) * way > 0 for p in pts for a, b in sides), "on the floor"
     back_heel, back_toe = _on_page(ill, end, "left_heel"), _on_page(ill, end, "left_toe")
     back_r = end.parts["left_foot"].balls[1].r * k
-    clear = min(_to_segment(p, back_heel, back_toe) for p in zip(xs, ys)) - back_r - ghost.strokeWidth / 2
+    clear = min(_to_segment(p, back_heel, back_toe) for p in pts) - back_r - heel_pad.strokeWidth / 2
     assert clear > 1 * MM, f"{clear / MM:.1f} mm clear of the back foot"
+    body = [s for s in shapes(finish, "figure") if isinstance(s, Polygon) and s.fillColor == HexColor(END_COLOUR)]
+    edges = [((s.points[i], s.points[i + 1]), (s.points[(i + 2) % len(s.points)], s.points[(i + 3) % len(s.points)]))
+             for s in body for i in range(0, len(s.points), 2)]
+    clear = min(_to_segment(p, a, b) for p in pts for a, b in edges) - heel_pad.strokeWidth / 2
+    assert clear > 0.3 * MM, f"{clear / MM:.2f} mm clear of the figure"
+    step = min(_shafts(ill), key=lambda s: min(s.points[1::2]))
+    shaft = list(zip(step.points[0::2], step.points[1::2]))
+    clear = min(_to_segment(p, a, b) for p in pts for a, b in zip(shaft, shaft[1:]))
+    clear -= (step.strokeWidth + heel_pad.strokeWidth) / 2
+    assert clear > 0.2 * MM, f"the arrow {clear / MM:.2f} mm clear of the print"
+
+
+def _turn(o: tuple[float, float], a: tuple[float, float], p: tuple[float, float]) -> float:
+    return (a[0] - o[0]) * (p[1] - o[1]) - (a[1] - o[1]) * (p[0] - o[0])
 
 
 def test_the_step_arrow_runs_from_the_ghost_to_the_new_place() -> None:
     """The step's arrow starts at the ghost's toe (within 0.04 body heights of the toe's
-    middle: just past its dashed edge, not over it), its head's tip at the front foot's heel
+    middle: just over the shoe print's toe, clear of it, see the test above), its head's tip at the front foot's heel
     (as near), bowed a little up off the floor like a foot lifted over it, below the knees.
     Round 10's judges found it too short to read (4.7 mm of shaft across the page): the
     step is longer, and the shaft spans more than 6 mm."""

@@ -6,7 +6,7 @@ both poses. A scene's layers are drawn in this order:
 
 - `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
   and, seen from above, the floor, mat and seat the body lies or sits on);
-- `ghost`: in the Finish frame, a stepping foot where it stood at the start (ghost.py);
+- `ghost`: in the Finish frame, a shoe print where a stepping foot stood at the start (ghost.py);
 - `figure` (a frame's pose) or `start` then `end` (an overlay): each pose drawn far to
   near, every limb over a thin white halo so that a limb in front of another reads as in
   front (the ISO 7001 look), with the props that move with it among its limbs. In an
@@ -199,7 +199,7 @@ def build_scenes(ill: PoseIllustration) -> tuple[Scene, ...]:
         layers = [Layer("behind", fixed.behind), Layer("start", start_items), Layer("end", end_items), Layer("under", fixed.under)]
         scenes: tuple[Scene, ...] = (Scene([*layers, Layer("arrows", arrows)], seats=fixed.seats),)
     else:  # both figures solid: the labels say which is which; the arrows in the Finish frame,
-        # with a ghost foot (where a stepping foot stood at the start) behind the figure
+        # with a ghost (a print where a stepping foot stood at the start) behind the figure
         scenes = tuple(
             Scene([Layer("behind", fixed.behind), Layer("ghost", ghosts), Layer("figure", pose_items(ill, body, cam, "end", fixed)),
                    Layer("under", fixed.under), Layer("arrows", marks)], seats=fixed.seats)
