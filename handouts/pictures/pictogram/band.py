@@ -116,11 +116,14 @@ def _loop(body: Body, cam: Camera, colour: str, names: tuple[str, str]) -> list[
     for front, points in runs:
         if upright:
             face = _wrap(body, cam, names, normal, points)
-            halo, drawn = Item(face, fill="white", stroke="white", width=BAND_EDGE + 2 * GAP), [Item(face, fill=colour, stroke="end", width=BAND_EDGE)]
+            halos, drawn = [Item(face, fill="white", stroke="white", width=BAND_EDGE + 2 * GAP)], [Item(face, fill=colour, stroke="end", width=BAND_EDGE)]
         else:
+            # no white halo: a loop round lying thighs, seen from above, lies on them, its
+            # dark edges enough to part it from a black thigh; cleared round, its front strand
+            # stood off the legs and judges saw a tall loop floating in front of them
             edge, core = _ribbon([cam.xy(p) for p in points], LYING_ROLE.get(colour, colour), LYING_WIDTH, LYING_EDGE)
-            halo, drawn = halo_of(edge), [edge, core]
-        groups.append(DrawGroup(near if front else far, 10.0, [halo] if front else [], drawn))
+            halos, drawn = [], [edge, core]
+        groups.append(DrawGroup(near if front else far, 10.0, halos if front else [], drawn))
     return groups
 
 

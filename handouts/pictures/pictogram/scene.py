@@ -22,6 +22,7 @@ both poses. A scene's layers are drawn in this order:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ from .body import Ball, Body, Part
 from .face import eye_items
 from .fixed_props import Fixed, fixed_props
 from .ghost import ghost_items
-from .geometry import Pt, capsule_outline, circle_points, lerp, rounded_hull
+from .geometry import Pt, capsule_outline, circle_points, dot, lerp, rounded_hull, sub
 from .moving_props import chain_depth, moving_props
 from .placement import placed, prop_of
 from .pose import PoseIllustration
@@ -74,32 +75,34 @@ def _outline(cam: Camera, balls: tuple[Ball, ...], grow: float = 0.0) -> list[Pt
     return rounded_hull([cam.xy(b.c) for b in balls], balls[0].r + grow, 24)  # the trunk: equal balls
 
 
-def _halo_balls(part: Part) -> tuple[Ball, ...]:
+def _halo_balls(part: Part, whole: bool = False) -> tuple[Ball, ...]:
     """The balls whose outline, grown by GAP, is cleared round this part.
 
     Where a limb joins the trunk the cut would draw a seam across the hip or the
     shoulder, so a thigh and an upper arm clear only from a third of the way down (the
     ISO look: the arm grows out of the shoulder and stands clear of the chest below the
-    armpit), and the pelvis, where the legs join, clears nothing.
+    armpit), and the pelvis, where the legs join, clears nothing. A `whole` part clears
+    all round, its end at the joint too (forward_thighs).
     """
     if part.name == "pelvis":
         return ()
-    if part.name.endswith(("_thigh", "_upper_arm")):
+    if part.name.endswith(("_thigh", "_upper_arm")) and not whole:
         a, b = part.balls
         return (Ball(lerp(a.c, b.c, 0.35), a.r + (b.r - a.r) * 0.35), b)
     return part.balls
 
 
 def chain_groups(body: Body, cam: Camera, colour: dict[str, str] | str, skip: Container[str] = (),
-                 outlined: Container[str] = ()) -> dict[str, DrawGroup]:
+                 outlined: Container[str] = (), whole: Container[str] = ()) -> dict[str, DrawGroup]:
     """Each chain of a pose (trunk, a leg, an arm, the head) as one group over its halo; none
-    of those in `skip`; those in `outlined` with a dashed dark outline (an overlay's start)."""
+    of those in `skip`; those in `outlined` with a dashed dark outline (an overlay's start);
+    the parts named in `whole` cleared all round (_halo_balls)."""
     groups = {}
     for chain, rank in CHAIN_RANK.items():
         if chain in skip:
             continue
         parts = [p for p in body.parts.values() if p.chain == chain]
-        halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in map(_halo_balls, parts) if hb]
+        halo = [Item(_outline(cam, hb, GAP), fill="white") for hb in (_halo_balls(p, p.name in whole) for p in parts) if hb]
         role = colour if isinstance(colour, str) else colour[chain]
         fills = [Item(_outline(cam, p.balls), fill=role) for p in parts]
         if chain == "head":
@@ -126,11 +129,37 @@ def _ordered(groups: list[DrawGroup]) -> list[Item]:
 UNDERNEATH = {"side-lying": ("left_leg", "left_arm")}
 
 
+# A top thigh pointing forward out of the trunk's plane by more than this (degrees) is
+# cleared all round, up to the hip (forward_thighs): a clamshell's, opened or not (22 and
+# more), not a leg lifted in line with the body (0).
+FORWARD_THIGH = 15.0
+
+
+def forward_thighs(body: Body, under: Container[str]) -> set[str]:
+    """The top thighs of a body lying on its side that come forward out of the trunk.
+
+    A clamshell's top thigh lies over the black trunk from the hip: cleared only from a
+    third of the way down (_halo_balls), judges could not see where it left the body, and
+    the knee opening did not read as the hip turning. Cleared all round, its rounded end
+    shows at the hip. A leg in line with the trunk keeps the short cut: whole, its end read
+    as a disc laid on the hip (side-lying hip abduction).
+    """
+    forward = tuple(row[2] for row in body.frames["pelvis"])  # the body's forward axis in the room
+    thighs = set()
+    for part in body.parts.values():
+        if part.name.endswith("_thigh") and part.chain not in under:
+            along = sub(part.balls[1].c, part.balls[0].c)
+            if dot(along, forward) > math.sin(math.radians(FORWARD_THIGH)) * math.dist(part.balls[1].c, part.balls[0].c):
+                thighs.add(part.name)
+    return thighs
+
+
 def pose_items(ill: PoseIllustration, body: Body, cam: Camera, role: str, fixed: Fixed) -> list[Item]:
     """One pose with the props that move with it, far to near."""
     under = UNDERNEATH.get(ill.start.orientation, ())
     colour = {chain: "far" if chain in under else role for chain in CHAIN_RANK}
-    return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, colour).values()))
+    whole = forward_thighs(body, under) if under else set()
+    return _ordered(moving_props(ill, body, cam, role, fixed) + list(chain_groups(body, cam, colour, whole=whole).values()))
 
 
 def _still_chains(start: Body, end: Body) -> set[str]:
