@@ -54,13 +54,19 @@ def test_the_hop_crosses_the_line_on_the_page() -> None:
 
 def test_the_hop_lands_on_a_knee_bent_on_the_page_and_the_free_foot_is_tucked_up() -> None:
     """The landing knee bent 62 degrees showed on the page as 137, nearly straight, which
-    is the card's own mistake: it bends to under 135 degrees as drawn (and a little at
-    the take-off, under 170). The free foot held forward looked, from above, as if it
-    stood on the floor by the other one: it is tucked up behind its knee, drawn higher on
-    the page than the standing knee in both frames."""
+    is the card's own mistake. Bent 75 and seen turned 30 it drew 128, and a judge still
+    saw a straight knee: the shin pointed at us, 4.3 mm on the page, a stub under the
+    thigh. As drawn the landing knee is under 120 degrees with the shin over 4.8 mm long,
+    and the take-off knee ("a little bent") under 145 (it drew 155). The free foot held
+    forward looked, from above, as if it stood on the floor by the other one: it is tucked
+    up behind its knee, drawn higher on the page than the standing knee in both frames."""
     ill, start, end, cam = _poses("sideways-hop")
-    assert _page_angle(cam, end, "right_hip", "right_knee", "right_ankle") < 135
-    assert _page_angle(cam, start, "right_hip", "right_knee", "right_ankle") < 170
+    landing = _page_angle(cam, end, "right_hip", "right_knee", "right_ankle")
+    assert landing < 120, f"the landing knee {landing:.0f} degrees on the page"
+    shin = math.dist(_on_page(ill, end, "right_knee"), _on_page(ill, end, "right_ankle"))
+    assert shin > 4.8 * MM, f"the landing shin {shin / MM:.1f} mm on the page"
+    take_off = _page_angle(cam, start, "right_hip", "right_knee", "right_ankle")
+    assert take_off < 145, f"the take-off knee {take_off:.0f} degrees on the page"
     for body in (start, end):
         assert body.points["left_foot"].c[2] < body.points["left_knee"].c[2] - 0.15, "the free foot behind its knee"
         assert cam.xy(body.points["left_foot"].c)[1] > cam.xy(body.points["right_knee"].c)[1], "higher than the standing knee"
