@@ -140,10 +140,12 @@ def test_the_step_arrow_runs_from_the_ghost_to_the_new_place() -> None:
     assert abs(tip[0] - tail[0]) > 6 * MM, f"{abs(tip[0] - tail[0]) / MM:.1f} mm across the page"
 
 
-def test_the_hips_arrow_stands_clear_of_the_body() -> None:
+def test_the_hips_arrow_starts_at_the_hip_just_clear_of_it() -> None:
     """The hips' arrow started 0.3 mm inside the hip's outline and read as a stick held at
-    the waist: every point of it is more than 1 mm (shaft edge to body edge) outside the
-    dark figure, at hip height, and it points away from the body, tail nearest."""
+    the waist; 1.7 mm clear, round 12's judges saw it float beside the body (a step
+    sideways). Every point of it is outside the dark figure (shaft edge to body edge more
+    than 0.15 mm: its white rim shows between), its tail within 0.6 mm of the outline, at
+    hip height, and it points away from the body, tail nearest."""
     ill, _, end, _ = _poses(SHIFT)
     finish = frame_drawings(ill, WIDTH)[1]
     hips = min(_shafts(ill), key=lambda s: max(s.points[1::2]) - min(s.points[1::2]))
@@ -152,7 +154,7 @@ def test_the_hips_arrow_stands_clear_of_the_body() -> None:
              for s in body for i in range(0, len(s.points), 2)]
     pts = list(zip(hips.points[0::2], hips.points[1::2]))
     clear = min(_to_segment(p, a, b) for p in pts for a, b in edges) - hips.strokeWidth / 2
-    assert clear > 1 * MM, f"{clear / MM:.1f} mm off the body"
+    assert 0.15 * MM < clear < 0.6 * MM, f"{clear / MM:.2f} mm off the body"
     k = fit(build_scenes(ill), WIDTH)[0]
     assert abs(pts[0][1] - _on_page(ill, end, "pelvis")[1]) < 0.06 * k, "at hip height"
     pelvis = _on_page(ill, end, "pelvis")[0]
