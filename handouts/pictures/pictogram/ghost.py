@@ -5,8 +5,9 @@ had moved (judges asked whether the back foot stepped out or the front one cross
 A mark where the stepping foot stood says which foot left its place; the step's arrow
 can then run from it to the new place.
 
-The mark is a shoe print, the sign for "a foot was here": a sole and a separate heel
-lying on the floor. The foot itself drawn there in grey (round 10 and 11) read as "a
+The mark is a shoe print, the sign for "a foot was here": a heel, the foot's outside
+edge and a forefoot lying on the floor, in one outline (the heel and forefoot apart read
+as two prints, "both feet moved"). The foot itself drawn there in grey (round 10 and 11) read as "a
 stone", in any tint and as an outline alone: its shape, a lump seen from the side, said
 nothing about a foot. A print seen as the camera sees the floor (12 degrees from above)
 is a sliver a third of a millimetre high, so it is drawn less foreshortened than the
@@ -33,16 +34,19 @@ SQUASH = 0.85  # how much of its true width the print keeps across the page (the
 SCALE = 1.2  # a shoe's print, a little longer than the bare foot: at the foot's length it printed 4 mm
 # The print of a right foot in foot lengths: u from the heel's back (0) to the toe (1),
 # v across, towards the big toe (the inside of the foot) positive. Each part is the hull
-# of a few discs (u, v, r): a heel pad, a gap where the arch does not touch the floor, and
-# the forefoot, widest at the ball and leaning to the big toe.
+# of a few discs (u, v, r): a heel pad and the forefoot, widest at the ball and leaning to
+# the big toe, with the arch's inside cut away between them.
 HEEL = ((0.11, 0.0, 0.11), (0.18, 0.0, 0.105))
 FOREFOOT = ((0.49, -0.02, 0.07), (0.61, 0.0, 0.125), (0.76, 0.01, 0.185), (0.88, 0.01, 0.12))
+# the outside edge of the foot, which touches the floor from heel to ball: heel and forefoot
+# as two parts read as two prints, "both feet moved" (round 12)
+EDGE_STRIP = ((0.16, -0.055, 0.05), (0.33, -0.085, 0.045), (0.5, -0.085, 0.05))
 ROUND = tuple((math.cos(2 * math.pi * i / 24), math.sin(2 * math.pi * i / 24)) for i in range(24))  # a disc's 24 points
 
 
 def print_parts(ill: PoseIllustration, start: Body, cam: Camera) -> list[list[Pt]]:
-    """Each `ghost` prop's shoe print on the page, in body heights: its heel pad, then
-    its forefoot, for each prop in turn."""
+    """Each `ghost` prop's shoe print on the page, in body heights: its heel pad, its
+    outside edge and its forefoot, for each prop in turn."""
     parts: list[list[Pt]] = []
     for prop in ill.props:
         if prop.prop != "ghost":
@@ -70,7 +74,7 @@ def print_parts(ill: PoseIllustration, start: Body, cam: Camera) -> list[list[Pt
             s, t = (u - 0.5) * length, v * length * SQUASH
             return (mid[0] + a[0] * s + b[0] * t, mid[1] + a[1] * s + b[1] * t)
 
-        for discs in (HEEL, FOREFOOT):
+        for discs in (HEEL, EDGE_STRIP, FOREFOOT):
             pts: list[Pt] = []
             for u, v, r in discs:  # each disc squashed across with the print
                 pts += [page(u + r * c, v + r * s) for c, s in ROUND]
@@ -82,8 +86,10 @@ def ghost_items(ill: PoseIllustration, start: Body, cam: Camera) -> list[Item]:
     """Each `ghost` prop's shoe print where the foot stood at the start, for the Finish frame only."""
     items: list[Item] = []
     parts = print_parts(ill, start, cam)
-    # every white ring first, then the prints over them: the ring round the heel pad does
-    # not cover the edge of the forefoot beside it
-    items += [Item(p, fill="white", stroke="white", width=EDGE + 2 * GAP) for p in parts]
-    items += [Item(p, fill="ghost", stroke="end", width=EDGE) for p in parts]
+    # every white ring first, then the print over them: no ring covers another part's edge
+    items += [Item(p, fill="white", stroke="white", width=2 * EDGE + 2 * GAP) for p in parts]
+    # one outline round the parts' union: each part edged twice as wide, then every part's
+    # fill over the edges, which leaves the outer half of the edge and none inside the print
+    items += [Item(p, fill="ghost", stroke="end", width=2 * EDGE) for p in parts]
+    items += [Item(p, fill="ghost") for p in parts]
     return items
