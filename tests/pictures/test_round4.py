@@ -90,7 +90,8 @@ def test_the_hip_hike_tilts_the_pelvis_clearly() -> None:
 def test_the_hip_arrow_is_on_the_free_hip_pointing_up(name: str) -> None:
     """Judges read an arrow over the ball as "push the ball up", and the hip drop's arrow
     by the hand as floating: it is on the free side's hip, within a few millimetres of
-    the joint, and points up, into the Up frame."""
+    the joint, and points up, into the Up frame. Just outside it: 3 mm from the joint it
+    lay over the light grey shorts, and in greyscale the grey arrow was lost on them."""
     ill, _, end, cam = _poses(name)
     k, ox, oy, _ = fit(build_scenes(ill), WIDTH)
     (shaft,) = [s for s in shapes(frame_drawings(ill, WIDTH)[1], "arrows") if isinstance(s, PolyLine) and s.strokeColor == ACCENT]
@@ -98,7 +99,8 @@ def test_the_hip_arrow_is_on_the_free_hip_pointing_up(name: str) -> None:
     assert ys[-1] - ys[0] > 5 and abs(xs[-1] - xs[0]) < 0.15 * (ys[-1] - ys[0]), "up, within 9 degrees of straight"
     hx, hy = cam.xy(end.points["left_hip"].c)
     near = min(math.dist((x, y), (ox + hx * k, oy + hy * k)) for x, y in zip(xs, ys))
-    assert near < 3 * MM, f"the arrow {near / MM:.1f} mm from the free hip"
+    assert near < 4.5 * MM, f"the arrow {near / MM:.1f} mm from the free hip"
+    assert near > 3 * MM, f"the arrow {near / MM:.1f} mm from the free hip: on the grey shorts"
 
 
 def test_the_hip_drop_free_foot_hangs_well_out_past_the_step_at_the_start() -> None:
