@@ -11,7 +11,7 @@ from ..handout import schedule, wording
 from ..handout.assemble import Handout
 from .blocks import Gap, MeasuredTable, stacked_height
 from .fonts import BODY
-from .markup import para
+from .markup import para, unbroken
 from .paragraphs import Para
 from .sections import common_stop
 from .styles import Styles
@@ -96,4 +96,4 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
 
 def _side_note(handout: Handout, card) -> str:
     leg = wording.leg(handout.words, card.dosage.side, card.exercise.works)
-    return f" ({para(leg.replace(' ', chr(0xA0)))})" if leg else ""  # whole, on one line of the log
+    return f" ({unbroken(leg)})" if leg else ""  # whole, on one line of the log

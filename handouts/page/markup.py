@@ -64,11 +64,18 @@ def _binds(word: str) -> bool:
     return last.isdigit() or (last.isalpha() and len(last) <= 2)
 
 
+def unbroken(text: str) -> str:
+    """Markup for `text` that no line break splits ("19 December" on one line, "2026" on the
+    next): its spaces made no-break before `para`, which may wrap runs in `<font face=...>`,
+    whose own space must stay."""
+    return para(text.replace(" ", "\xa0"))
+
+
 def bold_label(label: str) -> str:
     """A label in bold, whole: its spaces do not break, and a word with a no-break space in it
     is never hyphenated by ReportLab (its hyphenator takes words of letters only), so no label
     reads "Más difí-" at a line's end."""
-    return f"<b>{para(label).replace(' ', chr(0xA0))}</b>"
+    return f"<b>{unbroken(label)}</b>"
 
 
 def fonts_can_run_in(*texts: str) -> bool:

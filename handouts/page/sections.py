@@ -11,7 +11,7 @@ from ..handout.assemble import Handout
 from ..handout.citations import ama
 from .blocks import Gap, MeasuredTable, boxed
 from .fonts import BODY
-from .markup import fonts_can_run_in, para, run_in
+from .markup import fonts_can_run_in, para, run_in, unbroken
 from .paragraphs import Para
 from .styles import Styles
 
@@ -49,11 +49,11 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     facts = []
     if handout.patient:
         facts.append(_fact(words._("For:"), para(handout.patient), bound=True))
-    facts.append(_fact(words._("Date:"), _unbroken(words.long_date(handout.date)), bound=True))
+    facts.append(_fact(words._("Date:"), unbroken(words.long_date(handout.date)), bound=True))
     if handout.clinician:
         facts.append(_fact(words._("From:"), para(handout.clinician), bound=True))
     if handout.review:
-        facts.append(_fact(words._("Next visit:"), _unbroken(words.long_date(handout.review)), bound=True))
+        facts.append(_fact(words._("Next visit:"), unbroken(words.long_date(handout.review)), bound=True))
     line = Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient)
     if handout.patient and line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
         # too long for one line: the name gets a line of its own, not broken in its middle
@@ -73,15 +73,10 @@ def _one_line(handout: Handout, contact: str, s: Styles, width: float) -> list[P
     return [line] if line.wrap(width, 1e6)[1] <= s.clinic.leading * 1.01 else []
 
 
-def _unbroken(text: str) -> str:
-    """Text as markup that no line break splits ("19 December" on one line, "2026" on the next)."""
-    return para(text).replace(" ", "&nbsp;")
-
-
 def _fact(label: str, markup: str, *, bound: bool = False) -> str:
     # bound: the label never ends a line apart from what it names ("Date:" there, the date below
     # it), nor breaks itself ("Next" there, "visit:" below it, in large print)
-    return f"<b>{_unbroken(label) if bound else para(label)}</b>{'&nbsp;' if bound else ' '}{markup}"
+    return f"<b>{unbroken(label) if bound else para(label)}</b>{'&nbsp;' if bound else ' '}{markup}"
 
 
 def _logo(handout: Handout) -> Flowable | None:
