@@ -273,7 +273,7 @@ def test_every_arrangement_of_a_card_shows_all_of_it_once(template) -> None:
             for arrange, scale in ARRANGEMENTS[h.template.card_layout][0]]
     assert len(said) > 2 and all(texts == said[0] for texts in said), template
     text = " ".join(said[0])
-    assert "Source: 3" in text and "Stand on your right leg on the step." in text
+    assert "Source: 3" in text and "watch your hips in a mirror." in text
     assert "Hip hike at the wall." in text and "Going fast." in text
 
 
