@@ -45,7 +45,7 @@ from .card_parts import (
     two_columns,
 )
 from .illustrations import illustration_flowables, picture_width, prints_caption
-from .markup import para
+from .markup import keep_together, no_short_last_line, para
 from .paragraphs import Para
 from .styles import Styles
 
@@ -170,6 +170,11 @@ def _line(card: Card, handout: Handout, s: Styles, width: float, scale: float) -
     bookmark, name = heading(card, handout, s, purpose=False)
     words = handout.words
     text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
+    # "5 / días", or "Banda / elástica suave", read as fragments: a short part of the dose
+    # stays whole, a longer one keeps its numbers with their words (as in the dose box), and
+    # the dot between two parts ends a line rather than starting the next
+    parts = [part.replace(" ", "\xa0") if len(part) <= 24 else keep_together(part) for part in text.split("  ·  ")]
+    text = no_short_last_line("\xa0· ".join(parts))
     line = Para(f"<b>{name.text}</b>&nbsp;&nbsp; {para(text)}", s.body)
     plain = [bookmark, *_beside_pictures(card, handout, s, width, scale, [lambda c, h, st, w: line, _versions_and_note], caption=False)]
     # the picture's caption says what to do in a line ("Hold the rail. Let the free hip drop,

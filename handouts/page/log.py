@@ -64,7 +64,7 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
         on = schedule.exercise_days(card.dosage.days_per_week)
         rests += [(c + 1, r) for c in range(len(days)) if c not in on]
     pain, scale = words._("Pain after exercise"), words._("(0 to 10)")
-    rows.append([Para(f"<b>{para(pain)}</b> {para(scale)}", s.small)] + [""] * len(days))
+    rows.append([Para(f"<b>{para(pain)}</b> {unbroken(scale)}", s.small)] + [""] * len(days))
     # a day every exercise rests has no "after exercise" to score: its pain box is a rest too
     rests += [(c + 1, len(rows) - 1) for c in range(len(days)) if all((c + 1, r) in rests for r in range(1, len(rows) - 1))]
     tick = max(s.small.fontSize * 1.6, 19)  # room to tick, even in a shaky hand

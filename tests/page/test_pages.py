@@ -147,7 +147,7 @@ def test_the_key_points_say_each_exercise_s_days_when_they_differ(builder, templ
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_clinician_s_note_under_an_exercise_prints_in_every_layout(builder, template, language) -> None:
     # "Hold the rail the whole time" is part of the hip drop on a step, the one-page sheet included
-    words = {"en": "Hold the rail the whole time.", "es": "Sujete el pasamanos todo el tiempo."}[language]
+    words = {"en": "Hold the rail the whole time", "es": "Sujete el pasamanos todo el tiempo"}[language]
     text = " ".join(build(builder, "middle-stage", template, language=language))
     assert words in text.replace("- ", "")  # a word hyphenated at a line's end reads whole
 
@@ -373,6 +373,19 @@ def test_no_dose_line_ends_in_a_number_or_a_short_word(builder, program, languag
         box = box[:next(i for i, line in enumerate(box) if line.startswith("1. "))]  # up to the first step
         ends += [line for line in box if (last := line.split()[-1]).isdigit() or (last.isalpha() and len(last) <= 2)]
     assert ends == []
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_one_page_dose_lines_break_between_parts_not_inside_them(builder, language, paper) -> None:
+    """A reviewer of the Spanish sheet found "suave" alone on a line, "5 / días" split, and a
+    line starting with the dot between two parts of the dose."""
+    data = builder.pdf(Request(program="middle-stage", template="one-page", paper=paper, date=DAY, clinic=CLINIC,
+                               language=language))
+    lines = [line.strip() for line in PdfReader(io.BytesIO(data)).pages[0].extract_text().splitlines()]
+    assert [line for line in lines if line.startswith("·")] == []
+    assert [line for line in lines if " · " in line and (line.split()[-1].isdigit() or len(line.split()) == 1)] == []
+    assert [line for line in lines if line in ("suave", "Suave", "elástica suave", "band")] == []
 
 
 def test_the_log_names_the_leg_stood_on_whole_on_one_line(builder) -> None:
