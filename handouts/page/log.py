@@ -83,7 +83,9 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     after = [words._("Pain {n} or more? Call us. Bring this sheet to your next visit.", n=handout.pain_call_at)]
     if rests:
         after.insert(0, words._("Grey boxes: rest days."))
-    if handout.review:
+    # (the one-page sheet says the next visit once, at its top, the log being on the same side:
+    # said twice, it ran four lines of a full Letter sheet onto a second)
+    if handout.review and handout.template.card_layout != "line":
         day = words.date(handout.review, words._("EEEE d MMMM"))  # not inside another `_()`: extract skips those
         after.append(words._("Next visit: {date}.", date=day))
     if "summary" not in handout.template.sections:

@@ -10,6 +10,8 @@ import gc
 import io
 from functools import lru_cache
 
+import msgspec
+
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -41,7 +43,25 @@ def render(handout: Handout) -> bytes:
     return data
 
 
+# A layout of so many pages (the one-page sheet) that runs just over them, with a review date
+# or on Letter's shorter page, draws its pictures smaller before it refuses the handout: the
+# sheet the clinician asked for, with pictures a tenth or a fifth smaller, is more use than none
+SHRINK = (1.0, 0.9, 0.8)
+
+
 def _render(handout: Handout) -> bytes:
+    template = handout.template
+    for shrink in SHRINK if template.max_pages and handout.audience == "patient" else (1.0,):
+        pages, data = _laid_out(msgspec.structs.replace(handout, template=msgspec.structs.replace(
+            template, frame_width_mm=template.frame_width_mm * shrink)))
+        if not template.max_pages or pages <= template.max_pages or handout.audience != "patient":
+            return data
+    file, line, column = handout.listed_at
+    raise InvalidInput([Problem(file, line, column, "exercises", handout_too_long(handout, pages))])
+
+
+def _laid_out(handout: Handout) -> tuple[int, bytes]:
+    """The number of pages and the PDF."""
     rlsettings.apply()
     fonts()
     compression.install()
@@ -90,12 +110,9 @@ def _render(handout: Handout) -> bytes:
         # for its page, in a template, can leave one that does neither.
         raise InvalidInput([Problem(f"template {template.name!r}", 0, 0, "type_pt", "the type is too large for the page: "
                                     "part of the handout does not fit on a page (use smaller type or narrower margins)")]) from None
-    pages = len(made[-1]._pages)  # (the canvas keeps every page until save() adds the footers)
-    # (the clinician's copy adds evidence notes and the full references: it may run on, into the clinic's file)
-    if template.max_pages and pages > template.max_pages and handout.audience == "patient":
-        file, line, column = handout.listed_at
-        raise InvalidInput([Problem(file, line, column, "exercises", handout_too_long(handout, pages))])
-    return buffer.getvalue()
+    # (the canvas keeps every page until save() adds the footers; the clinician's copy adds
+    # evidence notes and the full references: it may run on, into the clinic's file)
+    return len(made[-1]._pages), buffer.getvalue()
 
 
 def handout_too_long(handout: Handout, pages: int) -> str:

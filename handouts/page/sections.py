@@ -46,18 +46,20 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     out.append(Para(para(handout.title), s.title))
     # who, when and from whom on one line (two when long): the patient's name is the one text that
     # differs between the handouts of a batch, so its line is not kept for the next
-    facts = []
+    whose, sent = [], []  # the patient's facts, and the handout's
     if handout.patient:
-        facts.append(_fact(words._("For:"), para(handout.patient), bound=True))
-    facts.append(_fact(words._("Date:"), unbroken(words.long_date(handout.date)), bound=True))
+        whose.append(_fact(words._("For:"), para(handout.patient), bound=True))
+    sent.append(_fact(words._("Date:"), unbroken(words.long_date(handout.date)), bound=True))
     if handout.clinician:
-        facts.append(_fact(words._("From:"), para(handout.clinician), bound=True))
+        sent.append(_fact(words._("From:"), para(handout.clinician), bound=True))
     if handout.review:
-        facts.append(_fact(words._("Next visit:"), unbroken(words.long_date(handout.review)), bound=True))
-    line = Para("&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts), s.names, shared=not handout.patient)
+        whose.append(_fact(words._("Next visit:"), unbroken(words.long_date(handout.review)), bound=True))
+    join = "&nbsp;&nbsp;·&nbsp;&nbsp;".join
+    line = Para(join(whose[:1] + sent + whose[1:]), s.names, shared=not handout.patient)
     if handout.patient and line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
-        # too long for one line: the name gets a line of its own, not broken in its middle
-        line = Para("<br/>".join([facts[0], "&nbsp;&nbsp;·&nbsp;&nbsp;".join(facts[1:])]), s.names, shared=False)
+        # too long for one line: the name and the next visit on one, when and from whom on the
+        # next ("From: Sam Rivera, / physiotherapist" broke in the middle of a fact, a line more)
+        line = Para("<br/>".join([join(whose), join(sent)]), s.names, shared=False)
     out.append(line)
     return [KeepTogether(out)]
 
