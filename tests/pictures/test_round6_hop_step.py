@@ -100,3 +100,20 @@ def test_the_reach_sweeps_over_the_head_no_higher_than_the_raised_hand() -> None
     shafts = _shafts(ill)
     raised = max(y for s in shapes(frame_drawings(ill, WIDTH)[0], "figure") if isinstance(s, Polygon) for y in s.points[1::2])
     assert max(y for s in shafts for y in s.points[1::2]) <= raised, "no higher than the raised hand"
+
+
+def test_the_hop_leaves_a_print_pointing_forward_beside_the_landing_foot() -> None:
+    """Turned 40, the hop runs up the page diagonally and judges said it could read as a hop
+    forwards. The Finish frame keeps a shoe print where the take-off foot stood: the foot's
+    line from heel to toe is more than 45 degrees across the hop's way on the page (the
+    foot points forwards, the hop goes to its side), and the hop's arrow starts nearer the
+    print than the landing foot."""
+    ill, start, end, _ = _poses("sideways-hop")
+    assert [p.at for p in ill.props if p.prop == "ghost"] == ["right_foot"]
+    foot = _direction(_on_page(ill, start, "right_heel"), _on_page(ill, start, "right_toe"))
+    take_off, landing = _on_page(ill, start, "right_foot"), _on_page(ill, end, "right_foot")
+    across = abs(foot - _direction(take_off, landing))
+    assert min(across, 180 - across) > 45, f"the print {min(across, 180 - across):.0f} degrees across the hop"
+    (shaft,) = _shafts(ill)
+    tail = (shaft.points[0], shaft.points[1])
+    assert math.dist(tail, take_off) < math.dist(tail, landing), "the arrow leaves from the print"

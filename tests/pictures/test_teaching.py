@@ -188,6 +188,11 @@ def test_the_machine_has_a_stack_and_pads_on_levers_and_the_knees_go_out_evenly(
     assert moves[0] < -0.1 and moves[1] > 0.1 and abs(moves[0] + moves[1]) < 0.01, "both knees out, evenly"
     for side in ("right", "left"):
         assert abs(end.points[f"{side}_foot"].c[2] - start.points[f"{side}_foot"].c[2]) < 0.03, "no foot moves forward"
+    # judges read knees hip-width apart at the Start as already pushed out: at the Start the
+    # knees touch (their gap under 0.01 body heights), at the Finish they are well apart
+    knee_r = start.parts["right_thigh"].balls[-1].r
+    gaps = [abs(body.points["left_knee"].c[0] - body.points["right_knee"].c[0]) - 2 * knee_r for body in (start, end)]
+    assert gaps[0] < 0.01 and gaps[1] > 0.2, f"knee gaps {gaps[0]:.3f} at the Start, {gaps[1]:.3f} at the Finish"
 
 
 def test_the_step_forward_keeps_both_feet_on_the_floor_and_reaches_over() -> None:
