@@ -6,7 +6,7 @@ both poses. A scene's layers are drawn in this order:
 
 - `behind`: props behind the figure (a wall at the back or side, a backrest, a table,
   and, seen from above, the floor, mat and seat the body lies or sits on);
-- `ghost`: in the Finish frame, a shoe print where a stepping foot stood at the start (ghost.py);
+- `ghost`: in the Finish frame, a footprint where a stepping foot stood at the start (ghost.py);
 - `figure` (a frame's pose) or `start` then `end` (an overlay): each pose drawn far to
   near, every limb over a thin white halo so that a limb in front of another reads as in
   front (the ISO 7001 look), with the props that move with it among its limbs. In an
