@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Drawing, Polygon, PolyLine
 from reportlab.lib.colors import HexColor
 
 from handouts.errors import InvalidInput, NotFound
+from handouts.pictures.pictogram.band import LYING_EDGE, LYING_WIDTH
 from handouts.pictures.pictogram.draw import (
     END_COLOUR,
     FAR_COLOUR,
@@ -24,6 +25,7 @@ from handouts.pictures.pictogram.placement import mat_thickness, placed, step_he
 from handouts.pictures.pictogram.pose import load_pose_illustration
 from handouts.pictures.pictogram.reach import lowest_over
 from handouts.pictures.pictogram.scene import build_scenes
+from handouts.pictures.pictogram.shapes import GAP
 from handouts.reading.resources import bundled
 
 POSES = sorted((bundled("images") / "poses").glob("*.yaml"))
@@ -333,9 +335,14 @@ def test_colours_dark_figures_one_accent() -> None:
         assert fills == {"0x" + END_COLOUR[1:], "0x" + FAR_COLOUR[1:], "0xffffff"}
         # a loop round lying thighs takes the bolder middle (band.LYING_ROLE), still a tint
         band = role_colours(accent="#b35900")["band_bold"].hexval()
-        # the band: dark edges and a lighter middle, and no white halo: it lies on the thighs
-        # (with one, its front strand stood off the legs, a tall loop floating in front)
-        assert strokes == {"0x" + END_COLOUR[1:], band}
+        # the band: dark edges and a lighter middle, rimmed thinly in white so the dark edges
+        # show on a black thigh, but no limb's halo: it lies on the thighs (cleared by one, its
+        # front strand stood off the legs, a tall loop floating in front)
+        assert strokes == {"0x" + END_COLOUR[1:], band, "0xffffff"}
+        lines = [s for s in shapes(drawing, "figure") if isinstance(s, PolyLine)]
+        edge = max(s.strokeWidth for s in lines if s.strokeColor.hexval() == "0x" + END_COLOUR[1:])
+        for rim in (s for s in lines if s.strokeColor.hexval() == "0xffffff"):
+            assert edge < rim.strokeWidth < edge * (LYING_WIDTH + 2 * LYING_EDGE + GAP) / (LYING_WIDTH + 2 * LYING_EDGE)
     arrows = {s.strokeColor.hexval() for s in shapes(drawing, "arrows") if isinstance(s, PolyLine)}
     assert arrows == {"0xffffff", "0xb35900", "0x" + END_COLOUR[1:]}  # white halo, accent, dark rim
 
