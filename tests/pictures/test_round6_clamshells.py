@@ -39,13 +39,14 @@ def _thigh(name: str, frame: int = 0) -> tuple[float, float]:
 
 def test_the_drawn_up_thighs_point_square_to_the_trunk_full_length() -> None:
     """clamshell-flexed's Start: the top thigh (the bottom one lies behind it) meets the
-    trunk line at 80 to 100 degrees on the page (round 5: 60, leaning under the trunk), and
-    is more than 6 mm long at print size (round 5: 4.9 mm, pointing at the reader)."""
+    trunk line at 65 to 100 degrees on the page (round 5: 60, leaning under the trunk; seen
+    from low, square on, it points straight down the page from the hip, 73 to the hip-neck
+    line), and is more than 6 mm long at print size (round 5: 4.9 mm, pointing at the reader)."""
     ill, start, _, cam = _poses("clamshell-flexed")
     length, _ = _thigh("clamshell-flexed")
     assert length > 6.0, f"the thigh {length:.1f} mm long"
     angle = _page_angle(cam, start, "right_knee", "right_hip", "neck")
-    assert 80 < angle < 100, f"thigh and trunk at {angle:.0f} degrees"
+    assert 65 < angle < 100, f"thigh and trunk at {angle:.0f} degrees"
 
 
 @pytest.mark.parametrize("name", ["clamshell", "clamshell-band"])
@@ -154,30 +155,31 @@ def test_seen_from_low_the_legs_lie_on_a_slab_of_mat_the_body_rising_off_it(name
         assert rise > 6.0, f"{name}: the top hip {rise:.1f} mm above the mat's far edge"
 
 
-def test_the_drawn_up_knees_rest_on_the_mat_seen_from_the_heads_side() -> None:
-    """clamshell-flexed is seen from the head's side (turned), where a mat reaching out
-    behind the body filled the frame and shrank the body: its mat fits closely and is drawn
-    as a plank in perspective. The thighs must not seem to point into the mat or stand
-    beside it: the bottom knee and hip (where the body lies on it) are drawn inside the
-    mat's top face in both frames, and the top knee too at the Start. (The feet, raised
-    on the bottom leg at the mat's end, overhang its end on the page.)"""
-    ill, start, end, cam = _poses("clamshell-flexed")
-    for scene, body in zip(build_scenes(ill), (start, end)):
+def test_the_drawn_up_clamshell_lies_along_its_mat_seen_from_low() -> None:
+    """clamshell-flexed is seen from low in front (20 up), over a mat fitted closely round the
+    body: the body must lie on it, not float over it or hang off its ends. In both frames the
+    figure's lowest point on the page lies within the band of the mat's top face (between its
+    near and far edges), and the whole figure within the mat's length across the page."""
+    ill = _poses("clamshell-flexed")[0]
+    for scene in build_scenes(ill):
         face = _mat_top(scene).points
-        for point in ("left_knee", "left_hip") + (("right_knee",) if body is start else ()):
-            assert _inside(cam.xy(body.points[point].c), face), f"{point} off the mat"
+        figure = [p for item in _layer(scene, "figure") for p in item.points]
+        lowest = min(y for _, y in figure)
+        assert min(y for _, y in face) < lowest < max(y for _, y in face), f"the figure's lowest point {lowest:.3f} off the mat"
+        assert min(x for x, _ in face) <= min(x for x, _ in figure) and max(x for x, _ in figure) <= max(x for x, _ in face)
 
 
-def test_the_turned_drawn_up_clamshell_keeps_its_frames_low_enough_for_its_pages() -> None:
-    """Turned, the plank of a mat slants across the frame and makes it taller. Turned -40
-    the frames were 0.73 of their width tall (29 mm in a standard 40 mm frame) and the
-    early-stage programme in Spanish on Letter ran to a 4th page; at 0.64 the one-page
-    sheet of six lying exercises ran to two sides. Under LOW, one-page and compact draw a
-    lying figure's frames wider (pose_frame_width), which makes these taller still. So the
-    frames are from LOW to 0.63 of their width tall (tests/page holds the pages themselves)."""
+def test_the_drawn_up_clamshell_keeps_its_frames_low_enough_for_its_pages() -> None:
+    """Turned -40 (from 38 up) the frames were 0.73 of their width tall (29 mm in a standard
+    40 mm frame) and the early-stage programme in Spanish on Letter ran to a 4th page; at
+    0.64 the one-page sheet of six lying exercises ran to two sides. Under LOW, one-page
+    draws a lying figure's frames 1.3 times wider (wide_frames, pose_frame_width), which
+    makes them taller. So the frames, as one-page draws them, are at most 0.63 of the
+    template's frame width tall (tests/page holds the pages themselves)."""
     ill = _poses("clamshell-flexed")[0]
     tall = fit(build_scenes(ill), WIDTH)[3] / WIDTH
-    assert LOW <= tall <= 0.63, f"the frames {tall:.3f} of their width tall"
+    drawn = tall * (1.3 if tall < LOW else 1.0)
+    assert drawn <= 0.63, f"the frames {tall:.3f} of their width tall, {drawn:.3f} on one-page"
 
 
 def _layer(scene, name: str):
@@ -189,12 +191,6 @@ def _mat_top(scene):
     return top
 
 
-def _inside(p: tuple[float, float], polygon) -> bool:
-    """Whether p lies inside a convex polygon (either winding)."""
-    sides = [(b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) for a, b in zip(polygon, polygon[1:] + polygon[:1])]
-    return all(s > 0 for s in sides) or all(s < 0 for s in sides)
-
-
 def test_a_mat_reaches_out_only_behind_the_body(write) -> None:
     """`side: back` is the one side a mat takes (the far edge seen from above); any other
     side is refused in one line rather than quietly drawing the close-fitted mat."""
@@ -203,7 +199,7 @@ def test_a_mat_reaches_out_only_behind_the_body(write) -> None:
     assert line.startswith("p.yaml:5:") and "a mat reaches out only behind the body (`side: back`)" in line
 
 
-@pytest.mark.parametrize("name", CLAMSHELLS)
+@pytest.mark.parametrize("name", ["clamshell", "clamshell-band"])
 def test_the_top_hand_rests_on_the_mat_in_front_clear_of_the_thighs(name: str) -> None:
     """Round 8's judges saw the top arm as a second leg: bent over the body to the hip (the
     elbow up above the trunk), it made a V as thick as a leg's, and on the hip its hand
@@ -224,6 +220,24 @@ def test_the_top_hand_rests_on_the_mat_in_front_clear_of_the_thighs(name: str) -
             thigh = _to_segment(page, cam.xy(body.points[f"{side}_hip"].c), cam.xy(body.points[f"{side}_knee"].c))
             clear = (thigh - body.parts[f"{side}_thigh"].balls[0].r) * k / MM
             assert clear > 5.0, f"{name}: the hand {clear:.1f} mm from the {side} thigh"
+
+
+def test_the_drawn_up_clamshells_top_hand_rests_on_the_waist_clear_of_the_thighs() -> None:
+    """Seen from low, clamshell-flexed's top arm lies along the top of the trunk: on the mat
+    in front (as the other clamshells have it) it stood down in front of the chest like a
+    prop and the figure looked on all fours; on the hip, the hand ran into the top thigh on
+    the page (round 8's judges saw such an arm as a second leg). In both frames the hand is
+    drawn more than 1.5 mm towards the head from the top hip and more than 2 mm from the
+    bottom thigh at print size, and above the top knee at the Start."""
+    ill, start, end, cam = _poses("clamshell-flexed")
+    k = fit(build_scenes(ill), WIDTH)[0]
+    for body in (start, end):
+        hand, hip = cam.xy(body.points["right_hand"].c), cam.xy(body.points["right_hip"].c)
+        assert (hand[0] - hip[0]) * k / MM > 1.5, f"the hand {(hand[0] - hip[0]) * k / MM:.1f} mm from the hip towards the head"
+        bottom = _to_segment(hand, cam.xy(body.points["left_hip"].c), cam.xy(body.points["left_knee"].c))
+        clear = (bottom - body.parts["left_thigh"].balls[0].r) * k / MM
+        assert clear > 2.0, f"the hand {clear:.1f} mm from the bottom thigh"
+    assert cam.xy(start.points["right_hand"].c)[1] > cam.xy(start.points["right_knee"].c)[1]
 
 
 @pytest.mark.parametrize("name", CLAMSHELLS)
