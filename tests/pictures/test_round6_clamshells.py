@@ -191,6 +191,12 @@ def _mat_top(scene):
     return top
 
 
+def _inside(p: tuple[float, float], polygon) -> bool:
+    """Whether p lies inside a convex polygon (either winding)."""
+    sides = [(b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) for a, b in zip(polygon, polygon[1:] + polygon[:1])]
+    return all(s > 0 for s in sides) or all(s < 0 for s in sides)
+
+
 def test_a_mat_reaches_out_only_behind_the_body(write) -> None:
     """`side: back` is the one side a mat takes (the far edge seen from above); any other
     side is refused in one line rather than quietly drawing the close-fitted mat."""
