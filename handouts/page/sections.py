@@ -9,9 +9,10 @@ from reportlab.platypus import Flowable, KeepTogether, TableStyle
 from ..errors import PictureError
 from ..handout.assemble import Handout
 from ..handout.citations import ama
+from ..handout.words import Words
 from .blocks import Gap, MeasuredTable, boxed
 from .fonts import BODY
-from .markup import fonts_can_run_in, para, run_in, unbroken
+from .markup import fonts_can_run_in, keep_together, no_short_last_line, para, run_in, unbroken
 from .paragraphs import Para
 from .styles import Styles
 
@@ -106,9 +107,11 @@ def how_often(handout: Handout) -> str | None:
 
 
 def days_of_each(handout: Handout) -> str | None:
-    """'exercises 1, 2, 3: 5 days a week; exercise 4: 4 days a week' when the exercises have
-    days of their own (a key point that only pointed at the cards said nothing); None when
-    one has no days given."""
+    """'5 days a week for exercises 1 to 3, and 4 days a week for exercise 4' when the
+    exercises have days of their own (a key point that only pointed at the cards said
+    nothing); None when one has no days given. Each count stands by its unit: "exercises
+    1, 2, 3: 5 days a week; exercise 4: 4 days" set numbers side by side ("3: 5", "4: 4"),
+    which a reviewer found hard to read."""
     words = handout.words
     groups: dict[int, list[int]] = {}
     for card in handout.cards:
@@ -117,10 +120,27 @@ def days_of_each(handout: Handout) -> str | None:
         groups.setdefault(card.dosage.days_per_week, []).append(card.number)
     parts = []
     for per_week, numbers in sorted(groups.items(), key=lambda group: group[1][0]):
-        which = words.ngettext("exercise {numbers}", "exercises {numbers}", len(numbers), numbers=", ".join(map(str, numbers)))
+        which = words.ngettext("exercise {numbers}", "exercises {numbers}", len(numbers), numbers=_numbers(words, numbers))
         days = words._("every day") if per_week == 7 else words.ngettext("{n} day a week", "{n} days a week", per_week)
-        parts.append(words._("{which}: {days}", which=which, days=days))
-    return "; ".join(parts)
+        parts.append(words._("{days} for {which}", which=which, days=days))
+    return _listed(words, parts)
+
+
+def _numbers(words: Words, numbers: list[int]) -> str:
+    """'1 to 3' for a run of three or more, else '1 and 3', '1, 2 and 4'."""
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return words._("{first} to {last}", first=numbers[0], last=numbers[-1])
+    return _listed(words, [str(n) for n in numbers], comma=False)
+
+
+def _listed(words: Words, parts: list[str], comma: bool = True) -> str:
+    """The parts as a list in words: 'a', 'a and b', 'a, b and c' (with `comma`, 'a, and b':
+    between two clauses that each end in a number, the comma keeps them apart)."""
+    if len(parts) < 2:
+        return "".join(parts)
+    rest = ", ".join(parts[:-1])
+    return (words._("{rest}, and {last}", rest=rest, last=parts[-1]) if comma
+            else words._("{rest} and {last}", rest=rest, last=parts[-1]))
 
 
 def summary(handout: Handout, s: Styles, width: float) -> list[Flowable]:
@@ -154,7 +174,7 @@ def summary_lines(handout: Handout) -> list[str]:
     lines.append(_fact(words._("Your exercises:"), para(words._("{exercises}, {minutes}.", exercises=exercises, minutes=about))))
     if handout.template.card_layout != "line":  # (the one-page sheet's lines give each dose whole, just below)
         often = often or days_of_each(handout)
-        lines.append(_fact(words._("How often:"), para(words._("{often}.", often=often) if often
+        lines.append(_fact(words._("How often:"), para(no_short_last_line(keep_together(words._("{often}.", often=often))) if often
                                                             else words._("as each exercise's dose says."))))
         order = handout.template.sections  # large print's log comes after the cards, pages away
         if {"log", "exercises"} <= set(order) and order.index("log") > order.index("exercises"):

@@ -139,9 +139,21 @@ def test_the_minutes_say_which_day_they_are_when_the_exercises_have_days_of_thei
 @pytest.mark.parametrize("template", ["standard", "compact", "large-print"])
 def test_the_key_points_say_each_exercise_s_days_when_they_differ(builder, template) -> None:
     page = build(builder, "middle-stage", template)[0]
-    assert "How often: exercises 1, 2, 3: 5 days a week; exercise 4: 4 days a week." in page
+    assert "How often: 5 days a week for exercises 1 to 3, and 4 days a week for exercise 4." in page
     assert "as each exercise's dose says" not in page
     assert "How often: 3 days a week." in build(builder, "return-to-running", template)[0]
+    spanish = build(builder, "middle-stage", template, language="es")[0]
+    assert "Frecuencia: 5 días a la semana para los ejercicios 1 a 3, y 4 días a la semana para el ejercicio 4." in spanish
+
+
+def test_exercise_numbers_in_the_key_points_read_as_a_run_or_a_list(builder) -> None:
+    """"exercises 1, 2, 3: 5 days a week" set numbers side by side; a run of three or more
+    is "1 to 3", fewer or gaps a list, and each count stands by its unit."""
+    from handouts.page.sections import _numbers
+
+    words = builder.handout(Request(program="middle-stage", date=DAY)).words
+    assert [_numbers(words, n) for n in ([4], [1, 2], [1, 2, 3], [1, 3, 4], [2, 3, 4, 5])] == [
+        "4", "1 and 2", "1 to 3", "1, 3 and 4", "2 to 5"]
 
 
 @pytest.mark.parametrize("template", LAYOUTS)
