@@ -55,12 +55,13 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
         sent.append(_fact(words._("From:"), para(handout.clinician), bound=True))
     if handout.review:
         whose.append(_fact(words._("Next visit:"), unbroken(words.long_date(handout.review)), bound=True))
-    join = "&nbsp;&nbsp;·&nbsp;&nbsp;".join
+    join = "&nbsp;&nbsp;·&nbsp; ".join  # a line may break after a dot, never inside a fact
     line = Para(join(whose[:1] + sent + whose[1:]), s.names, shared=not handout.patient)
-    if handout.patient and line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
+    if line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
         # too long for one line: the name and the next visit on one, when and from whom on the
         # next ("From: Sam Rivera, / physiotherapist" broke in the middle of a fact, a line more)
-        line = Para("<br/>".join([join(whose), join(sent)]), s.names, shared=False)
+        line = Para("<br/>".join([join(whose), join(sent)] if whose else [join(sent)]), s.names,
+                    shared=not handout.patient)
     out.append(line)
     return [KeepTogether(out)]
 
@@ -254,5 +255,6 @@ def references(handout: Handout, s: Styles) -> list[Flowable]:
         run = "&nbsp;&nbsp; ".join(f"<b>{number}.</b>&nbsp;{text}" for number, text in enumerate(texts, start=1))
         return [KeepTogether([Para(para(title), s.label), Para(run, s.run_in_reference)])]
     items = [Para(text, s.reference, bulletText=f"{number}.") for number, text in enumerate(texts, start=1)]
-    # the heading never without its first reference; the rest may follow on a later page
-    return [KeepTogether([Para(para(title), s.label), items[0]]), *items[1:]]
+    # the heading never without its first reference; the rest may follow on a later page,
+    # each whole: a reference split across pages reads as two
+    return [KeepTogether([Para(para(title), s.label), items[0]]), *(KeepTogether([item]) for item in items[1:])]

@@ -305,6 +305,19 @@ def test_no_label_of_the_header_ends_a_line_apart_from_what_it_names_nor_is_a_na
     assert facts[0].strip() == f"Para: {name}"  # the name whole, on a line of its own
 
 
+@pytest.mark.parametrize("template", ["standard", "large-print"])
+def test_a_header_too_long_for_one_line_without_a_patient_breaks_between_its_facts(builder, template) -> None:
+    # with no name to put on a line of its own, the facts ran as one unbreakable word, and
+    # ReportLab cut it where the line ended: "Fecha: 1 de diciembre de 202" / "6 · De: ..."
+    request = Request(program="middle-stage", template=template, date=dt.date(2026, 12, 1), language="es",
+                      review=dt.date(2026, 12, 15))
+    lines = [squash(line) for line in PdfReader(io.BytesIO(builder.pdf(request))).pages[0].extract_text().splitlines()]
+    facts = [line for line in lines if "Fecha:" in line or line.startswith("Próxima cita:") or "De:" in line]
+    assert len(facts) == 2, facts  # two lines, not three
+    assert any("Próxima cita: 15 de diciembre de 2026" in line for line in facts)
+    assert any("Fecha: 1 de diciembre de 2026" in line and "De: Sam Rivera" in line for line in facts)
+
+
 def test_a_label_of_two_words_in_the_header_stays_on_one_line_in_large_print(builder) -> None:
     request = Request(program="middle-stage", template="large-print", patient="Ana Núñez", date=DAY,
                       review=dt.date(2027, 1, 4), clinic=CLINIC)
