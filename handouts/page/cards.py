@@ -112,14 +112,19 @@ class Fill(NamedTuple):
     feel: bool = False  # where to feel it under the dose box, else in the last row
     foot: str = ""  # the versions line and the clinician's note: "" on lines of their own, across the
     # card; "dose" under the dose box; "left" or "right" under that column of the last row
-    caption: bool = False  # the picture's caption under it (large print always has it)
+    caption: str = ""  # the picture's caption: "under" it, "beside" it under the dose box (in
+    # the room standing figures' tall frames leave there), or "" none (large print always has it)
 
 
 def _columns_with(card: Card, handout: Handout, s: Styles, width: float, scale: float, fill: Fill = Fill()) -> list[Flowable]:
     """The pictures beside the dose box, the steps, then where to feel it and when to stop
     beside the mistakes, then the foot; what `fill` names in the room a shorter column leaves."""
-    beside = [dosage_box, *([lambda c, h, st, w: feel(c, h, st)] if fill.feel else []), *([more] if fill.foot == "dose" else [])]
-    pictures = _beside_pictures(card, handout, s, width, scale, beside, caption=fill.caption or prints_caption(handout.template),
+    always = prints_caption(handout.template)
+    cue = card.illustration.caption if card.illustration and fill.caption == "beside" and not always else None
+    # beside, a point under the box: the room is what the taller pictures leave, often to the point
+    beside = [dosage_box, *([lambda c, h, st, w: [Spacer(1, 1.0), Para(para(cue), st.caption)]] if cue else []),
+              *([lambda c, h, st, w: feel(c, h, st)] if fill.feel else []), *([more] if fill.foot == "dose" else [])]
+    pictures = _beside_pictures(card, handout, s, width, scale, beside, caption=fill.caption == "under" or always,
                                 under=(lambda w: mistakes(card, handout, s)) if fill.tucked else None)
     feeling = [] if fill.feel else [feel(card, handout, s)]
     if fill.tucked:
@@ -226,10 +231,12 @@ def _gap(s: Styles) -> Flowable:
 
 
 # Every way of filling a columns card's room, the plain two first (of two as short, the first is taken)
-# each with the picture's caption first (the guidelines' card has one), then without it:
-# two cards fit a page only so where a standing figure's tall frames leave no room under them
+# each with the picture's caption (the guidelines' card has one) under the pictures, then beside
+# them under the dose box, then without it: two cards fit a page only so where a standing
+# figure's tall frames leave no room under them (PEMAT-P item 17: a picture without its
+# caption, in the standard layout, was scored down)
 FILLS = [Fill(tucked, feel_, foot, caption) for feel_ in (False, True) for foot in ("", "dose", "left", "right")
-         for tucked in (False, True) for caption in (True, False)]
+         for tucked in (False, True) for caption in ("under", "beside", "")]
 
 
 # How many cards each layout means to print on a page: what a card's share of it is.

@@ -86,7 +86,7 @@ def test_the_next_handout_of_a_batch_breaks_only_what_differs(library_dir, break
     builder.pdf(Request(exercises=("test-clam", "test-lift"), date=DAY, patient="Ana"))
     breaks.clear()
     builder.pdf(Request(exercises=("test-clam", "test-lift"), date=DAY, patient="Bea"))
-    assert [text for text, _, _ in breaks] == ["For:\xa0Bea\xa0\xa0·\xa0\xa0Date:\xa021\xa0November\xa02026"]  # the patient's line
+    assert [text for text, _, _ in breaks] == ["For:\xa0Bea\xa0\xa0·\xa0 Date:\xa021\xa0November\xa02026"]  # the patient's line
 
 
 def test_a_paragraph_split_over_pages_leaves_the_shared_lines_as_they_were() -> None:
