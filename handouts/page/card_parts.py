@@ -161,13 +161,13 @@ def more(card: Card, handout: Handout, s: Styles, width: float, *, sources: bool
     # read as pointing at the card itself: it is said to be another, easier or harder, exercise
     inside = card.exercise.name.casefold()
     if easier:
-        text = (words._("Ask us about an easier exercise: {name}.", name=easier.name) if easier.name.casefold() in inside
-                else words._("Ask us about {name}.", name=easier.name))
+        text = (words._("Ask us about an easier exercise: “{name}”.", name=easier.name) if easier.name.casefold() in inside
+                else words._("Ask us about “{name}”.", name=easier.name))
         label = words._("Too hard?")
         versions.append(f"{bold_label(label)} {para(text)}")
     if harder:
-        text = (words._("Ask us about a harder exercise: {name}.", name=harder.name) if harder.name.casefold() in inside
-                else words._("Ask us about {name}.", name=harder.name))
+        text = (words._("Ask us about a harder exercise: “{name}”.", name=harder.name) if harder.name.casefold() in inside
+                else words._("Ask us about “{name}”.", name=harder.name))
         label = words._("Too easy?")
         versions.append(f"{bold_label(label)} {para(text)}")
     numbers = sources_text(card, handout) if sources else ""

@@ -26,7 +26,9 @@ def log(handout: Handout, s: Styles, width: float, frame_height: float = float("
     on the one-page sheet. Without key points (the one-page sheet) it says when to stop too."""
     if handout.template.card_layout == "line":  # six exercises on one sheet: always short of room
         return [KeepTogether(_log(handout, s, width, tight=True, one_line=True))]
-    block = _log(handout, s, width)
+    # compact's days on one line ("Mon 7", the month in the corner), as on the one-page sheet:
+    # a line of page 1, which its references need when the header takes two (a review date)
+    block = _log(handout, s, width, one_line=handout.template.card_layout == "compact")
     if stacked_height(block, width, frame_height) > frame_height:
         # large type in narrow day columns: the day's number under its name (the month is
         # in the header's date), the names given more of the width, so fewer take two lines
@@ -45,7 +47,7 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # short of room, or a date wider than its column ("8 / Dec" went ragged), a day is its number
     # alone ("Tue 1"), on one line on the one-page sheet, and the month is named once, in the
     # first column's head (a reviewer asked which month "Mon 7" was)
-    numbered = tight or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
+    numbered = tight or one_line or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
     corner = f"<b>{para(exercise)}</b>"
     if numbered:
         month = " – ".join(dict.fromkeys(words.date(day, words._("LLLL")) for day in days))  # "November – December"
@@ -83,9 +85,12 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     after = [words._("Pain {n} or more? Call us. Bring this sheet to your next visit.", n=handout.pain_call_at)]
     if rests:
         after.insert(0, words._("Grey boxes: rest days."))
-    # (the one-page sheet says the next visit once, at its top, the log being on the same side:
-    # said twice, it ran four lines of a full Letter sheet onto a second)
-    if handout.review and handout.template.card_layout != "line":
+    # the next visit once: where the log shares page 1 with the header, which says it, said
+    # twice it ran a full Letter sheet onto a second (one-page) and compact's references onto a
+    # third; large print's log, on the last page, says it again
+    sections = handout.template.sections
+    apart = "exercises" in sections and sections.index("exercises") < sections.index("log")
+    if handout.review and apart and handout.template.card_layout != "line":
         day = words.date(handout.review, words._("EEEE d MMMM"))  # not inside another `_()`: extract skips those
         after.append(words._("Next visit: {date}.", date=day))
     if "summary" not in handout.template.sections:

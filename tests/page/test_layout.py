@@ -275,7 +275,7 @@ def test_every_arrangement_of_a_card_shows_all_of_it_once(template) -> None:
     assert len(said) > 2 and all(texts == said[0] for texts in said), template
     text = " ".join(said[0])
     assert "Source: 3" in text and "watch your hips in a mirror." in text
-    assert "Hip hike at the wall." in text and "Going fast." in text
+    assert "Ask us about “Hip hike at the wall”." in text and "Going fast." in text
 
 
 def test_the_references_wait_for_the_end_unless_a_gap_would_leave_a_quarter_of_a_page_blank_or_the_end_is_full() -> None:
