@@ -200,21 +200,21 @@ def test_the_hips_arrow_starts_at_the_hip_just_clear_of_it() -> None:
 def test_the_free_foot_is_lifted_clearly_off_the_floor_over_its_shadow() -> None:
     """The free foot hung 0.13 body heights up (hip bent 70): judges might have stood on
     both feet. Then the thigh was lifted level (hip 95), and round 10's judges read the knee
-    as lifted out to the side in the near-front view. Now the foot is lifted behind: in both
-    frames the thigh hangs under the hip (the knee within 0.02 body heights of it forward
-    and sideways, and within 0.5 mm of it across the page), the foot more than 0.2 behind
-    the knee and more than 0.22 off the floor, drawn more than 6 mm above the standing foot
-    on the page, over a shadow on the floor under it."""
+    as lifted out to the side in the near-front view; then hung under the hip with the foot
+    0.33 up behind, and round 13's judges read the out-angled shin as the foot held out to
+    the side. Since round 13 the foot is tucked in by the standing ankle, just off the floor
+    (test_round13_reach holds where): what stays from here is that it is lifted behind the
+    knee, more than 0.06 off the floor, drawn above the standing foot on the page, over a
+    shadow, with the figure no smaller (round 13 dropped the thigh-hangs-down, 0.22 and 6 mm
+    checks, which held the pose the judges found out to the side)."""
     ill, start, end, _ = _poses(SHIFT)
     k = fit(build_scenes(ill), WIDTH)[0]
     for body in (start, end):
-        knee, hip = body.points["left_knee"].c, body.points["left_hip"].c
-        assert abs(knee[0] - hip[0]) < 0.02 and abs(knee[2] - hip[2]) < 0.02, "the thigh hangs down"
-        assert abs(_on_page(ill, body, "left_knee")[0] - _on_page(ill, body, "left_hip")[0]) < 0.5 * MM
-        assert body.points["left_foot"].c[2] < knee[2] - 0.2, "the foot behind the knee"
-        assert body.bottom_of("left_foot") > 0.22
+        knee = body.points["left_knee"].c
+        assert body.points["left_foot"].c[2] < knee[2] - 0.1, "the foot behind the knee"
+        assert body.bottom_of("left_foot") > 0.06
         lift = _on_page(ill, body, "left_foot")[1] - _on_page(ill, body, "right_foot")[1]
-        assert lift > 6 * MM, f"{lift / MM:.1f} mm above the standing foot"
+        assert lift > 3 * MM, f"{lift / MM:.1f} mm above the standing foot"
     assert any(p.prop == "shadow" and p.at == "left_foot" for p in ill.props)
     assert k > 0.99 * 69.98 * WIDTH / 100, "the figure no smaller than round 8's"
 
