@@ -128,17 +128,21 @@ Start has the hip dropped, the Finish lifted above level)."""
     assert tops[0] > tops[1], "the stair behind is higher"
     step = step_height(ill)
     assert end.bottom_of("right_foot") == pytest.approx(step, abs=0.002), "standing on the tread"
+    # clear of the floor in both frames (judges saw the Down foot touch it and would step down).
+    # Once held 7 cm (0.04) over it at the Start, with the free knee bent 34; the card keeps both
+    # knees straight (step 3) and the bent knee read as a leg lift (round 14), and a straight leg
+    # on a 10 cm step with a tilt one can see leaves 2.4 cm: what shows it in the air is the gap
+    # over its shadow on the page, now held in the Down frame too
     for body in (start, end):
-        assert body.bottom_of("left_foot") > 0.02, "the free foot hangs clear of the floor"
+        assert body.bottom_of("left_foot") > 0.012, "the free foot hangs clear of the floor"
     assert end.bottom_of("left_foot") - start.bottom_of("left_foot") > 0.025, "lower at the Start"
     assert start.bottom_of("left_foot") < step - 0.01, "below the tread: off its edge"
-    # well above the floor (judges saw the Down foot touch it and would step down)
-    assert start.bottom_of("left_foot") > 0.04, "in the air, 7 cm over the floor"
-    shadows = [s for s in shapes(finish, "behind") if isinstance(s, Polygon) and len(s.points) == 40]
-    assert len(shadows) == 1
-    foot = [s for s in figure_of(finish) if min(s.points[1::2]) < oy + 0.1 * k]
-    gap = min(y for s in foot for y in s.points[1::2]) - max(shadows[0].points[1::2])
-    assert gap > 1.0, f"the free foot floats {gap:.1f} pt over its shadow"
+    for frame, least in ((start_frame, 1.5), (finish, 1.0)):
+        shadows = [s for s in shapes(frame, "behind") if isinstance(s, Polygon) and len(s.points) == 40]
+        assert len(shadows) == 1
+        foot = [s for s in figure_of(frame) if min(s.points[1::2]) < oy + 0.1 * k]
+        gap = min(y for s in foot for y in s.points[1::2]) - max(shadows[0].points[1::2])
+        assert gap > least, f"the free foot floats {gap:.1f} pt over its shadow"
 
 
 def _ball(drawing) -> tuple[float, float, float]:
