@@ -51,18 +51,14 @@ def heading(card: Card, handout: Handout, s: Styles, *, purpose: bool = True, fe
 
 
 def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across: int = 1) -> Flowable:
-    """Every part of the dose, a labelled line each, in a shaded box `across` columns wide.
-    The box's title is its first label: "Your dose: 12 times in a row, 3 sets"."""
+    """Every part of the dose, a labelled line each, in a shaded box `across` columns wide:
+    "How many: 12 times in a row, 3 sets" first (a reviewer read "Your dose" as a medical word)."""
     words = handout.words
     found = wording.rows(words, card.dosage, card.exercise.works) or [(words._("How many"), words._("as shown by your clinician"))]
-    if found[0][0] == words._("How many"):
-        found[0] = (words._("Your dose"), found[0][1])
     cells = []
     for label, text in found:
         heading = words._("{label}:", label=label)  # outside the f-string, where `pybabel extract` sees it
         cells.append(Para(f"<b>{para(heading)}</b> {para(no_short_last_line(keep_together(text)))}", s.body))
-    if found[0][0] != words._("Your dose"):
-        cells.insert(0, Para(para(words._("Your dose")), s.bold))
     rows = [cells[i:i + across] + [""] * (i + across - len(cells)) for i in range(0, len(cells), across)]  # row by row
     box = MeasuredTable(rows, colWidths=[width / across] * across, hAlign="LEFT")
     box.setStyle(boxed(handout, padding=0))
@@ -76,10 +72,10 @@ def dosage_box(card: Card, handout: Handout, s: Styles, width: float, *, across:
 
 
 def dose_line(card: Card, handout: Handout, s: Styles) -> Flowable:
-    """The whole dose in one paragraph: "Your dose: 12 times in a row, 3 sets; ...". """
+    """The whole dose in one paragraph: "How many: 12 times in a row, 3 sets; ...". """
     words = handout.words
     text = wording.one_line(words, card.dosage, card.exercise.works) or words._("as shown by your clinician")
-    label = words._("Your dose:")  # outside the f-string, where `pybabel extract` sees it
+    label = words._("How many:")  # outside the f-string, where `pybabel extract` sees it
     return Para(f"<b>{para(label)}</b> {para(text)}", s.body)
 
 

@@ -68,7 +68,7 @@ def test_the_log_s_side_note_names_the_leg_stood_on(works: str, side: str, words
 
 
 def test_a_dose_without_sets_does_not_speak_of_sets() -> None:
-    # side-lying-abduction-hold: "Your dose: 3 times", each leg
+    # side-lying-abduction-hold: "How many: 3 times", each leg
     assert dict(wording.rows(EN, Dosage(reps=3, hold_seconds=20, side="each"), "top-leg"))["Which leg"] == "Each leg does them all."
     assert dict(wording.rows(EN, Dosage(sets=2, reps=3, side="each"), "top-leg"))["Which leg"] == "2 sets with each leg."
     assert "sets with" not in wording.one_line(EN, Dosage(reps=3, side="each"), "top-leg")

@@ -63,9 +63,9 @@ def test_card_shows_steps_in_order_dosage_and_safety(library_dir) -> None:
     assert steps == list(h.cards[0].exercise.steps)
     # the dose box keeps a value's last words together: no "3 / sets" alone on a line
     assert "How often:  once a\xa0day, 5\xa0days\xa0a\xa0week" in texts
-    assert "Your dose:  12\xa0times in\xa0a\xa0row,\xa03\xa0sets" in texts  # and a number keeps its word
+    assert "How many:  12\xa0times in\xa0a\xa0row,\xa03\xa0sets" in texts  # and a number keeps its word
     plain = {" ".join(t.split()) for t in texts}
-    assert "Your dose: 12 times in a row, 3 sets" in plain
+    assert "How many: 12 times in a row, 3 sets" in plain
     assert "Hold: 2 seconds each time" in plain
     assert "Rest: 1 minute between sets" in plain
     assert "How often: once a day, 5 days a week" in plain
@@ -184,7 +184,7 @@ def test_huge_type_on_a_narrow_page_puts_the_dose_below_the_picture(tmp_path) ->
     card = card_flowables(h.cards[0], h, styles(h.template), width, 600)
     flat = [f for block in card if isinstance(block, KeepTogether) for f in block._content]
     picture = next(i for i, f in enumerate(flat) if _holds(f, PosePicture))  # on its own, not in a row with the dose
-    dose = next(i for i, f in enumerate(flat) if any(p.startswith("Your dose") for p in paragraphs([f])))
+    dose = next(i for i, f in enumerate(flat) if any(p.startswith("How many") for p in paragraphs([f])))
     assert picture < dose and flat[dose]._colWidths == [width]
     assert render(h).startswith(b"%PDF")  # it was a LayoutError traceback
 

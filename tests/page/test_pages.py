@@ -79,14 +79,14 @@ def test_the_bundled_programs_fit_their_pages(builder, program, template, langua
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_the_standard_layout_puts_two_cards_on_a_page(builder, program, language, paper) -> None:
     pages = build(builder, program, "standard", language=language, paper=paper)
-    dose = {"en": "Your dose:", "es": "Cuánto hacer:"}[language]
+    dose = {"en": "How many:", "es": "Cuánto hacer:"}[language]
     assert [page.count(dose) for page in pages] == [0, 2, 2], (program, language, paper)
 
 
 def _mistakes_after_steps(page: str) -> list[bool]:
     """For each card on a page, whether its mistakes come after its first step (mistakes under
     the pictures come, in the text, before the dose: in the card before's part of the page)."""
-    cards = page.split("Your dose:")[1:]
+    cards = page.split("How many:")[1:]
     return [card.find("Avoid these mistakes") > card.find("1. ") >= 0 for card in cards]
 
 
@@ -103,7 +103,7 @@ def test_cards_read_in_the_plain_order_where_two_fit_a_page_so(builder) -> None:
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_large_print_gives_a_card_a_sheet_at_most(builder, program) -> None:
     pages = build(builder, program, "large-print")
-    cards = sum(1 for page in pages if "Your dose:" in page)
+    cards = sum(1 for page in pages if "How many:" in page)
     assert cards == 4 and len(pages) <= cards + 2
 
 
@@ -374,19 +374,19 @@ def test_a_one_page_sheet_that_would_run_onto_a_second_page_is_refused_at_the_pr
 
 
 def test_a_two_column_dose_box_starts_each_row_s_parts_level(builder) -> None:
-    """Large print's dose box, two parts a row: "Your dose:" (two lines) and "Hold:" (one) start on
+    """Large print's dose box, two parts a row: "How many:" (two lines) and "Hold:" (one) start on
     one line, where a table's cells sit at their bottom and the box read in a zigzag."""
     data = builder.pdf(Request(program="middle-stage", template="large-print", date=DAY, clinic=CLINIC))
     tops: dict[str, float] = {}
 
     def visit(text, cm, tm, font, size):
-        for label in ("Your dose:", "Hold:", "Rest:", "How often:"):
+        for label in ("How many:", "Hold:", "Rest:", "How often:"):
             if text.strip().startswith(label):
                 tops.setdefault(label, round(tm[5] * cm[3] + cm[5], 1))
 
     PdfReader(io.BytesIO(data)).pages[1].extract_text(visitor_text=visit)  # the first card's sheet
-    assert tops["Your dose:"] == tops["Hold:"] and tops["Rest:"] == tops["How often:"], tops
-    assert tops["Rest:"] < tops["Your dose:"]
+    assert tops["How many:"] == tops["Hold:"] and tops["Rest:"] == tops["How often:"], tops
+    assert tops["Rest:"] < tops["How many:"]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -395,7 +395,7 @@ def test_no_dose_line_ends_in_a_number_or_a_short_word(builder, program, languag
     """Large print's narrow dose cells broke "12 times in a / row" and "once a day, 5 / days a
     week": a number keeps the word it counts, and "a", "in", "de", "la" the word they lead."""
     data = builder.pdf(Request(program=program, template="large-print", date=DAY, clinic=CLINIC, language=language))
-    first = {"en": "Your dose:", "es": "Cuánto hacer:"}[language]
+    first = {"en": "How many:", "es": "Cuánto hacer:"}[language]
     ends = []
     for page in PdfReader(io.BytesIO(data)).pages:
         lines = [line.strip() for line in page.extract_text().splitlines()]

@@ -46,7 +46,7 @@ def test_text_holds_every_name_step_dosage_and_reference(library_dir) -> None:
         for step in exercise.steps:
             assert squash(step) in text
         rows = wording.rows(words_for("en"), exercise.dosage, exercise.works)
-        rows[0] = ("Your dose", rows[0][1])  # the dose box's title is its first label
+        rows[0] = ("How many", rows[0][1])  # the dose box's title is its first label
         for label, words in rows:
             assert squash(f"{label}: {words}") in text
     assert squash(ama(library.references["burnet2009"], with_doi=False, with_title=False)) in text
