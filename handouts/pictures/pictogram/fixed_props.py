@@ -42,6 +42,7 @@ LEVEL_REACH, LEVEL_CLEAR = 0.2, 0.1  # how far a level line runs out past the hi
 LEVEL_WIDTH = 0.008
 LEVEL_DASH = (0.03, 0.018)
 LINE_HALF = 0.016  # half a tape line's width: about 5 cm of tape
+LINE_LONG, LINE_SQUARE = (0.3, 0.22), 30  # how far a line runs behind and in front of the foot, seen turned less than 30
 
 
 @dataclass
@@ -246,9 +247,13 @@ def _line(f: _Fit, prop: Prop) -> None:
     mid, level = (min(xs) + max(xs)) / 2, f.level
     if f.cam.raised:
         # as long as a stride across, centred on the point: a line the whole depth of the
-        # body would run, in a turned view, right under the foot that stands beside it
+        # body would run, in a turned view, right under the foot that stands beside it.
+        # Nearly square on it runs up the page, and that short it read as a dash to hop
+        # along: there it is longer, the floor reaching under it
         zs = [b.points[prop.at].c[2] for b in f.everyone]
-        z0, z1 = min(zs) - 0.14, max(zs) + 0.1
+        back, front = (LINE_LONG if abs(f.cam.sy) < math.sin(math.radians(LINE_SQUARE)) else (0.14, 0.1))
+        z0, z1 = min(zs) - back, max(zs) + front
+        f.out.footprints.append((mid - LINE_HALF, mid + LINE_HALF, z0, z1))
         corners = ((mid - LINE_HALF, z0), (mid + LINE_HALF, z0), (mid + LINE_HALF, z1), (mid - LINE_HALF, z1))
         # dark, as the figure is: a thin strip in the props' grey was missed, and the hop over it with it
         f.out.behind.append(Item([f.cam.xy((x, level, z)) for x, z in corners], fill="end"))
