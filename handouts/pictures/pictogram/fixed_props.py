@@ -42,7 +42,7 @@ LEVEL_REACH, LEVEL_CLEAR = 0.2, 0.1  # how far a level line runs out past the hi
 LEVEL_WIDTH = 0.008
 LEVEL_DASH = (0.03, 0.018)
 LINE_HALF = 0.016  # half a tape line's width: about 5 cm of tape
-LINE_LONG, LINE_SQUARE = (0.3, 0.22), 30  # how far a line runs behind and in front of the foot, seen turned less than 30
+LINE_LONG, LINE_SQUARE = (0.4, 0.18), 30  # how far a line runs behind and in front of the foot, seen turned less than 30
 
 
 @dataclass
