@@ -49,7 +49,9 @@ def test_the_hop_crosses_the_line_on_the_page() -> None:
     (shaft,) = _shafts(ill)
     xs, ys = shaft.points[0::2], shaft.points[1::2]
     mid_x = (near[0] + far[0]) / 2
-    assert min(xs) < mid_x < max(xs) and max(ys) > max(near[1], far[1]) + 3 * MM, "the arrow arcs over the line"
+    # round 14: square on, the line is long and runs up the page past the arrow (short, it
+    # read as a dash to hop along), so the arc rises 3 mm over the feet, not the line's far end
+    assert min(xs) < mid_x < max(xs) and max(ys) > max(take_off[1], landing[1]) + 3 * MM, "the arrow arcs over the line"
 
 
 def test_the_hop_lands_on_a_knee_bent_on_the_page_and_the_free_foot_is_tucked_up() -> None:

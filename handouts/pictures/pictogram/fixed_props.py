@@ -245,10 +245,11 @@ def _line(f: _Fit, prop: Prop) -> None:
     xs = [b.points[prop.at].c[0] for b in f.everyone]
     mid, level = (min(xs) + max(xs)) / 2, f.level
     if f.cam.raised:
-        # as long as a stride across, centred on the point: a line the whole depth of the
-        # body would run, in a turned view, right under the foot that stands beside it
+        # a stride across, centred on the point (the body's whole depth, turned, ran under the foot beside
+        # it); turned under 30 it runs up the page, and that short read as a dash to hop along: longer there
         zs = [b.points[prop.at].c[2] for b in f.everyone]
-        z0, z1 = min(zs) - 0.14, max(zs) + 0.1
+        z0, z1 = (min(zs) - 0.4, max(zs) + 0.18) if abs(f.cam.sy) < 0.5 else (min(zs) - 0.14, max(zs) + 0.1)
+        f.out.footprints.append((mid - LINE_HALF, mid + LINE_HALF, z0, z1))  # the floor reaching under it
         corners = ((mid - LINE_HALF, z0), (mid + LINE_HALF, z0), (mid + LINE_HALF, z1), (mid - LINE_HALF, z1))
         # dark, as the figure is: a thin strip in the props' grey was missed, and the hop over it with it
         f.out.behind.append(Item([f.cam.xy((x, level, z)) for x, z in corners], fill="end"))
