@@ -13,7 +13,7 @@ from .blocks import Gap, MeasuredTable, stacked_height
 from .fonts import BODY
 from .markup import para, unbroken
 from .paragraphs import Para
-from .sections import common_stop
+from .sections import common_stop, log_at_end
 from .styles import Styles
 
 REST_SHADE = "#c8c8c8"  # a rest day's box: a mid grey that a mono laser prints as clearly grey
@@ -88,9 +88,7 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # the next visit once: where the log shares page 1 with the header, which says it, said
     # twice it ran a full Letter sheet onto a second (one-page) and compact's references onto a
     # third; large print's log, on the last page, says it again
-    sections = handout.template.sections
-    apart = "exercises" in sections and sections.index("exercises") < sections.index("log")
-    if handout.review and apart and handout.template.card_layout != "line":
+    if handout.review and log_at_end(handout) and handout.template.card_layout != "line":
         day = words.date(handout.review, words._("EEEE d MMMM"))  # not inside another `_()`: extract skips those
         after.append(words._("Next visit: {date}.", date=day))
     if "summary" not in handout.template.sections:

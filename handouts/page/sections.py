@@ -25,6 +25,12 @@ def dense(handout: Handout) -> bool:
     return handout.template.card_layout == "compact"
 
 
+def log_at_end(handout: Handout) -> bool:
+    """Whether the log comes after the cards (large print), pages from page 1's header and key points."""
+    order = handout.template.sections
+    return {"log", "exercises"} <= set(order) and order.index("log") > order.index("exercises")
+
+
 def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     """The clinic (name, address, logo), the title, and who, when and from whom."""
     words = handout.words
@@ -177,8 +183,7 @@ def summary_lines(handout: Handout) -> list[str]:
         often = often or days_of_each(handout)
         lines.append(_fact(words._("How often:"), para(no_short_last_line(keep_together(words._("{often}.", often=often))) if often
                                                             else words._("as each exercise's dose says."))))
-        order = handout.template.sections  # large print's log comes after the cards, pages away
-        if {"log", "exercises"} <= set(order) and order.index("log") > order.index("exercises"):
+        if log_at_end(handout):
             lines.append(_fact(words._("Your week:"), para(words._("tick each day you exercise, in the log at the end."))))
     else:  # the sheet has no steps: say where they are, so that no one guesses a movement from its picture
         lines.append(_fact(words._("How to do them:"), para(words._("as we showed you. Ask us for the full handout, "
@@ -188,6 +193,9 @@ def summary_lines(handout: Handout) -> list[str]:
     lines.append(run_in(words._("Stop and call us if"), common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
+        if log_at_end(handout) and handout.template.card_layout != "line":
+            # the scale a pain rule's "4 of 10" is on, which the log explains pages later
+            lines.append(_fact(words._("Pain scores:"), para(words._("0 is no pain, 10 the worst pain."))))
     # (compact and the one-page sheet say the phone once on page 1, at the top, as they say everything once)
     if handout.clinic and not ((dense(handout) or handout.template.card_layout == "line") and handout.clinic.phone):
         reach = f"{handout.clinic.name}, {handout.clinic.phone}" if handout.clinic.phone else handout.clinic.name

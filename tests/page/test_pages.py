@@ -113,6 +113,9 @@ def test_page_one_says_where_the_log_is_when_it_comes_after_the_cards(builder, t
     nothing on page 1 that said it was there); where it is on page 1, nothing is added."""
     pages = build(builder, "middle-stage", template)
     assert ("Your week: tick each day you exercise, in the log at the end." in pages[0]) is said
+    # and the scale of the pain rule's "4 of 10", which the log explains (a Spanish reviewer
+    # found it explained only on the last page)
+    assert ("Pain scores: 0 is no pain, 10 the worst pain." in pages[0]) is said
     assert "Your week:" in pages[-1 if said else 0]  # the log itself
 
 
