@@ -121,7 +121,7 @@ def _columns_with(card: Card, handout: Handout, s: Styles, width: float, scale: 
     beside the mistakes, then the foot; what `fill` names in the room a shorter column leaves."""
     always = prints_caption(handout.template)
     cue = card.illustration.caption if card.illustration and fill.caption == "beside" and not always else None
-    # beside, a point under the box: the room is what the taller pictures leave, often to the point
+    # beside, a point under the box: the room there is what the taller pictures leave, often just a line
     beside = [dosage_box, *([lambda c, h, st, w: [Spacer(1, 1.0), Para(para(cue), st.caption)]] if cue else []),
               *([lambda c, h, st, w: feel(c, h, st)] if fill.feel else []), *([more] if fill.foot == "dose" else [])]
     pictures = _beside_pictures(card, handout, s, width, scale, beside, caption=fill.caption == "under" or always,
