@@ -49,7 +49,10 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # first column's head (a reviewer asked which month "Mon 7" was)
     numbered = tight or one_line or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
     corner = f"<b>{para(exercise)}</b>"
-    if numbered:
+    # the month: in the log's title where there is room ("Your week (7 to 13 December)"; under
+    # "Exercise" a reviewer read it as a heading of the exercises' column), else in that corner
+    titled = numbered and not (tight or one_line)
+    if numbered and not titled:
         month = " – ".join(dict.fromkeys(words.date(day, words._("LLLL")) for day in days))  # "November – December"
         corner += ("&nbsp;&nbsp;" if one_line else "<br/>") + para(month)
     head = [Para(corner, s.small)]
@@ -95,6 +98,11 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
         stop, label = common_stop(handout), words._("Stop and call us if")
         after.append(stop if stop.casefold().startswith(label.casefold()) else f"{label} {stop}")
     week = words._("Your week:")
+    if titled:
+        first, last = days[0], days[-1]
+        long = words._("d MMMM")  # a CLDR pattern: "13 December", es "13 de diciembre"
+        start = str(first.day) if first.month == last.month else words.date(first, long)
+        week = words._("Your week ({first} to {last}):", first=start, last=words.date(last, long))
     return [Gap(10), Para(f"<b>{para(week)}</b> {para(intro)}", s.body), Spacer(1, 4), table, Spacer(1, 2),
             Para(para(" ".join(after)), s.body)]
 

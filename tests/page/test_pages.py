@@ -131,6 +131,17 @@ def test_a_standard_card_has_its_picture_s_caption_where_it_keeps_to_half_a_page
     assert "Band above the knees." not in letter
 
 
+@pytest.mark.parametrize(("language", "title"), [("en", "Your week (7 to 13 December):"),
+                                                ("es", "Su semana (del 7 al 13 de diciembre):")])
+def test_large_print_s_log_names_its_month_in_its_title_not_over_the_exercises(builder, language, title) -> None:
+    # its day columns are too narrow for "7 Dec": the days are numbers, and the month stood
+    # under "Exercise" in the corner, which both PEMAT reviewers read as that column's heading
+    log = build(builder, "middle-stage", "large-print", language=language)[-1]
+    assert title in log
+    corner = {"en": "Exercise", "es": "Ejercicio"}[language]
+    assert f"{corner} {title.split()[-1].rstrip('):')}" not in log and ("Mon 7" in log or "lun 7" in log)
+
+
 def test_the_log_says_the_days_by_date_and_what_to_do_with_high_pain(builder) -> None:
     page = build(builder, "return-to-running", "standard")[0]
     assert "Mon 7 Dec" in page and "Sun 13 Dec" in page
