@@ -64,3 +64,19 @@ def test_the_hip_shift_free_shin_angles_in_to_the_standing_calf() -> None:
         assert shin <= 0, f"the shin angles {shin / MM:.1f} mm out on the page"
         across = (_on_page(ill, body, "left_foot")[0] - _on_page(ill, body, "right_ankle")[0]) * out
         assert 1.5 * MM < across < 4 * MM, f"the foot {across / MM:.1f} mm out from the standing ankle"
+
+
+def test_the_hip_drop_free_foot_hangs_in_the_air_when_down() -> None:
+    """Round 15: the Down frame's free foot, 2.4 cm over the floor (0.014 body heights) and
+    0.8 mm over its shadow on the page, looked planted (a step-up). Hung 16 out and 16 forward,
+    the knee still straight, it is more than 0.03 body heights (5 cm) over the floor and its sole
+    draws more than 1.1 mm over its shadow at print size, with the pelvis tilted as before (down
+    14, up 24) and the free leg the same out and forward in both frames."""
+    ill, start, end, _ = _poses(DROP)
+    assert start.bottom_of("left_foot") > 0.03, f"{start.bottom_of('left_foot'):.3f} body heights up"
+    gap = _over_shadow(ill, frame_drawings(ill, WIDTH)[0], start, "left_foot")
+    assert gap > 1.1, f"the free foot {gap:.2f} mm over its shadow"
+    assert ill.start.angles["pelvis"]["side_tilt"] == 14 and ill.end.angles["pelvis"]["side_tilt"] == -24
+    assert ill.start.angles["left_hip"]["flexion"] == ill.end.angles["left_hip"]["flexion"]
+    out = [pose.angles["left_hip"]["abduction"] - pose.angles["pelvis"]["side_tilt"] for pose in (ill.start, ill.end)]
+    assert out[0] == out[1], f"the free leg {out} out in the room"
