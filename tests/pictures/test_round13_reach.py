@@ -24,15 +24,16 @@ SHIFT, STEP = "single-leg-reach-hip-shift", "single-leg-reach-step"
 
 def test_the_free_foot_is_tucked_in_by_the_standing_ankle_just_off_the_floor() -> None:
     """In both frames the free foot is behind the standing ankle, within 0.1 body heights
-    of it sideways (it was 0.19, under its own hip), 0.06 to 0.12 off the floor (it was
-    0.33), and on the page within 5 mm of the standing ankle across it (it was 7.9 mm,
-    the shin angled out)."""
+    of it sideways (it was 0.19, under its own hip), 0.06 to 0.2 off the floor (it was
+    0.33; round 15 raised the bound from 0.12: at 0.085 its judges saw it barely off the floor,
+    test_round15_shiftdrop), and on the page within 5 mm of the standing ankle across it
+    (it was 7.9 mm, the shin angled out)."""
     ill, start, end, _ = _poses(SHIFT)
     for body in (start, end):
         foot, ankle = body.points["left_foot"].c, body.points["right_ankle"].c
         assert foot[2] < ankle[2] - 0.05, "behind the standing ankle"
         assert abs(foot[0] - ankle[0]) < 0.1, f"{abs(foot[0] - ankle[0]):.3f} to the side of the standing ankle"
-        assert 0.06 < body.bottom_of("left_foot") < 0.12, "just off the floor"
+        assert 0.06 < body.bottom_of("left_foot") < 0.2, "off the floor, not held high"
         across = abs(_on_page(ill, body, "left_foot")[0] - _on_page(ill, body, "right_ankle")[0])
         assert across < 5 * MM, f"{across / MM:.1f} mm out from the standing ankle on the page"
 
