@@ -52,10 +52,11 @@ def _styles(sizes: TypeSizes, text_colour: str, accent_colour: str, rule_colour:
     text, accent = HexColor(text_colour), HexColor(accent_colour)
 
     def style(name: str, size: float, font: str = BODY, **extra) -> ParagraphStyle:
-        # left-aligned, ragged right, generous leading: the guidelines for older readers
+        # left-aligned, ragged right, generous leading: the guidelines for older readers; only
+        # words of 9 letters or more hyphenated ("termi-/nar", "Tra-/bajan" read badly to reviewers)
         settings = dict(fontName=font, bulletFontName=font, fontSize=size, leading=size * sizes.line_spacing, textColor=text,
                         alignment=TA_LEFT, hyphenationLang=hyphenation, embeddedHyphenation=0, uriWasteReduce=0,
-                        hyphenationMinWordLength=7)
+                        hyphenationMinWordLength=9)
         return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", sizes.body)

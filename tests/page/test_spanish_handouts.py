@@ -206,3 +206,22 @@ def test_names_titles_and_references_are_never_broken_inside_a_word_but_spanish_
     assert s.body.hyphenationLang == "es" and s.step.hyphenationLang == "es"
     for whole in (s.title, s.heading, s.card, s.clinic, s.reference, s.run_in_reference, s.label, s.names, s.small):
         assert whole.hyphenationLang == "", whole.name
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_a_short_spanish_word_is_never_broken_over_two_lines(program: str) -> None:
+    """Words of 8 letters or fewer stay whole: "termi-/nar" and "Tra-/bajan" read badly to both
+    Spanish reviewers; the long words of a narrow column ("abducto-/res") may still break."""
+    from pypdf import PdfReader
+
+    builder = Builder()
+    broken = []
+    for layout in ("standard", "compact", "one-page"):
+        for paper in ("a4", "letter"):
+            data = builder.pdf(Request(program=program, template=layout, paper=paper, language="es", date=dt.date(2026, 12, 7)))
+            lines = [line.strip() for page in PdfReader(io.BytesIO(data)).pages for line in page.extract_text().splitlines()]
+            for line, after in zip(lines, lines[1:]):
+                end = re.search(r"(\w+)-$", line)
+                if end and after:
+                    broken.append(end.group(1) + re.match(r"\w*", after).group(0))
+    assert not [word for word in broken if len(word) < 9], broken
