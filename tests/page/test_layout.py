@@ -140,11 +140,12 @@ def test_the_pain_box_rests_only_on_a_day_every_exercise_rests() -> None:
 
 
 @pytest.mark.parametrize(("template", "first", "fourth", "corner"), [("standard", "Mon 7 Dec", "Thu 10 Dec", "Exercise"),
-                                                                  ("large-print", "Mon 7", "Thu 10", "Exercise December")])
+                                                                  ("large-print", "Mon 7", "Thu 10", "Exercise")])
 def test_a_log_day_too_narrow_for_its_date_is_named_by_its_number(template, first, fourth, corner) -> None:
     """At 16 pt "10 Dec" is wider than a day's column: it broke as "8 / Dec" beside
     "7 Dec", heads of two and three lines. Then every day is its name and number, and the
-    month is named once, in the first column's head (a reviewer asked which month)."""
+    month is named once, in the log's title (a reviewer asked which month; under "Exercise",
+    in the first column's head, reviewers read it as that column's heading)."""
     from reportlab.platypus import Table
 
     from handouts.page.log import log
