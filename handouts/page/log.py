@@ -49,12 +49,9 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # first column's head (a reviewer asked which month "Mon 7" was)
     numbered = tight or one_line or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
     corner = f"<b>{para(exercise)}</b>"
-    # the month: in the log's title where there is room ("Your week (7 to 13 December)"; under
-    # "Exercise" a reviewer read it as a heading of the exercises' column), else in that corner
-    titled = numbered and not (tight or one_line)
-    if numbered and not titled:
-        month = " – ".join(dict.fromkeys(words.date(day, words._("LLLL")) for day in days))  # "November – December"
-        corner += ("&nbsp;&nbsp;" if one_line else "<br/>") + para(month)
+    # the month in the log's title ("Your week (7 to 13 December)"): under "Exercise", in the
+    # corner, reviewers read it as a heading of the exercises' column
+    titled = numbered
     head = [Para(corner, s.small)]
 
     def day_head(day) -> str:
@@ -85,6 +82,8 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
                                ("LEFTPADDING", (1, 0), (-1, 0), 3), ("RIGHTPADDING", (1, 0), (-1, 0), 2),
                                *[("BACKGROUND", cell, cell, HexColor(REST_SHADE)) for cell in rests]]))
     intro = words._("tick a box each day you do it. Last row: pain after exercise, 0 (none) to 10 (worst).")
+    if one_line:  # short of room: the title's dates take what the last row's name, said again, took
+        intro = words._("tick a box each day you do it. Pain: 0 (none) to 10 (worst).")
     after = [words._("Pain {n} or more? Call us. Bring this sheet to your next visit.", n=handout.pain_call_at)]
     if rests:
         after.insert(0, words._("Grey boxes: rest days."))
