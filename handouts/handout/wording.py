@@ -92,11 +92,12 @@ def side(words: Words, chosen: str | None, works: str | None, sets: int = 1) -> 
         return words._("Your {leg} leg only.", leg=leg)
     if chosen == "each":  # the number of sets per leg: "each leg does all the sets" was read as 3 in all, or 6;
         # (a dose of one set names none: "all the sets" would ask which)
-        # and when to change legs (reviewers found no step that said so): lying, that means turning over
+        # and when to change legs (reviewers found no step that said so), the number said for each
+        # leg ("3 sets, then the other" beside "How many: 3 sets" read as two counts): lying, turning over
         if sets > 1 and works == "top-leg":
-            return words.ngettext("{n} set on one side, then the other.", "{n} sets on one side, then the other.", sets)
+            return words.ngettext("{n} set on one side, then {n} on the other.", "{n} sets on one side, then {n} on the other.", sets)
         if sets > 1 and works in ("standing-leg", "moving-leg"):
-            return words.ngettext("{n} set with one leg, then the other.", "{n} sets with one leg, then the other.", sets)
+            return words.ngettext("{n} set with one leg, then {n} with the other.", "{n} sets with one leg, then {n} with the other.", sets)
         return (words.ngettext("{n} set with each leg.", "{n} sets with each leg.", sets) if sets > 1
                 else words._("Each leg does them all."))
     if works == "legs-in-turn":

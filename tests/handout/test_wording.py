@@ -70,7 +70,7 @@ def test_the_log_s_side_note_names_the_leg_stood_on(works: str, side: str, words
 def test_a_dose_without_sets_does_not_speak_of_sets() -> None:
     # side-lying-abduction-hold: "How many: 3 times", each leg
     assert dict(wording.rows(EN, Dosage(reps=3, hold_seconds=20, side="each"), "top-leg"))["Which leg"] == "Each leg does them all."
-    assert dict(wording.rows(EN, Dosage(sets=2, reps=3, side="each"), "top-leg"))["Which leg"] == "2 sets on one side, then the other."
+    assert dict(wording.rows(EN, Dosage(sets=2, reps=3, side="each"), "top-leg"))["Which leg"] == "2 sets on one side, then 2 on the other."
     assert "sets with" not in wording.one_line(EN, Dosage(reps=3, side="each"), "top-leg")
 
 
@@ -110,14 +110,15 @@ def test_hold_and_rest_are_the_dose_box_words() -> None:
 
 
 @pytest.mark.parametrize(("works", "en", "es"), [
-    ("top-leg", "3 sets on one side, then the other.", "3 series de un lado, luego del otro."),
-    ("standing-leg", "3 sets with one leg, then the other.", "3 series con una pierna, luego la otra."),
-    ("moving-leg", "3 sets with one leg, then the other.", "3 series con una pierna, luego la otra."),
+    ("top-leg", "3 sets on one side, then 3 on the other.", "3 series de un lado y 3 del otro."),
+    ("standing-leg", "3 sets with one leg, then 3 with the other.", "3 series con una pierna y 3 con la otra."),
+    ("moving-leg", "3 sets with one leg, then 3 with the other.", "3 series con una pierna y 3 con la otra."),
     (None, "3 sets with each leg.", "3 series con cada pierna."),
 ])
 def test_a_dose_for_each_leg_says_when_to_change_legs(works, en: str, es: str) -> None:
     # PEMAT reviewers in both languages found no step that said to turn over or change legs
-    # after "3 sets with each leg": done as the sets of one leg, then the other's
+    # after "3 sets with each leg"; "3 sets on one side, then the other" beside "How many: 12
+    # times in a row, 3 sets" read as two counts that disagree: the number is said for each leg
     dose = Dosage(sets=3, reps=10, side="each")
     assert dict(wording.rows(EN, dose, works))["Which leg"] == en
     assert dict(wording.rows(words_for("es"), dose, works))["Lado"] == es
