@@ -26,12 +26,12 @@ def log(handout: Handout, s: Styles, width: float, frame_height: float = float("
     on the one-page sheet. Without key points (the one-page sheet) it says when to stop too."""
     if handout.template.card_layout == "line":  # six exercises on one sheet: always short of room
         return [KeepTogether(_log(handout, s, width, tight=True, one_line=True))]
-    # compact's days on one line ("Mon 7", the month in the corner), as on the one-page sheet:
-    # a line of page 1, which its references need when the header takes two (a review date)
+    # compact's days on one line ("Mon 7", the month in the log's title), as on the one-page
+    # sheet: a line of page 1, which its references need when the header takes two (a review date)
     block = _log(handout, s, width, one_line=handout.template.card_layout == "compact")
     if stacked_height(block, width, frame_height) > frame_height:
-        # large type in narrow day columns: the day's number under its name (the month is
-        # in the header's date), the names given more of the width, so fewer take two lines
+        # large type in narrow day columns: the day's number under its name (the month is in
+        # the log's title), the names given more of the width, so fewer take two lines
         block = _log(handout, s, width, tight=True, name_share=0.45)
     return [KeepTogether(block)]
 
@@ -45,14 +45,11 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # words are looked up outside f-strings, where `pybabel extract` would not see them
     exercise, weekday, short_date = words._("Exercise"), words._("EEE"), words._("d MMM")  # CLDR date patterns
     # short of room, or a date wider than its column ("8 / Dec" went ragged), a day is its number
-    # alone ("Tue 1"), on one line on the one-page sheet, and the month is named once, in the
-    # first column's head (a reviewer asked which month "Mon 7" was)
+    # alone ("Tue 1"), on one line in compact and on the one-page sheet, and the month is named
+    # once, in the log's title (a reviewer asked which month "Mon 7" was; under "Exercise", in
+    # the corner, reviewers read it as a heading of the exercises' column)
     numbered = tight or one_line or any(stringWidth(words.date(day, short_date), BODY, s.small.fontSize) > day_width - 5 for day in days)
-    corner = f"<b>{para(exercise)}</b>"
-    # the month in the log's title ("Your week (7 to 13 December)"): under "Exercise", in the
-    # corner, reviewers read it as a heading of the exercises' column
-    titled = numbered
-    head = [Para(corner, s.small)]
+    head = [Para(f"<b>{para(exercise)}</b>", s.small)]
 
     def day_head(day) -> str:
         if not numbered:
@@ -90,14 +87,14 @@ def _log(handout: Handout, s: Styles, width: float, *, tight: bool = False, one_
     # the next visit once: where the log shares page 1 with the header, which says it, said
     # twice it ran a full Letter sheet onto a second (one-page) and compact's references onto a
     # third; large print's log, on the last page, says it again
-    if handout.review and log_at_end(handout) and handout.template.card_layout != "line":
+    if handout.review and log_at_end(handout):
         day = words.date(handout.review, words._("EEEE d MMMM"))  # not inside another `_()`: extract skips those
         after.append(words._("Next visit: {date}.", date=day))
     if "summary" not in handout.template.sections:
         stop, label = common_stop(handout), words._("Stop and call us if")
         after.append(stop if stop.casefold().startswith(label.casefold()) else f"{label} {stop}")
     week = words._("Your week:")
-    if titled:
+    if numbered:
         first, last = days[0], days[-1]
         long = words._("d MMMM")  # a CLDR pattern: "13 December", es "13 de diciembre"
         start = str(first.day) if first.month == last.month else words.date(first, long)

@@ -26,9 +26,11 @@ def dense(handout: Handout) -> bool:
 
 
 def log_at_end(handout: Handout) -> bool:
-    """Whether the log comes after the cards (large print), pages from page 1's header and key points."""
+    """Whether the log comes after the cards on a page of its own (large print), away from page
+    1's header and key points; the one-page sheet's, after its cards, is on the same side."""
     order = handout.template.sections
-    return {"log", "exercises"} <= set(order) and order.index("log") > order.index("exercises")
+    return (handout.template.card_layout != "line" and {"log", "exercises"} <= set(order)
+            and order.index("log") > order.index("exercises"))
 
 
 def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
@@ -66,8 +68,7 @@ def header(handout: Handout, s: Styles, width: float) -> list[Flowable]:
     if line.wrap(width, 1e6)[1] > s.names.leading * 1.01:
         # too long for one line: the name and the next visit on one, when and from whom on the
         # next ("From: Sam Rivera, / physiotherapist" broke in the middle of a fact, a line more)
-        line = Para("<br/>".join([join(whose), join(sent)] if whose else [join(sent)]), s.names,
-                    shared=not handout.patient)
+        line = Para("<br/>".join(join(facts) for facts in (whose, sent) if facts), s.names, shared=not handout.patient)
     out.append(line)
     return [KeepTogether(out)]
 
@@ -193,7 +194,7 @@ def summary_lines(handout: Handout) -> list[str]:
     lines.append(run_in(words._("Stop and call us if"), common_stop(handout)))
     if handout.pain_rule:
         lines.append(_fact(words._("Pain rule:"), para(handout.pain_rule)))
-        if log_at_end(handout) and handout.template.card_layout != "line":
+        if log_at_end(handout):
             # the scale a pain rule's "4 of 10" is on, which the log explains pages later
             lines.append(_fact(words._("Pain scores:"), para(words._("0 is no pain, 10 the worst pain."))))
     # (compact and the one-page sheet say the phone once on page 1, at the top, as they say everything once)
